@@ -1,0 +1,45 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openStore, type Store } from './store/database';
+import { EventHub } from './events';
+import { BallotWriter } from './services/voting';
+import { ensureBuiltins } from './services/builtins';
+import { createDemoMeeting } from './services/demo';
+
+/** The running application without any transport: database, event hub and ballot writer. */
+export interface Core {
+  readonly store: Store;
+  readonly events: EventHub;
+  readonly writer: BallotWriter;
+  readonly dataDir: string;
+  /** The URL tablets open; set once the tablet server listens. */
+  tabletUrl: string;
+  lanAddresses: readonly string[];
+  mode: 'electron' | 'browser';
+  close(): void;
+}
+
+export const DATABASE_FILE = 'pingyi.sqlite';
+
+/**
+ * Opens the data folder (creating it), verifies the durability settings, migrates, and on a
+ * fresh database creates the demo meeting so a newcomer sees the whole flow at once.
+ */
+export function createCore(options: { dataDir: string; demo?: boolean; mode?: 'electron' | 'browser' }): Core {
+  mkdirSync(options.dataDir, { recursive: true });
+  const store = openStore(join(options.dataDir, DATABASE_FILE));
+  ensureBuiltins(store);
+  const fresh = (store.db.prepare('SELECT COUNT(*) AS n FROM campaigns').get() as { n: number }).n === 0;
+  if (fresh && options.demo !== false) createDemoMeeting(store);
+  const events = new EventHub();
+  return {
+    store,
+    events,
+    writer: new BallotWriter(store, events),
+    dataDir: options.dataDir,
+    tabletUrl: '',
+    lanAddresses: [],
+    mode: options.mode ?? 'browser',
+    close: () => store.close(),
+  };
+}

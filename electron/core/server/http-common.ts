@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { hostAllowed, originAllowed, type HostRule } from './guards';
+
+/** Error body shape shared by every endpoint: { ok: false, error: { code, message } }. */
+export function sendError(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
+  return reply.code(status).header('cache-control', 'no-store').send({ ok: false, error: { code, message } });
+}
+
+/**
+ * Refuses requests whose Host or Origin is not this server, and maps fastify's own parser
+ * errors (too large, not JSON, wrong content type) onto our error codes with clear messages.
+ */
+export function installGuards(app: FastifyInstance, rule: () => HostRule): void {
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const host = request.headers.host;
+    if (!hostAllowed(host, rule()) || !originAllowed(request.headers.origin, host)) {
+      return sendError(reply, 403, 'forbidden', '拒绝访问：请求来自未知的地址。');
+    }
+    return undefined;
+  });
+  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, _request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, 413, 'payload_too_large', '请求内容过大。');
+    if (status >= 400 && status < 500) return sendError(reply, 400, 'bad_request', '请求格式有误。');
+    console.error('request failed:', error.message);
+    return sendError(reply, 500, 'internal', '服务器内部错误，请重试。');
+  });
+  app.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'not_found', '没有这个地址。'));
+}
+
+/** Serves a built renderer folder, if it exists (tests of the API alone run without a build). */
+export async function serveStatic(app: FastifyInstance, root: string | undefined): Promise<void> {
+  if (!root || !existsSync(root)) return;
+  await app.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    index: ['index.html'],
+    wildcard: true,
+    setHeaders: (res, path) => {
+      // Hashed assets never change; pages must always be fresh.
+      res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.setHeader('x-content-type-options', 'nosniff');
+      res.setHeader('referrer-policy', 'no-referrer');
+    },
+  });
+}
+
+/** The port a started fastify instance actually listens on. */
+export function listeningPort(app: FastifyInstance): number {
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('server is not listening on a TCP port');
+  return address.port;
+}

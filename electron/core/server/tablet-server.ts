@@ -1,0 +1,62 @@
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { sessionRequestSchema, submitRequestSchema, TABLET_ERRORS, type TabletErrorCode } from '../../../shared/api/tablet-schemas';
+import type { Core } from '../core';
+import { ballotSession, type TabletResult } from '../services/voting';
+import { installGuards, listeningPort, sendError, serveStatic } from './http-common';
+import { FailureThrottle } from './throttle';
+
+/** Limits checked before any parsing: a full ballot of 100 objects × 5 indicators is ~15 KB. */
+export const TABLET_BODY_LIMITS = { session: 1024, ballot: 256 * 1024 } as const;
+
+/** Failures that count as guessing at codes (a typo caught by the check character does not reach here). */
+const GUESS_ERRORS: ReadonlySet<TabletErrorCode> = new Set(['unknown_code', 'voided_code', 'malformed_code']);
+
+export interface TabletServer {
+  readonly app: FastifyInstance;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * The only server reachable from the room's LAN: the tablet page and the two tablet endpoints.
+ * No chair endpoint is ever registered here. Fastify's logger is off: nothing logs addresses.
+ */
+export async function startTabletServer(core: Core, options: { host: string; port: number; assetsDir?: string }): Promise<TabletServer> {
+  const app = Fastify({ logger: false, bodyLimit: TABLET_BODY_LIMITS.ballot, trustProxy: false });
+  const throttle = new FailureThrottle();
+  let port = options.port;
+  installGuards(app, () => ({ port, anyIpLiteral: true, names: ['localhost'] }));
+
+  function reply<T>(result: TabletResult<T>, client: string, reply: FastifyReply) {
+    if (result.ok) return reply.header('cache-control', 'no-store').send({ ok: true, value: result.value });
+    if (GUESS_ERRORS.has(result.error.code) && throttle.fail(client)) {
+      core.events.emit({ type: 'alarm', kind: 'bad-codes', message: '有一台平板连续输入了多个无效评议码，已暂时限制其尝试。请留意是否有人在猜测评议码。' });
+    }
+    return sendError(reply, TABLET_ERRORS[result.error.code], result.error.code, result.error.message);
+  }
+
+  function throttled(client: string, res: FastifyReply) {
+    return throttle.blocked(client) ? sendError(res, 429, 'too_many_attempts', '尝试次数过多，请稍等几分钟再试，或向工作人员求助。') : null;
+  }
+
+  app.post('/api/tablet/session', { bodyLimit: TABLET_BODY_LIMITS.session }, async (request, res) => {
+    const blocked = throttled(request.ip, res);
+    if (blocked) return blocked;
+    const parsed = sessionRequestSchema.safeParse(request.body);
+    if (!parsed.success) return sendError(res, 400, 'bad_request', '请求格式有误。');
+    return reply(ballotSession(core.store, parsed.data.code), request.ip, res);
+  });
+
+  app.post('/api/tablet/ballot', { bodyLimit: TABLET_BODY_LIMITS.ballot }, async (request, res) => {
+    const blocked = throttled(request.ip, res);
+    if (blocked) return blocked;
+    const parsed = submitRequestSchema.safeParse(request.body);
+    if (!parsed.success) return sendError(res, 400, 'bad_request', '选票格式有误。');
+    return reply(await core.writer.submit(parsed.data.code, parsed.data.ballot), request.ip, res);
+  });
+
+  await serveStatic(app, options.assetsDir);
+  await app.listen({ host: options.host, port: options.port });
+  port = listeningPort(app);
+  return { app, port, close: () => app.close() };
+}

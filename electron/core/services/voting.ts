@@ -1,0 +1,211 @@
+import { randomBytes } from 'node:crypto';
+import type { Store } from '../store/database';
+import type { CodeRow, MeetingRow, RetryLinkRow } from '../store/rows';
+import type { EventHub } from '../events';
+import type { BallotDefinition, SubmitResponse, TabletErrorCode } from '../../../shared/api/tablet-schemas';
+import type { MeetingView } from '../../../shared/api/chair-contract';
+import type { BallotContent, MeetingKind, MeetingStatus, VoterGroup } from '../../../shared/domain/model';
+import { parseCode, receiptFromRandomBytes } from '../../../shared/codes/code-format';
+import { ballotProblem } from '../../../shared/domain/ballot-rules';
+import { canonicalJson } from '../../../shared/domain/canonical-json';
+import { err, type Result } from '../../../shared/domain/result';
+import { newId, sha256 } from '../ids';
+import { codeHash } from './codes';
+import { findMeeting, meetingDefinition, meetingView, turnout } from './meetings';
+import { recordAudit } from './audit';
+
+/** A tablet-facing answer: every failure carries one of the documented tablet error codes. */
+export type TabletResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: { readonly code: TabletErrorCode; readonly message: string } };
+
+function tabletError(code: TabletErrorCode, message: string): { ok: false; error: { code: TabletErrorCode; message: string } } {
+  return { ok: false, error: { code, message } };
+}
+
+function tabletOk<T>(value: T): TabletResult<T> {
+  return { ok: true, value };
+}
+
+const MESSAGES = {
+  malformed_code: '评议码有误，请核对纸条上的字符后重新输入。',
+  unknown_code: '没有这个评议码，请核对后重新输入，或向工作人员求助。',
+  voided_code: '这个评议码已作废，请向工作人员领取新的评议码。',
+  code_used: '这个评议码已经投过票了。',
+  voting_not_open: '投票尚未开始，请等待主持人宣布开始。',
+  voting_paused: '投票已暂停，请稍候，主持人恢复后即可提交。',
+  voting_closed: '投票已经结束。',
+  ballot_conflict: '这个评议码已经提交过一张不同的选票，不能再次提交。',
+  storage_failed: '选票未能保存，请不要离开，稍后平板会自动重试；如持续失败请告知工作人员。',
+} as const satisfies Partial<Record<TabletErrorCode, string>>;
+
+interface CodeLookup {
+  code: CodeRow;
+  meeting: MeetingRow;
+}
+
+/** Finds the code's row and meeting and checks that voting accepts it now. */
+function lookUpCode(store: Store, typed: string): TabletResult<CodeLookup> {
+  const parsed = parseCode(typed);
+  if (!parsed.ok) return tabletError('malformed_code', MESSAGES.malformed_code);
+  const code = store.db.prepare('SELECT * FROM codes WHERE hash = ?').get(codeHash(parsed.code)) as CodeRow | undefined;
+  if (!code) return tabletError('unknown_code', MESSAGES.unknown_code);
+  const meeting = store.db.prepare('SELECT * FROM meetings WHERE id = ?').get(code.meeting_id) as MeetingRow | undefined;
+  if (!meeting) return tabletError('unknown_code', MESSAGES.unknown_code);
+  if (code.state === 'voided') return tabletError('voided_code', MESSAGES.voided_code);
+  const status = meeting.status as MeetingStatus;
+  if (status === 'draft') return tabletError('voting_not_open', MESSAGES.voting_not_open);
+  if (status === 'closed' || status === 'official') return tabletError('voting_closed', MESSAGES.voting_closed);
+  return tabletOk({ code, meeting });
+}
+
+/** What a tablet shows once a code is entered: the ballot of that code's meeting and group. */
+export function ballotSession(store: Store, typed: string): TabletResult<BallotDefinition> {
+  const found = lookUpCode(store, typed);
+  if (!found.ok) return found;
+  const { code, meeting } = found.value;
+  if (code.state === 'used' && !store.db.prepare('SELECT 1 FROM retry_links WHERE code_hash = ?').get(code.hash)) {
+    return tabletError('code_used', MESSAGES.code_used);
+  }
+  const definition = meetingDefinition(store, meeting);
+  return tabletOk({
+    meeting: { id: meeting.id, title: meeting.title, kind: meeting.kind as MeetingKind, ballotType: definition.ballotType },
+    group: code.voter_group as VoterGroup,
+    objects: definition.objects.map((o) => ({ id: o.id, name: o.name, department: o.department, indicatorSetId: o.indicatorSetId })),
+    indicatorSets: [...definition.indicatorSets, ...(definition.tagSet ? [definition.tagSet] : [])].map((set) => ({
+      id: set.id,
+      name: set.name,
+      indicators: set.indicators.map((i) => ({ id: i.id, name: i.name, description: i.description })),
+    })),
+    gradeScale: definition.settings.gradeScale,
+    worstK: definition.settings.worstK,
+  });
+}
+
+interface PendingSubmission {
+  typed: string;
+  ballot: BallotContent;
+  resolve: (result: TabletResult<SubmitResponse>) => void;
+}
+
+/**
+ * Accepts ballots with group commit: submissions that arrive while the event loop is busy are
+ * written in one transaction, and each is acknowledged only after that transaction committed.
+ * One fsync then covers many ballots, which is what keeps slow laptop disks fast enough.
+ */
+export class BallotWriter {
+  private queue: PendingSubmission[] = [];
+  private scheduled = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly events: EventHub,
+  ) {}
+
+  /** Resolves once the ballot is durably stored (or with the reason it was not). */
+  submit(typed: string, ballot: BallotContent): Promise<TabletResult<SubmitResponse>> {
+    return new Promise((resolve) => {
+      this.queue.push({ typed, ballot, resolve });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    const results: TabletResult<SubmitResponse>[] = [];
+    const touched = new Set<string>();
+    try {
+      this.store.transaction(() => {
+        for (const item of batch) results.push(this.accept(item, touched));
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(`ballot batch of ${batch.length} not stored: ${message}`);
+      this.events.emit({ type: 'alarm', kind: 'storage', message: `选票写入磁盘失败（${message}）。平板会自动重试；请检查磁盘空间和数据文件夹。` });
+      for (const item of batch) item.resolve(tabletError('storage_failed', MESSAGES.storage_failed));
+      return;
+    }
+    batch.forEach((item, index) => item.resolve(results[index] ?? tabletError('storage_failed', MESSAGES.storage_failed)));
+    for (const meetingId of touched) {
+      const meeting = findMeeting(this.store, meetingId);
+      if (meeting.ok) this.events.emit({ type: 'turnout', meetingId, turnout: turnout(this.store, meeting.value) });
+    }
+  }
+
+  /** One submission inside the batch transaction. Writes nothing unless the ballot is accepted. */
+  private accept(item: PendingSubmission, touched: Set<string>): TabletResult<SubmitResponse> {
+    const db = this.store.db;
+    const found = lookUpCode(this.store, item.typed);
+    if (!found.ok) return found;
+    const { code, meeting } = found.value;
+    if (meeting.status === 'paused') return tabletError('voting_paused', MESSAGES.voting_paused);
+    const content = canonicalJson(item.ballot);
+    const digest = sha256(content);
+    if (code.state === 'used') {
+      const link = db.prepare('SELECT * FROM retry_links WHERE code_hash = ?').get(code.hash) as RetryLinkRow | undefined;
+      if (!link) return tabletError('code_used', MESSAGES.code_used);
+      if (link.digest !== digest) return tabletError('ballot_conflict', MESSAGES.ballot_conflict);
+      const receipt = db.prepare('SELECT receipt FROM ballots WHERE id = ?').get(link.ballot_id) as { receipt: string } | undefined;
+      if (!receipt) throw new Error('retry link points at a missing ballot');
+      return tabletOk({ receipt: receipt.receipt });
+    }
+    const problem = ballotProblem(meetingDefinition(this.store, meeting), item.ballot);
+    if (problem) return tabletError('invalid_ballot', `选票内容不完整或有误：${problem}`);
+    const ballotId = newId();
+    const receipt = receiptFromRandomBytes(randomBytes(8));
+    db.prepare('INSERT INTO ballots (id, meeting_id, voter_group, receipt, content_json) VALUES (?, ?, ?, ?, ?)').run(
+      ballotId,
+      meeting.id,
+      code.voter_group,
+      receipt,
+      content,
+    );
+    db.prepare("UPDATE codes SET state = 'used' WHERE hash = ?").run(code.hash);
+    db.prepare('INSERT INTO retry_links (code_hash, meeting_id, ballot_id, digest) VALUES (?, ?, ?, ?)').run(code.hash, meeting.id, ballotId, digest);
+    touched.add(meeting.id);
+    return tabletOk({ receipt });
+  }
+}
+
+const TRANSITIONS: Record<'open' | 'pause' | 'close', { from: readonly MeetingStatus[]; to: MeetingStatus }> = {
+  open: { from: ['draft', 'paused'], to: 'open' },
+  pause: { from: ['open'], to: 'paused' },
+  close: { from: ['open', 'paused'], to: 'closed' },
+};
+
+/**
+ * Opens, pauses or closes voting. Opening freezes the meeting's definition. Closing deletes the
+ * code→ballot links, then checkpoints the WAL and VACUUMs, so no trace of the link stays on disk.
+ */
+export function changeVoting(store: Store, events: EventHub, meetingId: string, action: 'open' | 'pause' | 'close'): Result<MeetingView> {
+  const meeting = findMeeting(store, meetingId);
+  if (!meeting.ok) return meeting;
+  const rule = TRANSITIONS[action];
+  const status = meeting.value.status as MeetingStatus;
+  if (!rule.from.includes(status)) {
+    return err('bad_transition', `当前状态（${status}）下不能执行此操作。`);
+  }
+  store.transaction(() => {
+    if (action === 'open' && !meeting.value.frozen_json) {
+      const frozen = JSON.stringify(meetingDefinition(store, meeting.value));
+      store.db.prepare('UPDATE meetings SET frozen_json = ? WHERE id = ?').run(frozen, meetingId);
+    }
+    store.db.prepare('UPDATE meetings SET status = ? WHERE id = ?').run(rule.to, meetingId);
+    if (action === 'close') store.db.prepare('DELETE FROM retry_links WHERE meeting_id = ?').run(meetingId);
+    const ballots = (store.db.prepare('SELECT COUNT(*) AS n FROM ballots WHERE meeting_id = ?').get(meetingId) as { n: number }).n;
+    recordAudit(store, meetingId, `${action}_voting`, { ballots });
+  });
+  if (action === 'close') {
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    store.db.exec('VACUUM');
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+  events.emit({ type: 'status', meetingId, status: rule.to });
+  return meetingView(store, meetingId);
+}

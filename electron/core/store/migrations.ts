@@ -1,0 +1,107 @@
+/**
+ * Versioned schema. Each entry moves `PRAGMA user_version` from its index to index + 1.
+ * Never edit a shipped migration: append a new one.
+ *
+ * Anonymity is a property of this schema (DESIGN.md): roster rows know people, codes know a
+ * voter group, ballots know neither. Ballots and codes are WITHOUT ROWID tables keyed by random
+ * values or hashes, so their physical order says nothing about arrival order; no ballot column
+ * holds a time, an address, a device or a code.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE campaigns (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    position INTEGER NOT NULL
+  );
+  CREATE TABLE rounds (
+    id TEXT PRIMARY KEY,
+    campaign_id TEXT NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    position INTEGER NOT NULL
+  );
+  CREATE TABLE indicator_sets (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    builtin INTEGER NOT NULL DEFAULT 0,
+    indicators_json TEXT NOT NULL
+  );
+  CREATE TABLE objects (
+    id TEXT PRIMARY KEY,
+    round_id TEXT NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    department TEXT NOT NULL,
+    category TEXT NOT NULL,
+    indicator_set_id TEXT NOT NULL REFERENCES indicator_sets(id),
+    position INTEGER NOT NULL
+  );
+  CREATE TABLE meetings (
+    id TEXT PRIMARY KEY,
+    round_id TEXT NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('social', 'self')),
+    ballot_type TEXT NOT NULL CHECK (ballot_type IN ('graded', 'worst')),
+    title TEXT NOT NULL,
+    held_on TEXT NOT NULL DEFAULT '',
+    place TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'open', 'paused', 'closed', 'official')),
+    settings_json TEXT NOT NULL,
+    -- The definition (objects, indicator sets, scale) as it was when voting opened.
+    frozen_json TEXT,
+    composition_override TEXT,
+    attendance_override TEXT,
+    position INTEGER NOT NULL
+  );
+  CREATE TABLE representatives (
+    id TEXT PRIMARY KEY,
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    category TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    checked_in INTEGER NOT NULL DEFAULT 0
+  );
+  -- Only a hash of each code is kept, with its meeting and group; never who drew it.
+  CREATE TABLE codes (
+    hash TEXT PRIMARY KEY,
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    voter_group TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('issued', 'used', 'voided'))
+  ) WITHOUT ROWID;
+  CREATE INDEX codes_by_meeting ON codes(meeting_id, voter_group, state);
+  -- Random id, random receipt, group and content: nothing else.
+  CREATE TABLE ballots (
+    id TEXT PRIMARY KEY,
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    voter_group TEXT NOT NULL,
+    receipt TEXT NOT NULL,
+    content_json TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX ballots_by_meeting ON ballots(meeting_id, voter_group);
+  -- Exists only so that a tablet retrying the same ballot gets the same receipt.
+  -- Deleted when voting closes (then checkpoint + VACUUM), see services/voting.
+  CREATE TABLE retry_links (
+    code_hash TEXT PRIMARY KEY,
+    meeting_id TEXT NOT NULL,
+    ballot_id TEXT NOT NULL,
+    digest TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE vetoes (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    object_id TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, object_id)
+  ) WITHOUT ROWID;
+  -- Actions and counts only: never codes, ballot ids, receipts or addresses.
+  CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY,
+    meeting_id TEXT,
+    action TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+  CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
+];

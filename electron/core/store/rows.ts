@@ -1,0 +1,61 @@
+/** Rows exactly as SQLite returns them (snake_case); services map them to domain types. */
+
+export interface MeetingRow {
+  id: string;
+  round_id: string;
+  kind: string;
+  ballot_type: string;
+  title: string;
+  held_on: string;
+  place: string;
+  status: string;
+  settings_json: string;
+  frozen_json: string | null;
+  composition_override: string | null;
+  attendance_override: string | null;
+  position: number;
+}
+
+export interface MeetingListRow extends MeetingRow {
+  round_name: string;
+  campaign_name: string;
+}
+
+export interface ObjectRow {
+  id: string;
+  round_id: string;
+  name: string;
+  department: string;
+  category: string;
+  indicator_set_id: string;
+  position: number;
+}
+
+export interface IndicatorSetRow {
+  id: string;
+  name: string;
+  builtin: number;
+  indicators_json: string;
+}
+
+export interface CodeRow {
+  hash: string;
+  meeting_id: string;
+  voter_group: string;
+  state: string;
+}
+
+export interface BallotRow {
+  id: string;
+  meeting_id: string;
+  voter_group: string;
+  receipt: string;
+  content_json: string;
+}
+
+export interface RetryLinkRow {
+  code_hash: string;
+  meeting_id: string;
+  ballot_id: string;
+  digest: string;
+}

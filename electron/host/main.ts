@@ -1,0 +1,49 @@
+/**
+ * Browser mode: `npm run host -- --data DIR [--port N] [--lan-host ADDR]`.
+ * Runs the whole application in plain Node; the chair console opens in a browser on this
+ * laptop (127.0.0.1, token in the URL), tablets open the LAN address.
+ */
+import { join, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { startHost } from '../core/host';
+import { parseHostArgs } from './cli-args';
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseHostArgs(process.argv.slice(2), { dataDir: join(homedir(), 'Pingyi') });
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(2);
+  }
+  // This file is bundled to dist/electron/host.cjs; the renderers are built beside it.
+  const dist = resolve(__dirname, '..');
+  const host = await startHost({
+    dataDir: resolve(args.dataDir),
+    port: args.port,
+    chairPort: args.chairPort,
+    lanHost: args.lanHost,
+    demo: args.demo,
+    tabletAssets: join(dist, 'tablet'),
+    consoleAssets: join(dist, 'console'),
+  });
+  console.log(`Pingyi 评议 — browser mode`);
+  console.log(`data folder:   ${resolve(args.dataDir)}`);
+  console.log(`chair console: ${host.chair.url}`);
+  console.log(`tablets join:  ${host.core.tabletUrl}`);
+  // One machine-readable line for scripts and tests that start the host.
+  console.log(`PINGYI_READY ${JSON.stringify({ chairUrl: host.chair.url, chairPort: host.chair.port, token: host.chair.token, tabletUrl: host.core.tabletUrl, tabletPort: host.tablet.port })}`);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void host.stop().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error('Pingyi could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+/**
+ * The Electron adapter, and nothing more: lifecycle, the chair window, IPC handlers that call the
+ * core after checking the sender, the LAN tablet server. Every setting comes from security.ts.
+ */
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createCore, type Core } from '../core/core';
+import { callChair } from '../core/chair-api';
+import { lanAddresses } from '../core/network';
+import { startTabletServer, type TabletServer } from '../core/server/tablet-server';
+import { CONTENT_SECURITY_POLICY, IPC_CHANNELS, WINDOW_OPEN_ACTION, WINDOW_WEB_PREFERENCES, isTrustedSender, navigationAllowed } from './security';
+
+const dist = join(__dirname, '..');
+const consoleRoot = pathToFileURL(join(dist, 'console')).href;
+
+let core: Core | undefined;
+let tablet: TabletServer | undefined;
+
+async function boot(): Promise<void> {
+  core = createCore({ dataDir: join(app.getPath('userData'), 'data'), mode: 'electron' });
+  const addresses = lanAddresses();
+  const lanHost = addresses[0] ?? '127.0.0.1';
+  tablet = await startTabletServer(core, { host: lanHost, port: 8787, assetsDir: join(dist, 'tablet') });
+  core.tabletUrl = `http://${lanHost}:${tablet.port}/`;
+  core.lanAddresses = addresses;
+
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+
+  ipcMain.handle(IPC_CHANNELS.call, async (event, method: unknown, input: unknown) => {
+    const frame = event.senderFrame;
+    if (!frame || !isTrustedSender(frame.url, consoleRoot, frame === event.sender.mainFrame) || typeof method !== 'string') {
+      return { ok: false, error: { code: 'forbidden', message: 'untrusted sender' } };
+    }
+    if (!core) return { ok: false, error: { code: 'not_ready', message: '程序尚未就绪，请稍候。' } };
+    return callChair(core, method, input);
+  });
+
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    title: 'Pingyi 评议',
+    webPreferences: { ...WINDOW_WEB_PREFERENCES, preload: join(__dirname, 'preload.cjs') },
+  });
+  const unsubscribe = core.events.subscribe((chairEvent) => {
+    if (!window.isDestroyed()) window.webContents.send(IPC_CHANNELS.event, chairEvent);
+  });
+  window.on('closed', unsubscribe);
+  await window.loadURL(`${consoleRoot}/chair/index.html`);
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.setWindowOpenHandler(() => WINDOW_OPEN_ACTION);
+  contents.on('will-navigate', (event, url) => {
+    if (!navigationAllowed(url, consoleRoot)) event.preventDefault();
+  });
+});
+
+app.whenReady().then(boot, (error: unknown) => {
+  console.error('Pingyi could not start:', error);
+  app.exit(1);
+});
+
+app.on('window-all-closed', () => {
+  void (tablet?.close() ?? Promise.resolve()).then(() => {
+    core?.close();
+    app.quit();
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * Every message a tablet sends, as zod schemas, and the types of what it gets back.
+ * The server parses each request with these before it touches anything; the tablet page
+ * imports the types only (`import type`), so zod never reaches its tiny bundle.
+ */
+import { z } from 'zod';
+
+const id = z.string().min(1).max(64);
+
+export const codeInput = z.string().min(1).max(64);
+
+export const gradedBallotSchema = z.strictObject({
+  type: z.literal('graded'),
+  answers: z.record(id, z.record(id, z.number().int().min(0).max(20).nullable())),
+});
+
+export const worstBallotSchema = z.strictObject({
+  type: z.literal('worst'),
+  picks: z.array(z.strictObject({ objectId: id, tags: z.array(id).max(20) })).max(500),
+});
+
+export const ballotSchema = z.discriminatedUnion('type', [gradedBallotSchema, worstBallotSchema]);
+
+export const sessionRequestSchema = z.strictObject({ code: codeInput });
+export type SessionRequest = z.infer<typeof sessionRequestSchema>;
+
+export const submitRequestSchema = z.strictObject({ code: codeInput, ballot: ballotSchema });
+export type SubmitRequest = z.infer<typeof submitRequestSchema>;
+
+/** What a tablet needs to show the ballot of its code's meeting and group. */
+export interface BallotDefinition {
+  readonly meeting: {
+    readonly id: string;
+    readonly title: string;
+    readonly kind: 'social' | 'self';
+    readonly ballotType: 'graded' | 'worst';
+  };
+  readonly group: 'officials' | 'recipients' | 'all';
+  readonly objects: readonly { readonly id: string; readonly name: string; readonly department: string; readonly indicatorSetId: string }[];
+  readonly indicatorSets: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly indicators: readonly { readonly id: string; readonly name: string; readonly description: string }[];
+  }[];
+  readonly gradeScale: readonly { readonly label: string; readonly points: number }[];
+  readonly worstK: number;
+}
+
+export interface SubmitResponse {
+  readonly receipt: string;
+}
+
+/** Every error code a tablet can receive, with the HTTP status it comes with. */
+export const TABLET_ERRORS = {
+  bad_request: 400,
+  payload_too_large: 413,
+  forbidden: 403,
+  malformed_code: 400,
+  unknown_code: 404,
+  voided_code: 410,
+  code_used: 409,
+  voting_not_open: 409,
+  voting_paused: 409,
+  voting_closed: 410,
+  ballot_conflict: 409,
+  invalid_ballot: 422,
+  too_many_attempts: 429,
+  storage_failed: 503,
+  not_found: 404,
+} as const;
+
+export type TabletErrorCode = keyof typeof TABLET_ERRORS;
+
+export interface TabletErrorBody {
+  readonly ok: false;
+  readonly error: { readonly code: TabletErrorCode; readonly message: string };
+}

@@ -1,0 +1,198 @@
+/**
+ * Finds which column holds which field by header synonyms, and runs the row-by-row part of an
+ * import that objects and rosters share (line numbers, empty rows, lengths, duplicates).
+ */
+import { err, ok, type Result } from '../domain/result';
+import {
+  MAX_FIELD_LENGTH,
+  charLength,
+  normalizeLabel,
+  type FieldIssue,
+  type ImportPreview,
+  type PreviewRow,
+  type TableData,
+} from './table';
+
+export interface FieldSpec<K extends string> {
+  readonly key: K;
+  /** The header the product writes and the message names, e.g. 评议对象. */
+  readonly label: string;
+  /** Accepted headers in order of preference (the first that is present wins). */
+  readonly synonyms: readonly string[];
+  readonly required: boolean;
+}
+
+/** Headers that never hold a field: row numbers. A row with content only there is an empty row. */
+const IGNORED_HEADERS = new Set(['序号', '编号', '序', '顺序', '排序', '顺序号', 'no', 'id', '行号']);
+
+/** How many lines under the first one may hold the header (title lines such as "2024年评议代表名单"). */
+const HEADER_SEARCH_ROWS = 10;
+
+/** Headers longer than this are never matched loosely (a title line "2024年民主评议对象名单" is not a header). */
+const LOOSE_MAX_LENGTH = 10;
+
+export type ColumnMap<K extends string> = Partial<Record<K, number>>;
+
+/** Maps fields to columns of one header line: exact synonyms first, then headers containing a synonym. */
+export function matchColumns<K extends string>(
+  headers: readonly string[],
+  fields: readonly FieldSpec<K>[],
+  loose = true,
+): ColumnMap<K> {
+  const normalized = headers.map(normalizeLabel);
+  const taken = new Set<number>();
+  normalized.forEach((h, i) => {
+    if (h === '' || IGNORED_HEADERS.has(h)) taken.add(i);
+  });
+  const map: ColumnMap<K> = {};
+  const assign = (field: FieldSpec<K>, test: (header: string, synonym: string) => boolean): void => {
+    if (map[field.key] !== undefined) return;
+    for (const synonym of field.synonyms.map(normalizeLabel)) {
+      const index = normalized.findIndex((h, i) => !taken.has(i) && test(h, synonym));
+      if (index >= 0) {
+        map[field.key] = index;
+        taken.add(index);
+        return;
+      }
+    }
+  };
+  for (const field of fields) assign(field, (h, s) => h === s);
+  if (loose) {
+    for (const field of fields) assign(field, (h, s) => charLength(s) >= 2 && charLength(h) <= LOOSE_MAX_LENGTH && h.includes(s));
+  }
+  return map;
+}
+
+export interface ParseSpec<K extends string, T> {
+  /** What the file is, in words: 评议对象表 / 代表名单. */
+  readonly what: string;
+  readonly fields: readonly FieldSpec<K>[];
+  /** Turns the cleaned raw cells of a row into a value, or reports what is wrong. */
+  readonly build: (raw: Readonly<Record<K, string>>, present: ColumnMap<K>) => { value?: T; errors: FieldIssue[] };
+  /** Rows with the same key are duplicates. */
+  readonly duplicateKey: (value: T) => string;
+  readonly duplicateField: K;
+  readonly duplicateMessage: (firstLine: number, value: T) => string;
+  /** A duplicate blocks its row (error) or only asks for confirmation (warning). */
+  readonly duplicateSeverity: 'error' | 'warning';
+  /** Cleans a cell of the given field (names lose alignment spaces, others are trimmed). */
+  readonly clean: (key: K, cell: string | undefined) => string;
+}
+
+/** Finds the header line, maps the columns and checks every row; a missing required column fails the whole file. */
+export function parseWithSpec<K extends string, T>(table: TableData, spec: ParseSpec<K, T>): Result<ImportPreview<T>> {
+  const candidates: { cells: readonly string[]; line: number; dataFrom: number }[] = [
+    { cells: table.headers, line: table.headerLine ?? 1, dataFrom: 0 },
+  ];
+  table.rows.slice(0, HEADER_SEARCH_ROWS).forEach((cells, i) => {
+    candidates.push({ cells, line: lineOf(table, i), dataFrom: i + 1 });
+  });
+  const required = spec.fields.filter((f) => f.required);
+  let found: { columns: ColumnMap<K>; line: number; dataFrom: number; headers: readonly string[] } | undefined;
+  // A line whose headers match exactly wins over an earlier line that only matches loosely.
+  search: for (const loose of [false, true]) {
+    for (const candidate of candidates) {
+      const columns = matchColumns(candidate.cells, spec.fields, loose);
+      if (required.every((f) => columns[f.key] !== undefined)) {
+        found = { columns: loose ? columns : matchColumns(candidate.cells, spec.fields), line: candidate.line, dataFrom: candidate.dataFrom, headers: candidate.cells };
+        break search;
+      }
+    }
+  }
+  if (found === undefined) return missingColumns(table, spec);
+
+  const { columns, headers } = found;
+  const ignored = new Set<number>();
+  headers.forEach((h, i) => {
+    if (IGNORED_HEADERS.has(normalizeLabel(h))) ignored.add(i);
+  });
+  const rows: PreviewRow<T>[] = [];
+  const firstLineOfKey = new Map<string, number>();
+  for (let i = found.dataFrom; i < table.rows.length; i++) {
+    const cells = table.rows[i] ?? [];
+    const line = lineOf(table, i);
+    const raw = {} as Record<K, string>;
+    let anyContent = false;
+    for (const field of spec.fields) {
+      const col = columns[field.key];
+      raw[field.key] = col === undefined ? '' : spec.clean(field.key, cells[col]);
+      if (raw[field.key] !== '') anyContent = true;
+    }
+    // Rows with nothing in the fields read (a numbered but unfilled template line, a footnote) are empty rows.
+    if (!anyContent) continue;
+
+    const errors: FieldIssue[] = [];
+    const warnings: FieldIssue[] = [];
+    for (const field of spec.fields) {
+      const length = charLength(raw[field.key]);
+      if (length > MAX_FIELD_LENGTH) {
+        errors.push({ field: field.key, message: `第 ${line} 行“${field.label}”太长（${length} 个字），最多 ${MAX_FIELD_LENGTH} 个字` });
+      }
+    }
+    const built = spec.build(raw, columns);
+    errors.push(...built.errors.map((e) => ({ field: e.field, message: `第 ${line} 行：${e.message}` })));
+    let value = errors.length === 0 ? built.value : undefined;
+    if (value !== undefined) {
+      const key = spec.duplicateKey(value);
+      const first = firstLineOfKey.get(key);
+      if (first === undefined) {
+        firstLineOfKey.set(key, line);
+      } else {
+        const issue = { field: spec.duplicateField, message: `第 ${line} 行：${spec.duplicateMessage(first, value)}` };
+        if (spec.duplicateSeverity === 'error') {
+          errors.push(issue);
+          value = undefined;
+        } else {
+          warnings.push(issue);
+        }
+      }
+    }
+    rows.push(value === undefined ? { line, errors, warnings } : { line, value, errors, warnings });
+  }
+
+  if (rows.length === 0) {
+    return err('import_no_rows', `${spec.what}只有表头，没有数据行。请在表头下面逐行填写后再导入。`, { headerLine: found.line });
+  }
+  const valid = rows.flatMap((r) => (r.value === undefined ? [] : [r.value]));
+  const columnsOut: Record<string, number> = {};
+  for (const field of spec.fields) {
+    const col = columns[field.key];
+    if (col !== undefined) columnsOut[field.key] = col;
+  }
+  return ok({
+    rows,
+    valid,
+    errorCount: rows.filter((r) => r.errors.length > 0).length,
+    warningCount: rows.filter((r) => r.warnings.length > 0).length,
+    columns: columnsOut,
+    headerLine: found.line,
+  });
+}
+
+function lineOf(table: TableData, rowIndex: number): number {
+  return table.rowLines?.[rowIndex] ?? (table.headerLine ?? 1) + 1 + rowIndex;
+}
+
+function missingColumns<K extends string, T>(table: TableData, spec: ParseSpec<K, T>): Result<ImportPreview<T>> {
+  const foundHeaders = table.headers.filter((h) => h.trim() !== '');
+  const columns = matchColumns(table.headers, spec.fields);
+  const missing = spec.fields.filter((f) => f.required && columns[f.key] === undefined);
+  const describe = (f: FieldSpec<K>): string => {
+    const others = f.synonyms.filter((s) => s !== f.label);
+    return others.length > 0 ? `“${f.label}”（也可写作 ${others.join('、')}）` : `“${f.label}”`;
+  };
+  const requiredText = spec.fields.filter((f) => f.required).map(describe).join('；');
+  const optional = spec.fields.filter((f) => !f.required).map((f) => `“${f.label}”`);
+  const message =
+    `${spec.what}缺少必需的列：${missing.map((f) => `“${f.label}”`).join('、')}。` +
+    `表头应包含 ${requiredText}` +
+    (optional.length > 0 ? `；可选 ${optional.join('、')}` : '') +
+    `。文件中的表头是：${foundHeaders.length > 0 ? foundHeaders.map((h) => `“${h}”`).join('、') : '（空）'}。` +
+    '请检查是否选错了文件，或把第一行改成上面的列名。';
+  return err('import_missing_columns', message, {
+    missing: missing.map((f) => f.label),
+    expected: spec.fields.filter((f) => f.required).map((f) => f.label),
+    optional: spec.fields.filter((f) => !f.required).map((f) => f.label),
+    found: foundHeaders,
+  });
+}

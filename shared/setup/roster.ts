@@ -1,0 +1,127 @@
+/**
+ * Representative rosters (评议代表名单) from a table whatever its exact headers, category words
+ * mapped to RepresentativeCategory, and back to a table for export.
+ */
+import { groupOfCategory, type RepresentativeCategory } from '../domain/model';
+import type { Result } from '../domain/result';
+import { parseWithSpec, type FieldSpec } from './columns';
+import { cleanName, cleanText, normalizeLabel, type ImportPreview, type TableData } from './table';
+
+/** A representative as imported, before it gets an id. */
+export interface RepresentativeDraft {
+  readonly name: string;
+  readonly unit: string;
+  readonly category: RepresentativeCategory;
+}
+
+type RosterField = 'name' | 'unit' | 'category';
+
+export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
+  { key: 'name', label: '姓名', synonyms: ['姓名', '代表姓名', '名字', '代表'], required: true },
+  {
+    key: 'unit',
+    label: '工作单位',
+    synonyms: ['工作单位', '单位', '所在单位', '工作单位及职务', '单位及职务', '单位职务', '所在单位及职务'],
+    required: false,
+  },
+  {
+    key: 'category',
+    label: '代表类别',
+    synonyms: ['代表类别', '类别', '身份', '代表身份', '代表类型', '类型'],
+    required: true,
+  },
+];
+
+/** The word the product prints for each category (and the one the importer reads best). */
+export const CATEGORY_LABELS: Readonly<Record<RepresentativeCategory, string>> = {
+  npc: '人大代表',
+  cppcc: '政协委员',
+  leader: '分管领导',
+  recipient: '服务对象',
+  staff: '本单位干部',
+};
+
+/** Words accepted for each category, besides the label itself and the English code. */
+const CATEGORY_PATTERNS: readonly [RepresentativeCategory, RegExp][] = [
+  ['npc', /^(全国|省|市|州|区|县|镇|乡)?人大(代表)?$/],
+  ['cppcc', /^(全国|省|市|州|区|县)?政协(委员)?$/],
+  ['leader', /^(分管)?(区|县|市)?领导$/],
+  ['recipient', /^(服务对象(代表)?|企业(代表)?|群众(代表)?|企业家代表|市民代表|居民代表|村民代表|个体工商户(代表)?)$/],
+  ['staff', /^(本单位)?(干部|职工|干部职工)$|^机关干部$/],
+];
+
+/** The category a cell means, or undefined when the word is not one of the accepted ones. */
+export function parseRepresentativeCategory(text: string): RepresentativeCategory | undefined {
+  const key = normalizeLabel(text);
+  if (Object.hasOwn(CATEGORY_LABELS, key)) return key as RepresentativeCategory;
+  for (const [category, pattern] of CATEGORY_PATTERNS) if (pattern.test(key)) return category;
+  return undefined;
+}
+
+export interface RosterParseOptions {
+  /**
+   * Same name and same unit twice: 'warning' (default) keeps both rows and asks the secretary to
+   * confirm they are two people (the 300-person sample has such a pair); 'error' rejects the later row.
+   */
+  readonly duplicates?: 'warning' | 'error';
+}
+
+/**
+ * Reads a representative roster from a table. Missing 姓名 or 代表类别 columns fail the whole file
+ * (naming the headers expected and found); otherwise every row is listed with its errors: empty
+ * name, empty or unknown category (naming the value and the allowed ones), a value over 100
+ * characters; the same name and unit twice is a warning by default (see RosterParseOptions).
+ */
+export function parseRosterTable(table: TableData, options: RosterParseOptions = {}): Result<ImportPreview<RepresentativeDraft>> {
+  const allowed = Object.values(CATEGORY_LABELS).join('、');
+  return parseWithSpec<RosterField, RepresentativeDraft>(table, {
+    what: '代表名单',
+    fields: ROSTER_FIELDS,
+    clean: (key, cell) => (key === 'name' ? cleanName(cell) : cleanText(cell)),
+    build: (raw) => {
+      const errors: { field: string; message: string }[] = [];
+      if (raw.name === '') errors.push({ field: 'name', message: '姓名为空' });
+      const category = parseRepresentativeCategory(raw.category);
+      if (raw.category === '') {
+        errors.push({ field: 'category', message: `代表类别为空，应为 ${allowed} 之一` });
+      } else if (category === undefined) {
+        errors.push({
+          field: 'category',
+          message: `代表类别“${raw.category}”无法识别，应为 ${allowed} 之一（也可写 领导、企业代表、群众代表、干部、职工）`,
+        });
+      }
+      if (errors.length > 0 || category === undefined) return { errors };
+      return { value: { name: raw.name, unit: raw.unit, category }, errors };
+    },
+    duplicateKey: (v) => `${v.name}\u0000${v.unit}`,
+    duplicateField: 'name',
+    duplicateMessage: (first, v) =>
+      `“${v.name}${v.unit === '' ? '' : `（${v.unit}）`}”与第 ${first} 行同名同单位，请确认是两个人；如是重复录入请删去一行`,
+    duplicateSeverity: options.duplicates ?? 'warning',
+  });
+}
+
+/** Officials and recipients of a roster as a social-evaluation meeting groups them (本单位干部 count as recipients there). */
+export function countComposition(representatives: readonly { readonly category: RepresentativeCategory }[]): {
+  officials: number;
+  recipients: number;
+  staff: number;
+} {
+  let officials = 0;
+  let recipients = 0;
+  let staff = 0;
+  for (const r of representatives) {
+    if (groupOfCategory('social', r.category) === 'officials') officials++;
+    else recipients++;
+    if (r.category === 'staff') staff++;
+  }
+  return { officials, recipients, staff };
+}
+
+/** The export table of a roster, with the headers the importer reads back (序号, 姓名, 工作单位, 代表类别). */
+export function rosterToTable(representatives: readonly RepresentativeDraft[]): TableData {
+  return {
+    headers: ['序号', '姓名', '工作单位', '代表类别'],
+    rows: representatives.map((r, i) => [String(i + 1), r.name, r.unit, CATEGORY_LABELS[r.category]]),
+  };
+}

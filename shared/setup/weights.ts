@@ -1,0 +1,50 @@
+/**
+ * Indicator weights are percentages that must total exactly 100. Each weight is a positive number
+ * with at most two decimals (so 33.33 + 33.33 + 33.34 works for three indicators); the check is done
+ * on integer hundredths, so floating-point sums such as 33.33 + 33.33 + 33.34 are exact.
+ */
+import { err, ok, type Result } from '../domain/result';
+
+/** Hundredths of a percent, or undefined when the weight is not a number with at most 2 decimals. */
+function toHundredths(weight: number): number | undefined {
+  if (!Number.isFinite(weight)) return undefined;
+  const hundredths = Math.round(weight * 100);
+  return Math.abs(weight * 100 - hundredths) < 1e-6 ? hundredths : undefined;
+}
+
+/** Formats hundredths as a percentage without trailing zeros: 9000 → "90", 3333 → "33.33". */
+function formatPercent(hundredths: number): string {
+  const sign = hundredths < 0 ? '-' : '';
+  const abs = Math.abs(hundredths);
+  const whole = Math.floor(abs / 100);
+  const fraction = abs % 100;
+  if (fraction === 0) return `${sign}${whole}`;
+  return `${sign}${whole}.${String(fraction).padStart(2, '0').replace(/0$/, '')}`;
+}
+
+/** Checks the weights of one indicator set: every weight > 0 with at most 2 decimals, total exactly 100 %. */
+export function validateIndicatorWeights(weights: readonly number[]): Result<void> {
+  if (weights.length === 0) return err('weights_empty', '指标体系至少需要一项指标');
+  let total = 0;
+  for (const [i, weight] of weights.entries()) {
+    const hundredths = toHundredths(weight);
+    if (hundredths === undefined || hundredths <= 0) {
+      return err(
+        'weight_invalid',
+        `第 ${i + 1} 项指标的权重 ${String(weight)} 无效：应为大于 0 的数，最多两位小数`,
+        { index: i, weight },
+      );
+    }
+    total += hundredths;
+  }
+  if (total !== 10000) {
+    const shown = formatPercent(total);
+    const diff = formatPercent(Math.abs(10000 - total));
+    return err(
+      'weights_total',
+      `指标权重合计为 ${shown}%，应为 100%（${total < 10000 ? '还差' : '多了'} ${diff}%）`,
+      { total: total / 100 },
+    );
+  }
+  return ok(undefined);
+}

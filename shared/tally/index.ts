@@ -1,0 +1,48 @@
+/**
+ * The tally's public API: pure functions from ballots to exact, explained, ranked results.
+ * The rational arithmetic (exact-number.ts) stays internal; callers get ExactFigure values.
+ */
+export type { ExactFigure } from './figure';
+export type { GroupSummary, RedactedGroupFigures } from './group-summary';
+export type { GroupWeights } from './input-checks';
+export { checkGradedInput, checkWorstInput, meetingKindOf } from './input-checks';
+export type { RankOrder, Veto } from './ranking';
+export { compareByName } from './ranking';
+export type {
+  Explanation,
+  ExplanationLocale,
+  ExplanationStep,
+  GroupTerm,
+  HiddenReason,
+  MissingReason,
+} from './explanation';
+export { formatExplanation } from './explanation';
+export type {
+  GradedGroupFigures,
+  GradedGroupResult,
+  GradedMeetingInput,
+  GradedMeetingTally,
+  GradedObjectResult,
+  IndicatorFigures,
+} from './graded-tally';
+export { tallyGradedMeeting } from './graded-tally';
+export type {
+  CombineRoundInput,
+  ComponentPoints,
+  MissingComponent,
+  RoundRanking,
+  RoundResult,
+  RoundRow,
+} from './combine-round';
+export { checkRoundInput, combineRound } from './combine-round';
+export type {
+  TagCount,
+  WorstGroupFigures,
+  WorstGroupResult,
+  WorstMeetingInput,
+  WorstMeetingTally,
+  WorstObjectResult,
+  WorstTopEntry,
+} from './worst-tally';
+export { DEFAULT_TOP_N, tallyWorstMeeting } from './worst-tally';
+export { redactSmallGroups } from './redaction';

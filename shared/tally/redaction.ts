@@ -1,0 +1,98 @@
+/**
+ * Removing hidden groups' figures (small groups leak: with 3 officials a per-group breakdown of
+ * one object is almost a vote). The tally keeps every figure so the score can be computed and
+ * audited; whatever is shown on a screen, printed or exported goes through redactSmallGroups.
+ */
+import type { VoterGroup } from '../domain/model';
+import { assertNever } from '../domain/result';
+import type { Explanation, ExplanationStep, GroupTerm } from './explanation';
+import type { GradedMeetingTally } from './graded-tally';
+import type { GroupSummary, RedactedGroupFigures } from './group-summary';
+import type { WorstMeetingTally } from './worst-tally';
+
+function redactedFigures(summary: GroupSummary): RedactedGroupFigures {
+  const { group, weight, ballots, small, hidden, hiddenReason } = summary;
+  return { group, weight, ballots, small, hidden, hiddenReason, redacted: true };
+}
+
+function redactTerms(terms: readonly GroupTerm[], hidden: ReadonlySet<VoterGroup>): readonly GroupTerm[] {
+  return terms.map((t) => (hidden.has(t.group) && t.figure !== null ? { ...t, figure: null, hidden: true } : t));
+}
+
+/**
+ * Replaces every figure-bearing step of a hidden group by one `group-hidden` step. Steps that
+ * carry no figure (a group gave no answer, cast no ballot) stay: they explain why a row is
+ * incomplete, which the row says anyway.
+ */
+function redactExplanation(explanation: Explanation, groups: readonly GroupSummary[], smallGroupK: number): Explanation {
+  const hidden = new Map(groups.filter((g) => g.hidden).map((g) => [g.group, g]));
+  const hiddenSet = new Set(hidden.keys());
+  const marked = new Set<VoterGroup>();
+  const steps: ExplanationStep[] = [];
+  const hide = (group: VoterGroup): void => {
+    if (marked.has(group)) return;
+    marked.add(group);
+    steps.push({ kind: 'group-hidden', group, reason: hidden.get(group)?.hiddenReason ?? 'small', smallGroupK });
+  };
+  for (const step of explanation.steps) {
+    switch (step.kind) {
+      case 'indicator-mean':
+      case 'group-score':
+        if (hidden.has(step.group)) hide(step.group);
+        else steps.push(step);
+        break;
+      case 'nomination-rate':
+        if (hidden.has(step.group) && step.rate !== null) hide(step.group);
+        else steps.push(step);
+        break;
+      case 'meeting-score':
+      case 'combined-rate':
+        steps.push({ ...step, terms: redactTerms(step.terms, hiddenSet) });
+        break;
+      case 'group-missing':
+      case 'group-hidden':
+      case 'component-points':
+      case 'component-missing':
+      case 'total':
+      case 'veto':
+        steps.push(step);
+        break;
+      default:
+        return assertNever(step, 'explanation step');
+    }
+  }
+  return { steps };
+}
+
+/** A copy of a graded tally without hidden groups' figures, for anything shown or exported. */
+export function redactSmallGroups(result: GradedMeetingTally): GradedMeetingTally;
+/** A copy of a worst-list tally without hidden groups' figures, for anything shown or exported. */
+export function redactSmallGroups(result: WorstMeetingTally): WorstMeetingTally;
+/** Removes hidden groups' per-object figures and their explanation steps; idempotent. */
+export function redactSmallGroups(result: GradedMeetingTally | WorstMeetingTally): GradedMeetingTally | WorstMeetingTally {
+  const hidden = new Set(result.groups.filter((g) => g.hidden).map((g) => g.group));
+  switch (result.type) {
+    case 'graded':
+      return {
+        ...result,
+        redacted: true,
+        objects: result.objects.map((o) => ({
+          ...o,
+          groups: o.groups.map((g) => (hidden.has(g.group) ? redactedFigures(g) : g)),
+          explanation: redactExplanation(o.explanation, result.groups, result.smallGroupK),
+        })),
+      };
+    case 'worst':
+      return {
+        ...result,
+        redacted: true,
+        objects: result.objects.map((o) => ({
+          ...o,
+          groups: o.groups.map((g) => (hidden.has(g.group) ? redactedFigures(g) : g)),
+          explanation: redactExplanation(o.explanation, result.groups, result.smallGroupK),
+        })),
+      };
+    default:
+      return assertNever(result, 'tally');
+  }
+}

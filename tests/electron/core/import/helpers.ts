@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
+import { readTable, type ReadTable } from '../../../../electron/core/import';
+import type { Result } from '../../../../shared/domain/result';
+
+/** The sample files: the repository's sibling folder shared/fixtures (…/work/main → …/work/shared/fixtures). */
+export const FIXTURES = fileURLToPath(new URL('../../../../../shared/fixtures/', import.meta.url));
+export const HAVE_FIXTURES = fs.existsSync(path.join(FIXTURES, 'objects-105.csv'));
+
+/** A fresh temp dir for this test file, removed afterwards. */
+export function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pingyi-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Reads a real file from disk through readTable, as the app does after the file dialog. */
+export async function readFile(file: string): Promise<Result<ReadTable>> {
+  return readTable(new Uint8Array(fs.readFileSync(file)), path.basename(file));
+}
+
+export function expectOk<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+export function expectErr<T>(result: Result<T>): { code: string; message: string; details?: unknown } {
+  if (result.ok) throw new Error('expected an error, got ok');
+  return result.error;
+}
