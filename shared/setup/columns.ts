@@ -37,7 +37,6 @@ export type ColumnMap<K extends string> = Partial<Record<K, number>>;
 export function matchColumns<K extends string>(
   headers: readonly string[],
   fields: readonly FieldSpec<K>[],
-  loose = true,
 ): ColumnMap<K> {
   const normalized = headers.map(normalizeLabel);
   const taken = new Set<number>();
@@ -57,9 +56,7 @@ export function matchColumns<K extends string>(
     }
   };
   for (const field of fields) assign(field, (h, s) => h === s);
-  if (loose) {
-    for (const field of fields) assign(field, (h, s) => charLength(s) >= 2 && charLength(h) <= LOOSE_MAX_LENGTH && h.includes(s));
-  }
+  for (const field of fields) assign(field, (h, s) => charLength(s) >= 2 && charLength(h) <= LOOSE_MAX_LENGTH && h.includes(s));
   return map;
 }
 
@@ -89,12 +86,15 @@ export function parseWithSpec<K extends string, T>(table: TableData, spec: Parse
   });
   const required = spec.fields.filter((f) => f.required);
   let found: { columns: ColumnMap<K>; line: number; dataFrom: number; headers: readonly string[] } | undefined;
-  // A line whose headers match exactly wins over an earlier line that only matches loosely.
-  search: for (const loose of [false, true]) {
-    for (const candidate of candidates) {
-      const columns = matchColumns(candidate.cells, spec.fields, loose);
+  // Title lines ("评议对象名单", often merged across the columns) hold one distinct value: a line
+  // with several is preferred. Data lines (with a number such as 序号 in a cell) are never headers.
+  const passes: ((cells: readonly string[]) => boolean)[] = [(cells) => distinctValues(cells) >= 2, () => true];
+  search: for (const pass of passes) {
+    for (const [index, candidate] of candidates.entries()) {
+      if (!pass(candidate.cells) || (index > 0 && candidate.cells.some((c) => /^\d+(\.\d+)?$/.test(c.trim())))) continue;
+      const columns = matchColumns(candidate.cells, spec.fields);
       if (required.every((f) => columns[f.key] !== undefined)) {
-        found = { columns: loose ? columns : matchColumns(candidate.cells, spec.fields), line: candidate.line, dataFrom: candidate.dataFrom, headers: candidate.cells };
+        found = { columns, line: candidate.line, dataFrom: candidate.dataFrom, headers: candidate.cells };
         break search;
       }
     }
@@ -167,6 +167,10 @@ export function parseWithSpec<K extends string, T>(table: TableData, spec: Parse
     columns: columnsOut,
     headerLine: found.line,
   });
+}
+
+function distinctValues(cells: readonly string[]): number {
+  return new Set(cells.map((c) => c.trim()).filter((c) => c !== '')).size;
 }
 
 function lineOf(table: TableData, rowIndex: number): number {

@@ -67,6 +67,15 @@ describe('parseObjectsTable: headers', () => {
     expect(p.rows[1]?.errors).toEqual([{ field: 'name', message: '第 6 行：评议对象名称为空' }]);
   });
 
+  it('skips a short title line and never takes a data line for the header', () => {
+    const titled = preview({ headers: ['评议对象名单'], rows: [['序号', '单位', '评议对象', '类别'], ['1', '公安局', '办公室', '科室']] });
+    expect(titled.headerLine).toBe(2);
+    expect(titled.valid).toEqual([{ name: '办公室', department: '公安局', category: '科室' }]);
+    // An unrecognised header with 科室 (a name synonym) in the data: an error, not data read as header.
+    const result = parseObjectsTable(table(['编号', '处室', '分类'], ['1', '办公室', '科室'], ['2', '登记科', '科室']));
+    expect(result.ok).toBe(false);
+  });
+
   it('fails the whole file when no column holds the object name, naming expected and found headers', () => {
     const result = parseObjectsTable(table(['编号', '部门', '备注'], ['1', '公安局', 'x']));
     expect(result.ok).toBe(false);
