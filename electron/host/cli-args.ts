@@ -5,12 +5,14 @@ export interface HostArgs {
   chairPort: number;
   lanHost: string | undefined;
   demo: boolean;
+  /** Open the chair console in the default browser (npm start does). */
+  open: boolean;
 }
 
 /** Parses argv (without node and script); throws an Error with a usage line on bad input. */
 export function parseHostArgs(argv: readonly string[], defaults: { dataDir: string }): HostArgs {
-  const args: HostArgs = { dataDir: defaults.dataDir, port: 8787, chairPort: 0, lanHost: undefined, demo: true };
-  const usage = 'usage: npm run host -- --data DIR [--port N] [--chair-port N] [--lan-host ADDR] [--no-demo]';
+  const args: HostArgs = { dataDir: defaults.dataDir, port: 8787, chairPort: 0, lanHost: undefined, demo: true, open: false };
+  const usage = 'usage: npm run host -- --data DIR [--port N] [--chair-port N] [--lan-host ADDR] [--no-demo] [--open]';
   const port = (value: string | undefined, name: string) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} needs a port number 0–65535\n${usage}`);
@@ -40,6 +42,9 @@ export function parseHostArgs(argv: readonly string[], defaults: { dataDir: stri
         break;
       case '--no-demo':
         args.demo = false;
+        break;
+      case '--open':
+        args.open = true;
         break;
       default:
         throw new Error(`unknown option ${flag}\n${usage}`);

@@ -4,14 +4,15 @@
  * laptop (127.0.0.1, token in the URL), tablets open the LAN address.
  */
 import { join, resolve } from 'node:path';
-import { homedir } from 'node:os';
+import { spawn } from 'node:child_process';
 import { startHost } from '../core/host';
 import { parseHostArgs } from './cli-args';
+import { defaultDataDir } from './default-data-dir';
 
 async function main(): Promise<void> {
   let args;
   try {
-    args = parseHostArgs(process.argv.slice(2), { dataDir: join(homedir(), 'Pingyi') });
+    args = parseHostArgs(process.argv.slice(2), { dataDir: defaultDataDir() });
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(2);
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   console.log(`tablets join:  ${host.core.tabletUrl}`);
   // One machine-readable line for scripts and tests that start the host.
   console.log(`PINGYI_READY ${JSON.stringify({ chairUrl: host.chair.url, chairPort: host.chair.port, token: host.chair.token, tabletUrl: host.core.tabletUrl, tabletPort: host.tablet.port })}`);
+  if (args.open) openInBrowser(host.chair.url);
   let stopping = false;
   const stop = () => {
     if (stopping) return;
@@ -41,6 +43,17 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** Best effort: opens the console in the default browser where there is a desktop. */
+function openInBrowser(url: string): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  if (process.platform === 'linux' && !process.env['DISPLAY'] && !process.env['WAYLAND_DISPLAY']) return;
+  try {
+    spawn(command, [url], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+  } catch {
+    // No browser to open: the address is printed above.
+  }
 }
 
 main().catch((error: unknown) => {

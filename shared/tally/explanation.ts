@@ -93,7 +93,8 @@ function weightFraction(percent: number): string {
 }
 
 function groupTerms(terms: readonly GroupTerm[], locale: ExplanationLocale, suffix: string): string {
-  const missing = locale === 'zh' ? '（无评分）' : '(no answers)';
+  // A missing term of a meeting score is a group without answers; of a nomination rate, a group without ballots.
+  const missing = suffix === '' ? (locale === 'zh' ? '（无评分）' : '(no answers)') : locale === 'zh' ? '（无票）' : '(no ballots)';
   const hidden = locale === 'zh' ? '（不公开）' : '(hidden)';
   return terms
     .map((t) => `${weightFraction(t.weight)}×${t.hidden ? hidden : t.figure === null ? missing : `${t.figure}${suffix}`}`)
@@ -155,12 +156,11 @@ function formatStep(step: ExplanationStep, locale: ExplanationLocale): string {
       const terms = step.terms.map((t) => t ?? '?').join(' + ');
       return zh ? `总分 = ${terms} = ${step.result}` : `total = ${terms} = ${step.result}`;
     }
-    case 'nomination-rate': {
-      const rate = step.rate === null ? (zh ? '无票' : 'no ballots') : `${step.rate}%`;
+    case 'nomination-rate':
+      if (step.rate === null) return zh ? `${group(step.group)}无人投票` : `${group(step.group)}: no ballots cast`;
       return zh
-        ? `${group(step.group)}提名率 ${step.nominations}÷${step.ballots} = ${rate}`
-        : `${group(step.group)} nomination rate ${step.nominations}/${step.ballots} = ${rate}`;
-    }
+        ? `${group(step.group)}提名率 ${step.nominations}÷${step.ballots} = ${step.rate}%`
+        : `${group(step.group)} nomination rate ${step.nominations}/${step.ballots} = ${step.rate}%`;
     case 'combined-rate': {
       const formula = `${zh ? '综合提名率' : 'combined rate'} = ${groupTerms(step.terms, locale, '%')}`;
       if (step.result !== null) return `${formula} = ${step.result}%`;

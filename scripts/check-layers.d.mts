@@ -1,0 +1,3 @@
+export function importsOf(text: string): string[];
+export function checkFile(file: string, text: string): string[];
+export function checkRepository(root: string): string[];
