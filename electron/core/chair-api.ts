@@ -1,26 +1,20 @@
-import type { z } from 'zod';
-import { chairInputs, type ChairMethod, type ChairOutputs } from '../../shared/api/chair-contract';
-import { err, ok, type Result } from '../../shared/domain/result';
+import { chairInputs, type ChairMethod } from '../../shared/api/chair-contract';
+import { err, type Result } from '../../shared/domain/result';
 import type { Core } from './core';
-import { listMeetings, meetingView } from './services/meetings';
-import { createDemoMeeting } from './services/demo';
-import { generateCodes } from './services/codes';
-import { changeVoting } from './services/voting';
-import { meetingResults } from './services/results';
+import type { Handler } from './handlers/handler';
+import { meetingHandlers } from './handlers/meetings';
+import { setupHandlers } from './handlers/setup';
+import { votingHandlers } from './handlers/voting';
+import { resultsHandlers } from './handlers/results';
+import { printingHandlers } from './handlers/printing';
 
-type Handler<M extends ChairMethod> = (core: Core, input: z.output<(typeof chairInputs)[M]>) => Result<ChairOutputs[M]> | Promise<Result<ChairOutputs[M]>>;
-
-/** One handler per chair method; both transports (HTTP and IPC) call through `callChair`. */
+/** Every chair method's handler; the type makes a method without a handler a compile error. */
 const handlers: { [M in ChairMethod]: Handler<M> } = {
-  serverInfo: (core) => ok({ tabletUrl: core.tabletUrl, lanAddresses: core.lanAddresses, mode: core.mode }),
-  listMeetings: (core) => ok(listMeetings(core.store)),
-  getMeeting: (core, input) => meetingView(core.store, input.meetingId),
-  createDemo: (core) => ok(createDemoMeeting(core.store)),
-  generateCodes: (core, input) => generateCodes(core.store, { ...input, joinUrl: core.tabletUrl }),
-  openVoting: (core, input) => changeVoting(core.store, core.events, input.meetingId, 'open'),
-  pauseVoting: (core, input) => changeVoting(core.store, core.events, input.meetingId, 'pause'),
-  closeVoting: (core, input) => changeVoting(core.store, core.events, input.meetingId, 'close'),
-  results: (core, input) => meetingResults(core.store, input.meetingId),
+  ...meetingHandlers,
+  ...setupHandlers,
+  ...votingHandlers,
+  ...resultsHandlers,
+  ...printingHandlers,
 };
 
 function isChairMethod(name: string): name is ChairMethod {
@@ -28,8 +22,9 @@ function isChairMethod(name: string): name is ChairMethod {
 }
 
 /**
- * Validates the method name and input with the shared schemas, then runs the handler.
- * Bad input changes nothing and comes back as a clear error.
+ * The one entry for both transports (HTTP and IPC): validates the method name and the input
+ * with the shared schemas, then runs the handler. Bad input changes nothing and comes back as a
+ * clear error; an unexpected exception is logged and reported without details.
  */
 export async function callChair(core: Core, method: string, rawInput: unknown): Promise<Result<unknown>> {
   if (!isChairMethod(method)) return err('unknown_method', `未知的操作：${method}`);
@@ -41,7 +36,7 @@ export async function callChair(core: Core, method: string, rawInput: unknown): 
   try {
     return await handler(core, parsed.data as never);
   } catch (error) {
-    console.error(`chair method ${method} failed:`, error);
-    return err('internal', '操作失败，数据未被修改。请重试；如仍失败，请重启程序。');
+    console.error(`chair method ${method} failed:`, error instanceof Error ? error.message : error);
+    return err('internal', '操作失败，请重试；如仍失败，请重启程序。');
   }
 }

@@ -55,6 +55,8 @@ const zh = {
   live: '实时',
   refresh: '刷新',
   error: '出错了',
+  tabVoting: '投票',
+  tabResults: '结果',
 };
 
 const en: Record<keyof typeof zh, string> = {
@@ -112,6 +114,8 @@ const en: Record<keyof typeof zh, string> = {
   live: 'live',
   refresh: 'Refresh',
   error: 'Error',
+  tabVoting: 'Voting',
+  tabResults: 'Results',
 };
 
 export const t = createTranslator(zh, en);

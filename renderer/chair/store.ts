@@ -1,99 +1,67 @@
 /**
- * The chair console's state. Everything goes through the Transport (IPC or loopback HTTP);
- * turnout arrives as pushed events, never by polling.
+ * The console shell's state: the server, the meetings, the selected meeting, alarms. Feature
+ * areas (setup/, voting/, results/, printing/) keep their own stores and read `current` here.
+ * Turnout and status arrive as pushed events, never by polling.
  */
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { ChairEvent, IssuedCode, MeetingResults, MeetingSummary, MeetingView, ServerInfo } from '../../shared/api/chair-contract';
-import { createTransport, type Transport } from '../common/transport';
+import type { ChairEvent, MeetingSummary, MeetingView, ServerInfo } from '../../shared/api/chair-contract';
+import { call, chairTransport } from './api';
 
 export const useChairStore = defineStore('chair', () => {
-  let transport: Transport | null = null;
   const server = ref<ServerInfo | null>(null);
   const meetings = ref<readonly MeetingSummary[]>([]);
   const current = ref<MeetingView | null>(null);
-  const codes = ref<readonly IssuedCode[]>([]);
-  const results = ref<MeetingResults | null>(null);
   const alarms = ref<string[]>([]);
-  const error = ref('');
-  const busy = ref(false);
-
-  function api(): Transport {
-    transport ??= createTransport();
-    return transport;
-  }
-
-  /** Runs one call; a failure becomes the visible error and the result null. */
-  async function run<T>(call: () => Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T | null> {
-    busy.value = true;
-    try {
-      const result = await call();
-      if (!result.ok) {
-        error.value = result.error.message;
-        return null;
-      }
-      error.value = '';
-      return result.value;
-    } finally {
-      busy.value = false;
-    }
-  }
+  /** Bumped whenever the selected meeting changed on the core side: feature stores reload. */
+  const revision = ref(0);
 
   function onEvent(event: ChairEvent): void {
     if (event.type === 'alarm') {
       alarms.value = [...alarms.value, event.message];
       return;
     }
+    if (event.type === 'changed') {
+      void loadMeetings();
+      if (current.value && (event.meetingId === null || event.meetingId === current.value.id)) void select(current.value.id);
+      return;
+    }
     if (!current.value || current.value.id !== event.meetingId) return;
     if (event.type === 'turnout') current.value = { ...current.value, turnout: event.turnout };
-    else void select(event.meetingId);
+    else {
+      void select(event.meetingId);
+      void loadMeetings();
+    }
   }
 
   async function start(): Promise<void> {
-    api().subscribe(onEvent);
-    server.value = await run(() => api().call('serverInfo', {}));
+    chairTransport().subscribe(onEvent);
+    server.value = await call('serverInfo', {});
     await loadMeetings();
     const first = meetings.value[0];
     if (first) await select(first.id);
   }
 
   async function loadMeetings(): Promise<void> {
-    meetings.value = (await run(() => api().call('listMeetings', {}))) ?? [];
+    meetings.value = (await call('listMeetings', {})) ?? meetings.value;
   }
 
   async function select(meetingId: string): Promise<void> {
-    const view = await run(() => api().call('getMeeting', { meetingId }));
+    const view = await call('getMeeting', { meetingId });
     if (!view) return;
-    if (current.value?.id !== meetingId) codes.value = [];
     current.value = view;
-    results.value = view.status === 'closed' || view.status === 'official' ? await run(() => api().call('results', { meetingId })) : null;
+    revision.value += 1;
   }
 
   async function createDemo(): Promise<void> {
-    const created = await run(() => api().call('createDemo', {}));
+    const created = await call('createDemo', {});
     await loadMeetings();
     if (created) await select(created.id);
-  }
-
-  async function generateCodes(spares: number): Promise<void> {
-    if (!current.value) return;
-    const meetingId = current.value.id;
-    const issued = await run(() => api().call('generateCodes', { meetingId, spares }));
-    if (issued) codes.value = issued;
-    await select(meetingId);
-  }
-
-  async function voting(action: 'openVoting' | 'pauseVoting' | 'closeVoting'): Promise<void> {
-    if (!current.value) return;
-    const meetingId = current.value.id;
-    const view = await run(() => api().call(action, { meetingId }));
-    if (view) await select(meetingId);
-    await loadMeetings();
   }
 
   function dismissAlarm(index: number): void {
     alarms.value = alarms.value.filter((_, i) => i !== index);
   }
 
-  return { server, meetings, current, codes, results, alarms, error, busy, start, select, createDemo, generateCodes, voting, dismissAlarm, loadMeetings };
+  return { server, meetings, current, alarms, revision, start, select, loadMeetings, createDemo, dismissAlarm };
 });

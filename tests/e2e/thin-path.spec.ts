@@ -20,6 +20,7 @@ test.afterEach(async () => {
 /** Answers every indicator of every object: grade `pick(i)` for the i-th row, or 弃权 when null. */
 async function fillBallot(tablet: Page, pick: (row: number) => string): Promise<void> {
   const rows = tablet.getByRole('radiogroup');
+  await expect(rows.first()).toBeVisible();
   const count = await rows.count();
   expect(count).toBe(40); // 8 objects × 5 indicators in the demo meeting
   for (let i = 0; i < count; i += 1) await rows.nth(i).getByRole('radio', { name: pick(i), exact: true }).click();
@@ -65,10 +66,14 @@ test('two tablets vote and the chair sees them counted', async ({ browser }) => 
   }
   await expect(chair.locator('[data-testid=turnout] tr[data-group=officials] .ballots')).toHaveText('1');
   await expect(chair.locator('[data-testid=turnout] tr[data-group=recipients] .ballots')).toHaveText('1');
+  await chair.getByRole('tab', { name: '结果' }).click();
   await expect(chair.getByTestId('results')).toHaveCount(0);
+  await expect(chair.getByText('投票结束前不显示任何结果。')).toBeVisible();
+  await chair.getByRole('tab', { name: '投票' }).click();
 
   await chair.getByRole('button', { name: '结束投票' }).click();
   await expect(chair.getByTestId('meeting-status')).toHaveText('投票已结束');
+  await chair.getByRole('tab', { name: '结果' }).click();
   const results = chair.getByTestId('results');
   await expect(results.locator('tbody tr')).toHaveCount(8);
   // Officials gave 100 everywhere; recipients 80 on four indicators and abstained on the fifth

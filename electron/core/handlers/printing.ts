@@ -1,0 +1,4 @@
+import type { printingInputs } from '../../../shared/api/chair/printing';
+import type { Handlers } from './handler';
+
+export const printingHandlers: Handlers<typeof printingInputs> = {};

@@ -1,0 +1,4 @@
+import type { setupInputs } from '../../../shared/api/chair/setup';
+import type { Handlers } from './handler';
+
+export const setupHandlers: Handlers<typeof setupInputs> = {};
