@@ -37,8 +37,8 @@ export const roundShape: fc.Arbitrary<RoundShape> = fc
     objects: fc.array(fc.record({ set: fc.nat(), category: fc.constantFrom('科室', '科长') }), { minLength: 1, maxLength: 4 }),
     names: fc.shuffledSubarray(NAMES, { minLength: 4, maxLength: 4 }),
     // Coarse points half of the time, so equal scores (and shared ranks) are frequent.
-    points: fc.oneof(
-      fc.array(fc.constantFrom(0, 50, 100), { minLength: 1, maxLength: 4 }),
+    points: fc.oneof<fc.Arbitrary<number[]>[]>(
+      fc.array(fc.constantFrom<number>(0, 50, 100), { minLength: 1, maxLength: 4 }),
       fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 4 }),
     ),
   })

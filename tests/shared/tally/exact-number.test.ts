@@ -32,8 +32,8 @@ describe('exact numbers', () => {
     expect(toFixed2(fromNumber(82.005))).toBe('82.01');
     expect(toFixed2(fromNumber(82.0049999))).toBe('82.00');
     expect(toFixed2(fromNumber(1.005))).toBe('1.01');
-    expect(toFixed2(rational(2, 3))).toBe('0.67');
-    expect(toFixed2(rational(1, 3))).toBe('0.33');
+    expect(toFixed2(rational(2n, 3n))).toBe('0.67');
+    expect(toFixed2(rational(1n, 3n))).toBe('0.33');
     expect(toFixed2(fromInt(0))).toBe('0.00');
     expect(toFixed2(fromNumber(-1.005))).toBe('-1.01');
     expect(toFixed2(rational(-1n, 300n))).toBe('0.00');

@@ -91,6 +91,23 @@ describe('graded tally against the naive tally', () => {
     );
   });
 
+  it('produces JSON-safe results (they cross IPC and are stored): a JSON round trip changes nothing', () => {
+    fc.assert(
+      fc.property(gradedScenario, (scenario) => {
+        const tally = tallyGradedMeeting(scenario);
+        expect(JSON.parse(JSON.stringify(tally))).toEqual(tally);
+      }),
+      { numRuns: 50 },
+    );
+    fc.assert(
+      fc.property(worstScenario, (scenario) => {
+        const tally = tallyWorstMeeting({ ...scenario, tags: SET_WORST });
+        expect(JSON.parse(JSON.stringify(tally))).toEqual(tally);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it('does not depend on the order of the ballots', () => {
     fc.assert(
       fc.property(
