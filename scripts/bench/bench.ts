@@ -98,7 +98,7 @@ async function main(): Promise<void> {
 
   const host = await startHost(dist, dataDir, spareCodes[0] ?? '');
   const start_ms = host.readyMs;
-  const definition = (await postJson(`${host.tabletBase}/api/tablet/session`, { code: loadCodes[0] })).body.value as BallotDefinition;
+  const definition = (await postJson(`${host.tabletBase}/api/tablet/session`, { code: loadCodes[0] })).body?.value as BallotDefinition;
   const ballots = loadCodes.map(() => randomBallot(definition));
 
   // 1,000 tablets at once, each its own connection.
