@@ -4,7 +4,7 @@
  * groups weighted by their fixed percentages whatever the turnout (DOMAIN.md, the 30 % / 70 % rule).
  */
 import type { EvalObject, Grade, IndicatorSet, MeetingKind, TallyBallot, VoterGroup } from '../domain/model';
-import { add, div, fromInt, fromNumber, mul, sum, toExactDecimal, toNumber, ZERO, type Rational } from './exact-number';
+import { div, fromInt, fromNumber, mul, sum, toExactDecimal, toNumber, ZERO, type Rational } from './exact-number';
 import type { Explanation, ExplanationStep, GroupTerm } from './explanation';
 import { figureOf, type ExactFigure } from './figure';
 import { summarizeGroups, type GroupSummary, type RedactedGroupFigures } from './group-summary';
@@ -84,15 +84,21 @@ export interface GradedMeetingTally {
   readonly objects: readonly GradedObjectResult[];
 }
 
+// Only counts are kept while reading ballots: the sum of points is Σ count × points per grade,
+// computed once per indicator afterwards, so the hot loop does integer increments, no BigInt.
 interface IndicatorAccumulator {
   answered: number;
-  sumPoints: Rational;
   readonly gradeCounts: number[];
 }
 
 interface GroupAccumulator {
   answeredBallots: number;
   readonly indicators: Map<string, IndicatorAccumulator>;
+}
+
+/** Σ count × points over the grades: the exact sum of the points given. */
+function sumOfPoints(gradeCounts: readonly number[], points: readonly Rational[]): Rational {
+  return sum(gradeCounts.map((count, grade) => mul(fromInt(count), points[grade] ?? ZERO)));
 }
 
 /**
@@ -130,11 +136,10 @@ export function tallyGradedMeeting(input: GradedMeetingInput): GradedMeetingTall
         answeredAny = true;
         let indicator = group.indicators.get(indicatorId);
         if (indicator === undefined) {
-          indicator = { answered: 0, sumPoints: ZERO, gradeCounts: gradeScale.map(() => 0) };
+          indicator = { answered: 0, gradeCounts: gradeScale.map(() => 0) };
           group.indicators.set(indicatorId, indicator);
         }
         indicator.answered += 1;
-        indicator.sumPoints = add(indicator.sumPoints, gradePoints);
         indicator.gradeCounts[grade] = (indicator.gradeCounts[grade] ?? 0) + 1;
       }
       if (answeredAny) group.answeredBallots += 1;
@@ -160,7 +165,8 @@ export function tallyGradedMeeting(input: GradedMeetingInput): GradedMeetingTall
         readonly mean: Rational;
       }[] = [];
       for (const indicator of indicators) {
-        const acc = accumulator?.indicators.get(indicator.id);
+        const counted = accumulator?.indicators.get(indicator.id);
+        const acc = counted === undefined ? undefined : { ...counted, sumPoints: sumOfPoints(counted.gradeCounts, points) };
         const answered = acc?.answered ?? 0;
         const mean = acc === undefined || answered === 0 ? null : div(acc.sumPoints, fromInt(answered));
         figures.push({
