@@ -56,3 +56,18 @@ export function navigationAllowed(targetUrl: string, appRoot: string): boolean {
 
 /** window.open is always denied. */
 export const WINDOW_OPEN_ACTION = { action: 'deny' } as const;
+
+/**
+ * The print preview and the hidden window that renders PDFs: the same isolated, sandboxed
+ * webPreferences as the console (the print route talks to the core through the same preload).
+ */
+export function printWindowOptions(preload: string, show: boolean) {
+  return {
+    width: 900,
+    height: 1100,
+    show,
+    title: 'Pingyi 评议 · 打印预览',
+    autoHideMenuBar: true,
+    webPreferences: { ...WINDOW_WEB_PREFERENCES, preload },
+  } as const;
+}

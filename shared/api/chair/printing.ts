@@ -1,6 +1,222 @@
-/** Printing: sheets and PDFs (issue 6). */
+/**
+ * Printing (issue 6): the data behind each A4 sheet, the one-time hand-off of code slips, and
+ * PDFs rendered from the same print route the screen preview shows.
+ */
+import { z } from 'zod';
+import type { MeetingKind, MeetingStatus, RepresentativeCategory, VoterGroup } from '../../domain/model';
+import { id } from './common';
 
-export const printingInputs = {} as const;
+/** Sheets whose data the core computes (code slips come from the hand-off instead). */
+export const DATA_SHEETS = ['ranking', 'detail', 'worst', 'signin', 'zero'] as const;
+/** Every printable sheet. */
+export const SHEETS = [...DATA_SHEETS, 'slips'] as const;
+export type DataSheet = (typeof DATA_SHEETS)[number];
+export type Sheet = (typeof SHEETS)[number];
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in as print methods are added
-export interface PrintingOutputs {}
+const voterGroup = z.enum(['officials', 'recipients', 'all']);
+/** A hand-off id: 22 base64url characters (128 bits). */
+const handoffId = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
+
+/** Which sheet to render: the route's query string, parsed. */
+export const sheetTarget = z.strictObject({
+  meetingId: id,
+  sheet: z.enum(SHEETS),
+  /** Detail sheet of one object; all objects when absent. */
+  objectId: id.optional(),
+  /** Code slips only: the hand-off holding the codes. */
+  handoff: handoffId.optional(),
+});
+export type SheetTarget = z.infer<typeof sheetTarget>;
+
+export const printingInputs = {
+  printData: z.strictObject({ meetingId: id, sheet: z.enum(DATA_SHEETS), objectId: id.optional() }),
+  stashSlips: z.strictObject({
+    meetingId: id,
+    codes: z
+      .array(z.strictObject({ group: voterGroup, code: z.string().regex(/^[0-9A-Z-]{13,20}$/), url: z.string().max(400) }))
+      .min(1)
+      .max(5000),
+  }),
+  takeSlips: z.strictObject({ handoff: handoffId }),
+  renderPdf: sheetTarget,
+  openPrint: sheetTarget.extend({ action: z.enum(['preview', 'print']) }),
+} as const;
+
+/** Title block printed on every sheet. */
+export interface SheetHeader {
+  readonly meetingId: string;
+  readonly title: string;
+  readonly campaign: string;
+  readonly round: string;
+  readonly heldOn: string;
+  readonly place: string;
+  readonly kind: MeetingKind;
+  readonly status: MeetingStatus;
+  /** When the data was read, ISO 8601 (the zero report prints it). */
+  readonly printedAt: string;
+}
+
+/** 应到 / 实到 / ballots per voter group of one meeting. */
+export interface GroupCount {
+  readonly meetingTitle: string;
+  readonly kind: MeetingKind;
+  readonly group: VoterGroup;
+  readonly expected: number;
+  readonly present: number;
+  readonly cast: number;
+  /** Ballots with at least one answer (graded) or one pick (worst-list). */
+  readonly valid: number;
+  /** Ballots that answered nothing: every indicator 弃权, or no object named. */
+  readonly blank: number;
+}
+
+export interface RankingLine {
+  readonly rank: number | null;
+  readonly name: string;
+  readonly department: string;
+  readonly selfPoints: string | null;
+  readonly socialPoints: string | null;
+  readonly total: string | null;
+  /** Veto reason, incomplete components, override reasons. */
+  readonly notes: string;
+}
+
+export interface RankingSheet {
+  readonly sheet: 'ranking';
+  readonly header: SheetHeader;
+  /**
+   * `round`: self and social meetings both held, totals are self + social points (50 + 50).
+   * `social` / `self`: the round held that meeting only; rows rank on its own score (0–100).
+   */
+  readonly mode: 'round' | MeetingKind;
+  readonly componentPoints: { readonly self: number; readonly social: number };
+  readonly rows: readonly RankingLine[];
+  readonly counts: readonly GroupCount[];
+  /** Recorded exceptions to the composition or attendance rules, printed under the counts. */
+  readonly overrides: readonly string[];
+  /** Short SHA-256 fingerprint of the ballot set, in groups of 4 hex digits. */
+  readonly fingerprint: string;
+}
+
+export interface DetailIndicator {
+  readonly name: string;
+  readonly weight: number;
+  readonly answered: number;
+  readonly abstentions: number;
+  readonly mean: string | null;
+}
+
+export interface DetailGroup {
+  readonly group: VoterGroup;
+  readonly weight: number;
+  readonly ballots: number;
+  /** Figures withheld under the small-group rule. */
+  readonly hidden: boolean;
+  readonly score: string | null;
+  readonly indicators: readonly DetailIndicator[];
+}
+
+export interface DetailMeeting {
+  readonly title: string;
+  readonly kind: MeetingKind;
+  readonly score: string | null;
+  readonly groups: readonly DetailGroup[];
+  /** The formula with this object's numbers, one step a line. */
+  readonly formula: readonly string[];
+}
+
+export interface DetailObject {
+  readonly objectId: string;
+  readonly name: string;
+  readonly department: string;
+  readonly category: string;
+  readonly rank: number | null;
+  readonly total: string | null;
+  readonly meetings: readonly DetailMeeting[];
+  /** Component points and total, one step a line. */
+  readonly totalFormula: readonly string[];
+}
+
+export interface DetailSheet {
+  readonly sheet: 'detail';
+  readonly header: SheetHeader;
+  readonly objects: readonly DetailObject[];
+  readonly fingerprint: string;
+}
+
+export interface WorstLine {
+  readonly rank: number;
+  readonly name: string;
+  readonly department: string;
+  /** Combined nomination rate, percent. */
+  readonly rate: string | null;
+  readonly problems: string;
+  readonly vetoReason: string | null;
+}
+
+export interface WorstSheet {
+  readonly sheet: 'worst';
+  readonly header: SheetHeader;
+  readonly topN: number;
+  readonly rows: readonly WorstLine[];
+  readonly counts: readonly GroupCount[];
+  readonly fingerprint: string;
+}
+
+export interface SignInPerson {
+  readonly seq: number;
+  readonly name: string;
+  readonly unit: string;
+  readonly category: RepresentativeCategory;
+}
+
+export interface SignInSheet {
+  readonly sheet: 'signin';
+  readonly header: SheetHeader;
+  readonly groups: readonly { readonly group: VoterGroup; readonly people: readonly SignInPerson[] }[];
+}
+
+export interface ZeroReportSheet {
+  readonly sheet: 'zero';
+  readonly header: SheetHeader;
+  readonly groups: readonly {
+    readonly group: VoterGroup;
+    readonly expected: number;
+    readonly present: number;
+    readonly codesIssued: number;
+    readonly codesVoided: number;
+    readonly ballots: number;
+  }[];
+}
+
+export interface SlipCode {
+  readonly group: VoterGroup;
+  readonly code: string;
+  readonly url: string;
+}
+
+export interface SlipsSheet {
+  readonly sheet: 'slips';
+  readonly header: SheetHeader;
+  readonly codes: readonly SlipCode[];
+}
+
+/** Everything a data sheet shows, computed by the core. */
+export type SheetData = RankingSheet | DetailSheet | WorstSheet | SignInSheet | ZeroReportSheet;
+
+/** A rendered PDF. Slips are never saved by the app (they carry live codes): savedTo is null. */
+export interface RenderedPdf {
+  readonly fileName: string;
+  readonly base64: string;
+  readonly pages: number;
+  /** Where the copy in the data folder's exports/ was written, or null. */
+  readonly savedTo: string | null;
+}
+
+export interface PrintingOutputs {
+  printData: SheetData;
+  stashSlips: { readonly handoff: string };
+  takeSlips: SlipsSheet;
+  renderPdf: RenderedPdf;
+  openPrint: { readonly opened: true };
+}

@@ -1,0 +1,58 @@
+/**
+ * Finds a local Chromium-family browser for rendering PDFs in browser mode (the logic of
+ * scripts/find-browser.mjs, without its apt-get step: the running app never installs anything).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+/** Flags that keep headless Chromium quiet on a machine without internet. */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** Where Chrome, Edge or Chromium usually live, per platform. */
+export function systemCandidates(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string[] {
+  if (platform === 'win32') {
+    const roots = [env['PROGRAMFILES'], env['PROGRAMFILES(X86)'], env['LOCALAPPDATA']].filter((r): r is string => typeof r === 'string' && r !== '');
+    return roots.flatMap((root) => [
+      join(root, 'Google', 'Chrome', 'Application', 'chrome.exe'),
+      join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
+      join(root, 'Chromium', 'Application', 'chrome.exe'),
+    ]);
+  }
+  if (platform === 'darwin') {
+    return [
+      '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+      '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+      '/Applications/Chromium.app/Contents/MacOS/Chromium',
+    ];
+  }
+  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/usr/bin/microsoft-edge', '/snap/bin/chromium'];
+}
+
+function playwrightOwn(): string | null {
+  try {
+    const path = chromium.executablePath();
+    return path && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The browser to render with: $PINGYI_CHROMIUM, Playwright's own, or a system one; null if none. */
+export function findBrowser(env: NodeJS.ProcessEnv = process.env): string | null {
+  const configured = env['PINGYI_CHROMIUM'];
+  if (configured && existsSync(configured)) return configured;
+  return playwrightOwn() ?? systemCandidates(process.platform, env).find((path) => existsSync(path)) ?? null;
+}
+
+/** What to tell the chair when no browser is found. */
+export const NO_BROWSER_MESSAGE =
+  '找不到可用于生成 PDF 的浏览器（Chrome、Edge 或 Chromium）。请安装其中之一后重试；也可以在打印预览页面中用浏览器的“打印 → 另存为 PDF”。';

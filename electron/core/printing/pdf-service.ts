@@ -1,0 +1,64 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RenderedPdf, Sheet, SheetTarget } from '../../../shared/api/chair/printing';
+import { err, ok, type Result } from '../../../shared/domain/result';
+import type { Core } from '../core';
+import { recordAudit } from '../services/audit';
+import { chromiumDriver } from './chromium-pdf';
+import { countPdfPages } from './pdf-templates';
+import { registeredPrintDriver } from './print-driver';
+import { meetingListRow } from './sheet-header';
+import { sheetQuery } from './sheet-query';
+
+/** File-name words per sheet. */
+export const SHEET_FILE_NAMES: Record<Sheet, string> = {
+  ranking: '评议结果排序表',
+  detail: '评议明细表',
+  worst: '评差结果公布表',
+  signin: '签到表',
+  slips: '评议码条',
+  zero: '零票报告',
+};
+
+function safeFileName(text: string): string {
+  return text.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 80);
+}
+
+function stamp(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+}
+
+/**
+ * Renders a sheet to PDF with the shell's driver (Electron's webContents, or the local
+ * Chromium in browser mode), keeps a copy in the data folder's exports/ and returns the bytes.
+ * Code slips are the exception: they carry live codes, so the app never writes them anywhere.
+ */
+export async function renderSheetPdf(core: Core, target: SheetTarget, now = new Date()): Promise<Result<RenderedPdf>> {
+  const meeting = meetingListRow(core.store, target.meetingId);
+  if (!meeting) return err('meeting_not_found', '找不到这场评议会议，请刷新后重新选择。');
+  if (target.sheet === 'slips' && target.handoff === undefined) return err('handoff_missing', '请在“投票”页面生成评议码后，点击“打印评议码条”。');
+  const driver = registeredPrintDriver(core) ?? chromiumDriver(core);
+  const rendered = await driver.renderPdf(sheetQuery(target, { pdf: true }));
+  if ('error' in rendered) return err('pdf_failed', rendered.error);
+  const pages = countPdfPages(rendered.pdf);
+  const fileName = `${safeFileName(meeting.title)}-${SHEET_FILE_NAMES[target.sheet]}-${stamp(now)}.pdf`;
+  let savedTo: string | null = null;
+  if (target.sheet !== 'slips') {
+    const dir = join(core.dataDir, 'exports');
+    mkdirSync(dir, { recursive: true });
+    savedTo = join(dir, fileName);
+    writeFileSync(savedTo, rendered.pdf);
+  }
+  recordAudit(core.store, target.meetingId, 'render_pdf', { sheet: target.sheet, pages });
+  return ok({ fileName, base64: Buffer.from(rendered.pdf).toString('base64'), pages, savedTo });
+}
+
+/** Opens a preview or the system print dialog where the shell can (Electron). */
+export async function openSheet(core: Core, target: SheetTarget, action: 'preview' | 'print'): Promise<Result<{ opened: true }>> {
+  if (!meetingListRow(core.store, target.meetingId)) return err('meeting_not_found', '找不到这场评议会议，请刷新后重新选择。');
+  const driver = registeredPrintDriver(core);
+  if (!driver?.open) return err('not_available', '浏览器模式下请在打开的打印页面上点击“打印”。');
+  await driver.open(sheetQuery(target), action);
+  return ok({ opened: true });
+}

@@ -1,0 +1,39 @@
+/**
+ * The printing area's use cases: sheet data, the slip hand-off, PDFs and opening a print.
+ * Handlers (../handlers/printing.ts) and the in-process page answers of the PDF renderer both
+ * call these, so a PDF shows exactly what the console's preview shows.
+ */
+import type { DataSheet, SheetData, SlipsSheet } from '../../../shared/api/chair/printing';
+import { assertNever, err, ok, type Result } from '../../../shared/domain/result';
+import type { Core } from '../core';
+import { detailSheet, rankingSheet, worstSheet } from './round-sheets';
+import { signInSheet, zeroReport } from './roster-sheets';
+import { sheetHeader } from './sheet-header';
+import { takeSlips } from './handoff';
+
+/** The data of one sheet, computed from the database now. */
+export function printData(core: Core, input: { meetingId: string; sheet: DataSheet; objectId?: string | undefined }): Result<SheetData> {
+  switch (input.sheet) {
+    case 'ranking':
+      return rankingSheet(core.store, input.meetingId);
+    case 'detail':
+      return detailSheet(core.store, input.meetingId, input.objectId);
+    case 'worst':
+      return worstSheet(core.store, input.meetingId);
+    case 'signin':
+      return signInSheet(core.store, input.meetingId);
+    case 'zero':
+      return zeroReport(core.store, input.meetingId);
+    default:
+      return assertNever(input.sheet, 'sheet');
+  }
+}
+
+/** Takes the codes of a hand-off with their meeting's title block; a second take fails. */
+export function slipsSheet(core: Core, handoff: string): Result<SlipsSheet> {
+  const taken = takeSlips(core, handoff);
+  if (!taken) return err('handoff_gone', '评议码已经用于一次打印，或已超过 10 分钟。请回到“投票”页面，再点一次“打印评议码条”。');
+  const found = sheetHeader(core.store, taken.meetingId);
+  if (!found.ok) return found;
+  return ok({ sheet: 'slips', header: found.value.header, codes: taken.codes });
+}

@@ -1,0 +1,56 @@
+import { createTranslator } from '../../common/i18n';
+
+const zh = {
+  tabPrinting: '打印',
+  printing: '打印与 PDF',
+  printingHint: '所有表格均为 A4 纸。预览与 PDF 使用同一版式，打印前请先预览核对。',
+  sheet_ranking: '评议结果排序表',
+  sheet_detail: '评议得分明细表（每个对象一页）',
+  sheet_worst: '评差结果公布表（前 10 名）',
+  sheet_signin: '签到表',
+  sheet_zero: '投票前零票报告',
+  sheet_slips: '评议码条',
+  when_ranking: '投票结束后可打印，须由主持人、监票人、计票人和单位主要负责人签字。',
+  when_detail: '投票结束后可打印，列出每个对象的分组、指标、人数与计算过程。',
+  when_worst: '评差会议投票结束后可打印。',
+  when_signin: '按代表类别分组，供代表到场签名。',
+  when_zero: '开始投票前打印，当场核验选票数为零并签字。',
+  when_slips: '评议码只在生成后显示一次，请在“投票”页面生成后立即打印。',
+  preview: '预览 / 打印',
+  pdf: '下载 PDF',
+  slipsFromVoting: '请到“投票”页面点击“打印评议码条”。',
+  savedTo: 'PDF 已保存：{path}',
+  downloaded: '已下载 {name}（{pages} 页）',
+  popupBlocked: '浏览器阻止了打印窗口，请允许本页面打开新窗口后重试。',
+  printSlips: '打印评议码条',
+  slipsPdf: '评议码条 PDF',
+};
+
+const en: Record<keyof typeof zh, string> = {
+  tabPrinting: 'Print',
+  printing: 'Printing and PDF',
+  printingHint: 'Every sheet is A4. Preview and PDF use the same layout: check the preview before printing.',
+  sheet_ranking: 'Ranking sheet',
+  sheet_detail: 'Detail sheet (one page per object)',
+  sheet_worst: 'Worst-list publication sheet (top 10)',
+  sheet_signin: 'Sign-in sheet',
+  sheet_zero: 'Zero report before voting',
+  sheet_slips: 'Code slips',
+  when_ranking: 'After voting closes; signed by the chair, scrutineer, teller and the principal leader.',
+  when_detail: 'After voting closes: groups, indicators, counts and the calculation of every object.',
+  when_worst: 'After a worst-list meeting closes.',
+  when_signin: 'Grouped by voter group, for representatives to sign on arrival.',
+  when_zero: 'Before voting opens: shows the ballot count is zero, to be signed on the spot.',
+  when_slips: 'Codes are shown once after generation: print them from the Voting tab right away.',
+  preview: 'Preview / print',
+  pdf: 'Download PDF',
+  slipsFromVoting: 'Use "Print code slips" on the Voting tab.',
+  savedTo: 'PDF saved: {path}',
+  downloaded: 'Downloaded {name} ({pages} pages)',
+  popupBlocked: 'The browser blocked the print window: allow this page to open windows and try again.',
+  printSlips: 'Print code slips',
+  slipsPdf: 'Code slips PDF',
+};
+
+/** The printing area's texts. */
+export const tp = createTranslator(zh, en);

@@ -1,0 +1,95 @@
+/**
+ * Printing from the console. Electron opens its own preview window (openPrint); browser mode
+ * opens the print route in a new tab of this origin, which inherits this tab's session (token).
+ * Code slips go through a one-time hand-off in the core's memory (stashSlips), never to disk.
+ */
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { IssuedCode } from '../../../shared/api/chair-contract';
+import type { RenderedPdf, Sheet } from '../../../shared/api/chair/printing';
+import { call, lastError } from '../api';
+import { useChairStore } from '../store';
+import { tp } from './messages';
+
+export interface PrintRequest {
+  readonly sheet: Sheet;
+  readonly objectId?: string;
+  /** Code slips: the codes just generated. */
+  readonly codes?: readonly IssuedCode[];
+}
+
+function query(meetingId: string, request: PrintRequest, handoff?: string): string {
+  const params = new URLSearchParams({ sheet: request.sheet, meeting: meetingId });
+  if (request.objectId !== undefined) params.set('object', request.objectId);
+  if (handoff !== undefined) params.set('handoff', handoff);
+  return params.toString();
+}
+
+function download(pdf: RenderedPdf): void {
+  const bytes = Uint8Array.from(atob(pdf.base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = pdf.fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export const usePrintingStore = defineStore('printing', () => {
+  const chair = useChairStore();
+  const message = ref('');
+  const busy = ref<string | null>(null);
+
+  async function handoffFor(meetingId: string, request: PrintRequest): Promise<string | undefined | null> {
+    if (request.sheet !== 'slips') return undefined;
+    if (!request.codes || request.codes.length === 0) {
+      lastError.value = tp('slipsFromVoting');
+      return null;
+    }
+    const stashed = await call('stashSlips', { meetingId, codes: request.codes.map((c) => ({ group: c.group, code: c.code, url: c.url })) });
+    return stashed ? stashed.handoff : null;
+  }
+
+  /** Opens the sheet for the browser's or the system's print dialog. */
+  async function preview(request: PrintRequest): Promise<void> {
+    const meetingId = chair.current?.id;
+    if (!meetingId) return;
+    message.value = '';
+    // Opened before any await so the browser treats it as the click's own window.
+    const win = chair.server?.mode === 'electron' ? null : window.open('', '_blank');
+    const handoff = await handoffFor(meetingId, request);
+    if (handoff === null) {
+      win?.close();
+      return;
+    }
+    if (chair.server?.mode === 'electron') {
+      await call('openPrint', { meetingId, sheet: request.sheet, action: 'preview', ...(request.objectId ? { objectId: request.objectId } : {}), ...(handoff ? { handoff } : {}) });
+      return;
+    }
+    if (!win) {
+      lastError.value = tp('popupBlocked');
+      return;
+    }
+    win.location.href = new URL(`../print/index.html?${query(meetingId, request, handoff)}`, location.href).href;
+  }
+
+  /** Has the host render the PDF, then downloads it. */
+  async function pdf(request: PrintRequest): Promise<void> {
+    const meetingId = chair.current?.id;
+    if (!meetingId) return;
+    message.value = '';
+    busy.value = request.sheet;
+    try {
+      const handoff = await handoffFor(meetingId, request);
+      if (handoff === null) return;
+      const rendered = await call('renderPdf', { meetingId, sheet: request.sheet, ...(request.objectId ? { objectId: request.objectId } : {}), ...(handoff ? { handoff } : {}) });
+      if (!rendered) return;
+      download(rendered);
+      message.value = rendered.savedTo ? tp('savedTo', { path: rendered.savedTo }) : tp('downloaded', { name: rendered.fileName, pages: rendered.pages });
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  return { message, busy, preview, pdf };
+});

@@ -1,0 +1,41 @@
+/** Wording printed on the sheets (official documents: Chinese only). */
+import type { RepresentativeCategory, VoterGroup } from '../../shared/domain/model';
+import type { SheetHeader } from '../../shared/api/chair/printing';
+import type { SheetName } from './route';
+
+export const SHEET_TITLES: Record<SheetName, string> = {
+  ranking: '评议结果排序表',
+  detail: '评议得分明细表',
+  worst: '最难办事科室评议结果公布表',
+  signin: '评议代表签到表',
+  slips: '评议码',
+  zero: '投票前零票报告',
+};
+
+export const GROUP_LABELS: Record<VoterGroup, string> = {
+  officials: '人大代表、政协委员、分管领导',
+  recipients: '服务对象',
+  all: '本单位干部职工',
+};
+
+export const CATEGORY_LABELS: Record<RepresentativeCategory, string> = {
+  npc: '人大代表',
+  cppcc: '政协委员',
+  leader: '分管领导',
+  recipient: '服务对象',
+  staff: '本单位干部',
+};
+
+export const KIND_LABELS = { social: '社会测评', self: '单位自评' } as const;
+
+/** Local date and time, to the minute: 2026-11-23 09:05. */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** The line repeated at the top of every page. */
+export function runningHeader(header: SheetHeader, sheet: SheetName): string {
+  return [header.title, SHEET_TITLES[sheet], header.heldOn, header.place].filter((part) => part !== '').join(' · ');
+}
