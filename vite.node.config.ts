@@ -31,7 +31,12 @@ export default defineConfig(({ mode }) => ({
     rollupOptions: {
       input: (mode === 'preload'
         ? { preload: here('./electron/preload/index.ts') }
-        : { host: here('./electron/host/main.ts'), main: here('./electron/main/index.ts') }) as Record<string, string>,
+        : {
+            host: here('./electron/host/main.ts'),
+            main: here('./electron/main/index.ts'),
+            // `npm run retally -- FILE [--data DIR]`: re-tally an exported ballot file (issue 5).
+            retally: here('./electron/host/retally.ts'),
+          }) as Record<string, string>,
       external,
       output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },
     },

@@ -1,19 +1,108 @@
-/** Results of the selected meeting, loaded only once voting has closed. */
+/**
+ * Results of the selected meeting (or its round), loaded only once voting has closed; vetoes,
+ * marking official, exports and re-tallying an exported ballot file.
+ */
 import { defineStore } from 'pinia';
 import { ref, watch } from 'vue';
-import type { MeetingResults } from '../../../shared/api/chair-contract';
+import type { DownloadFile, MeetingResults, RetallyReport, RoundResults } from '../../../shared/api/chair/results';
 import { call } from '../api';
 import { useChairStore } from '../store';
 
+export type ResultsMode = 'meeting' | 'round';
+export type RankOrder = 'best-first' | 'worst-first';
+
+/** Offers a file from the core as a download. */
+function save(file: DownloadFile): void {
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+async function base64Of(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
 export const useResultsStore = defineStore('results', () => {
   const chair = useChairStore();
+  const mode = ref<ResultsMode>('meeting');
+  const order = ref<RankOrder>('best-first');
+  const byCategory = ref(false);
   const results = ref<MeetingResults | null>(null);
+  const round = ref<RoundResults | null>(null);
+  const selectedId = ref<string | null>(null);
+  const warning = ref('');
+  const retallyReport = ref<RetallyReport | null>(null);
+
+  function available(): string | null {
+    const meeting = chair.current;
+    return meeting && (meeting.status === 'closed' || meeting.status === 'official') ? meeting.id : null;
+  }
 
   async function load(): Promise<void> {
-    const meeting = chair.current;
-    results.value = meeting && (meeting.status === 'closed' || meeting.status === 'official') ? await call('results', { meetingId: meeting.id }) : null;
+    const meetingId = available();
+    if (meetingId === null) {
+      results.value = null;
+      round.value = null;
+      return;
+    }
+    const view = { order: order.value, byCategory: byCategory.value };
+    results.value = await call('results', { meetingId, ...view });
+    round.value = mode.value === 'round' ? await call('roundResults', { meetingId, ...view }) : null;
+  }
+
+  async function setVeto(objectId: string, reason: string): Promise<void> {
+    const meetingId = available();
+    if (meetingId === null) return;
+    if (await call('setVeto', { meetingId, objectId, reason })) await load();
+  }
+
+  async function clearVeto(objectId: string): Promise<void> {
+    const meetingId = available();
+    if (meetingId === null) return;
+    if (await call('clearVeto', { meetingId, objectId, confirm: true })) await load();
+  }
+
+  async function markOfficial(): Promise<void> {
+    const meetingId = available();
+    if (meetingId === null) return;
+    if (await call('markOfficial', { meetingId, confirm: true })) {
+      await chair.select(meetingId);
+      await chair.loadMeetings();
+    }
+  }
+
+  async function download(what: 'exportResults' | 'exportBallots' | 'exportReceipts', format: 'csv' | 'xlsx'): Promise<void> {
+    const meetingId = available();
+    if (meetingId === null) return;
+    const file =
+      what === 'exportResults'
+        ? await call('exportResults', { meetingId, format, order: order.value, byCategory: byCategory.value })
+        : await call(what, { meetingId, format });
+    if (!file) return;
+    warning.value = file.warning ?? '';
+    save(file);
+  }
+
+  async function retally(file: File): Promise<void> {
+    retallyReport.value = await call('retally', { fileName: file.name, base64: await base64Of(file) });
   }
 
   watch(() => chair.revision, load);
-  return { results, load };
+  watch([mode, order, byCategory], load);
+  watch(
+    () => chair.current?.id,
+    () => {
+      selectedId.value = null;
+      retallyReport.value = null;
+      warning.value = '';
+    },
+  );
+  return { mode, order, byCategory, results, round, selectedId, warning, retallyReport, load, setVeto, clearVeto, markOfficial, download, retally };
 });

@@ -1,0 +1,91 @@
+/**
+ * What the chair changes about results: vetoes (一票否决) and marking results official. Once a
+ * meeting is official nothing about it changes; every change is in the audit trail.
+ */
+import type { Store } from '../../store/database';
+import type { EventHub } from '../../events';
+import type { VetoView } from '../../../../shared/api/chair/results';
+import type { MeetingStatus } from '../../../../shared/domain/model';
+import { err, ok, type Result } from '../../../../shared/domain/result';
+import { findMeeting, meetingDefinition } from '../meetings';
+import { recordAudit } from '../audit';
+import { resultsAvailable } from './meeting-data';
+
+/** The refusal every results change gives for an official meeting. */
+export const OFFICIAL_REFUSAL = '结果已确认为正式结果，本场会议不能再作任何修改。如确有错误，请按规定另行处理并书面说明。';
+
+function vetoList(store: Store, meetingId: string, names: ReadonlyMap<string, string>): VetoView[] {
+  const rows = store.db.prepare('SELECT object_id AS objectId, reason FROM vetoes WHERE meeting_id = ?').all(meetingId) as { objectId: string; reason: string }[];
+  return rows
+    .map((row) => ({ objectId: row.objectId, name: names.get(row.objectId) ?? row.objectId, reason: row.reason }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Records or replaces a veto of one object of the meeting; the reason is required and printed. */
+export function setVeto(
+  store: Store,
+  events: EventHub,
+  input: { readonly meetingId: string; readonly objectId: string; readonly reason: string },
+): Result<VetoView[]> {
+  const found = findMeeting(store, input.meetingId);
+  if (!found.ok) return found;
+  if (found.value.status === 'official') return err('results_official', OFFICIAL_REFUSAL);
+  const reason = input.reason.trim();
+  if (reason === '') return err('veto_reason', '请写明一票否决的理由（例如经查实的吃拿卡要问题），理由会印在结果表上。');
+  const names = new Map(meetingDefinition(store, found.value).objects.map((o) => [o.id, o.name]));
+  if (!names.has(input.objectId)) return err('object_not_found', '这场会议没有这个评议对象，请刷新后重新选择。');
+  store.transaction(() => {
+    store.db
+      .prepare('INSERT INTO vetoes (meeting_id, object_id, reason) VALUES (?, ?, ?) ON CONFLICT (meeting_id, object_id) DO UPDATE SET reason = excluded.reason')
+      .run(input.meetingId, input.objectId, reason);
+    recordAudit(store, input.meetingId, 'set_veto', { object: names.get(input.objectId) ?? input.objectId, reason });
+  });
+  events.emit({ type: 'changed', meetingId: input.meetingId });
+  return ok(vetoList(store, input.meetingId, names));
+}
+
+/** Removes a veto (the chair confirmed it). */
+export function clearVeto(store: Store, events: EventHub, input: { readonly meetingId: string; readonly objectId: string }): Result<VetoView[]> {
+  const found = findMeeting(store, input.meetingId);
+  if (!found.ok) return found;
+  if (found.value.status === 'official') return err('results_official', OFFICIAL_REFUSAL);
+  const names = new Map(meetingDefinition(store, found.value).objects.map((o) => [o.id, o.name]));
+  const removed = store.transaction(() => {
+    const result = store.db.prepare('DELETE FROM vetoes WHERE meeting_id = ? AND object_id = ?').run(input.meetingId, input.objectId);
+    if (result.changes > 0) recordAudit(store, input.meetingId, 'clear_veto', { object: names.get(input.objectId) ?? input.objectId });
+    return result.changes;
+  });
+  if (removed === 0) return err('veto_not_found', '这个评议对象没有一票否决记录，请刷新后再看。');
+  events.emit({ type: 'changed', meetingId: input.meetingId });
+  return ok(vetoList(store, input.meetingId, names));
+}
+
+/** Closed → official. After this, results, vetoes and every other area refuse changes. */
+export function markOfficial(store: Store, events: EventHub, meetingId: string): Result<{ meetingId: string; status: MeetingStatus }> {
+  const found = findMeeting(store, meetingId);
+  if (!found.ok) return found;
+  const status = found.value.status as MeetingStatus;
+  if (status === 'official') return err('results_official', '结果已经是正式结果了。');
+  if (!resultsAvailable(status)) return err('voting_not_closed', '投票结束后才能确认结果：请先在“投票”页结束投票。');
+  store.transaction(() => {
+    // The WHERE keeps a concurrent second confirmation from writing twice.
+    const result = store.db.prepare("UPDATE meetings SET status = 'official' WHERE id = ? AND status = 'closed'").run(meetingId);
+    if (result.changes !== 1) throw new Error('meeting left the closed state while being marked official');
+    const ballots = (store.db.prepare('SELECT COUNT(*) AS n FROM ballots WHERE meeting_id = ?').get(meetingId) as { n: number }).n;
+    const vetoes = (store.db.prepare('SELECT COUNT(*) AS n FROM vetoes WHERE meeting_id = ?').get(meetingId) as { n: number }).n;
+    recordAudit(store, meetingId, 'mark_official', { ballots, vetoes });
+  });
+  events.emit({ type: 'status', meetingId, status: 'official' });
+  events.emit({ type: 'changed', meetingId });
+  return ok({ meetingId, status: 'official' });
+}
+
+/** The published receipt list: every receipt of the meeting, sorted, nothing else. */
+export function receiptList(store: Store, meetingId: string): Result<{ meetingId: string; title: string; receipts: string[] }> {
+  const found = findMeeting(store, meetingId);
+  if (!found.ok) return found;
+  // Listing receipts while ballots arrive would let someone watch a receipt appear: after close only.
+  if (!resultsAvailable(found.value.status as MeetingStatus)) return err('voting_not_closed', '投票结束后才能公布回执码清单。');
+  const rows = store.db.prepare('SELECT receipt FROM ballots WHERE meeting_id = ? ORDER BY receipt').all(meetingId) as { receipt: string }[];
+  return ok({ meetingId, title: found.value.title, receipts: rows.map((r) => r.receipt) });
+}

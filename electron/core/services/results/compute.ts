@@ -1,0 +1,259 @@
+/**
+ * From MeetingData to what the console, the sheets and the exports show: the pure tally
+ * (shared/tally), redacted for small groups, ranked (per category when asked), with each
+ * object's formula written out in both languages.
+ */
+import type {
+  FormulaLines,
+  MeetingResults,
+  ResultGroup,
+  ResultGroupSummary,
+  ResultRow,
+} from '../../../../shared/api/chair/results';
+import type { MeetingKind, MeetingSettings, VoterGroup } from '../../../../shared/domain/model';
+import { err, ok, type Result } from '../../../../shared/domain/result';
+import {
+  checkGradedInput,
+  checkWorstInput,
+  DEFAULT_TOP_N,
+  formatExplanation,
+  redactSmallGroups,
+  tallyGradedMeeting,
+  tallyWorstMeeting,
+  type Explanation,
+  type ExplanationStep,
+  type GradedGroupResult,
+  type GroupSummary,
+  type GroupWeights,
+  type RankOrder,
+  type WorstGroupResult,
+} from '../../../../shared/tally';
+import { checkVetoes } from '../../../../shared/tally/input-checks';
+import { hundredthsOf } from '../../../../shared/tally/figure';
+import { placeRanked } from '../../../../shared/tally/ranking';
+import type { MeetingData } from './meeting-data';
+
+/** How the chair wants a ranking laid out. */
+export interface ResultsView {
+  readonly order?: RankOrder;
+  readonly byCategory?: boolean;
+}
+
+const GROUP_NAMES: Record<VoterGroup, string> = { officials: '人大政协及领导组', recipients: '服务对象组', all: '全体干部组' };
+
+/** Percent weight per group: the settings' 30/70 for a social meeting, 100 for the one group of a self-evaluation. */
+export function groupWeightsOf(kind: MeetingKind, settings: MeetingSettings): GroupWeights {
+  return kind === 'self' ? { all: 100 } : { officials: settings.groupWeights.officials, recipients: settings.groupWeights.recipients };
+}
+
+/** Each step as its own line, in the words of formatExplanation (without the closing stop). */
+export function formulaLines(steps: readonly ExplanationStep[]): FormulaLines {
+  const line = (step: ExplanationStep, locale: 'zh' | 'en'): string => formatExplanation({ steps: [step] }, locale).replace(/[。.]$/u, '');
+  return { zh: steps.map((s) => line(s, 'zh')), en: steps.map((s) => line(s, 'en')) };
+}
+
+/** Answers a broken tally input as a Result the chair can pass on, instead of a thrown exception. */
+export function checkMeetingData(data: MeetingData): Result<true> {
+  const { definition, kind } = data;
+  const common = {
+    objects: definition.objects,
+    groups: groupsOfKind(kind),
+    groupWeights: groupWeightsOf(kind, definition.settings),
+    smallGroupK: definition.settings.smallGroupK,
+    ballots: data.ballots,
+  };
+  const checked =
+    definition.ballotType === 'graded'
+      ? checkGradedInput({ ...common, indicatorSets: definition.indicatorSets, gradeScale: definition.settings.gradeScale })
+      : definition.tagSet === null
+        ? err<true>('tally.indicators', 'the worst-list meeting has no problem set')
+        : checkWorstInput({ ...common, tags: definition.tagSet, topN: DEFAULT_TOP_N, vetoes: data.vetoes });
+  const vetoes = checked.ok ? checkVetoes({ objects: definition.objects, vetoes: data.vetoes }) : checked;
+  if (vetoes.ok) return vetoes;
+  return err('tally_input', `结果无法计算（${vetoes.error.message}）。请把这句话告知技术支持人员，选票数据未被改动。`, vetoes.error.details);
+}
+
+function groupsOfKind(kind: MeetingKind): readonly VoterGroup[] {
+  return kind === 'social' ? ['officials', 'recipients'] : ['all'];
+}
+
+function summaryOf(g: GroupSummary): ResultGroupSummary {
+  return { group: g.group, weight: g.weight, ballots: g.ballots, hidden: g.hidden, hiddenReason: g.hiddenReason };
+}
+
+function gradedGroup(g: GradedGroupResult): ResultGroup {
+  if (g.redacted) return { ...summaryOf(g), figure: null, count: null, indicators: [], tags: [] };
+  return {
+    ...summaryOf(g),
+    figure: g.score?.rounded ?? null,
+    count: g.answeredBallots,
+    indicators: g.indicators.map((i) => ({
+      indicatorId: i.indicatorId,
+      name: i.name,
+      weight: i.weight,
+      answered: i.answered,
+      abstentions: i.abstentions,
+      mean: i.mean?.rounded ?? null,
+      gradeCounts: i.gradeCounts,
+    })),
+    tags: [],
+  };
+}
+
+function worstGroup(g: WorstGroupResult): ResultGroup {
+  if (g.redacted) return { ...summaryOf(g), figure: null, count: null, indicators: [], tags: [] };
+  return { ...summaryOf(g), figure: g.rate?.rounded ?? null, count: g.nominations, indicators: [], tags: g.tagCounts };
+}
+
+type Unranked = Omit<ResultRow, 'rank'> & { readonly key: bigint | null };
+
+function incompleteNote(missing: readonly VoterGroup[]): string {
+  return `数据不完整：${missing.map((g) => GROUP_NAMES[g]).join('、')}无评分，不折算`;
+}
+
+/** Computes a meeting's results. Call checkMeetingData first: the tally throws on a broken input. */
+export function computeMeetingResults(data: MeetingData, view: ResultsView = {}): MeetingResults {
+  const { definition, kind } = data;
+  const settings = definition.settings;
+  const common = {
+    objects: definition.objects,
+    groups: groupsOfKind(kind),
+    groupWeights: groupWeightsOf(kind, settings),
+    smallGroupK: settings.smallGroupK,
+    ballots: data.ballots,
+  };
+  const vetoReasons = new Map<string, string>();
+  for (const veto of data.vetoes) vetoReasons.set(veto.objectId, veto.reason);
+  const withVeto = (explanation: Explanation, objectId: string, tallied: boolean): FormulaLines => {
+    const reason = vetoReasons.get(objectId);
+    // The worst-list tally writes its own veto step; a graded meeting's tally knows no vetoes.
+    const steps = reason !== undefined && !tallied ? [...explanation.steps, { kind: 'veto' as const, reason }] : explanation.steps;
+    return formulaLines(steps);
+  };
+
+  let unranked: Unranked[];
+  let groups: readonly GroupSummary[];
+  let topIds: readonly { readonly objectId: string; readonly rank: number }[] = [];
+  let topN: number | null = null;
+  let order: RankOrder;
+  if (definition.ballotType === 'graded') {
+    const tally = redactSmallGroups(tallyGradedMeeting({ ...common, indicatorSets: definition.indicatorSets, gradeScale: settings.gradeScale }));
+    groups = tally.groups;
+    order = view.order ?? 'best-first';
+    unranked = tally.objects.map((o) => {
+      const vetoReason = vetoReasons.get(o.objectId) ?? null;
+      return {
+        objectId: o.objectId,
+        name: o.name,
+        department: o.department,
+        category: o.category,
+        score: o.score?.rounded ?? null,
+        exact: o.score?.exact ?? null,
+        key: o.score === null ? null : hundredthsOf(o.score),
+        incomplete: o.incomplete,
+        missingGroups: o.missingGroups,
+        vetoed: vetoReason !== null,
+        vetoReason,
+        nominations: null,
+        mainProblems: [],
+        note: vetoReason !== null ? `一票否决：${vetoReason}` : o.incomplete ? incompleteNote(o.missingGroups) : '',
+        groups: o.groups.map(gradedGroup),
+        formula: withVeto(o.explanation, o.objectId, false),
+      };
+    });
+  } else {
+    if (definition.tagSet === null) throw new Error('worst-list meeting without its problem set');
+    const tally = redactSmallGroups(tallyWorstMeeting({ ...common, tags: definition.tagSet, vetoes: data.vetoes }));
+    groups = tally.groups;
+    // A worst-list ranking has one direction: the most nominated is the hardest to deal with.
+    order = 'worst-first';
+    topIds = tally.top;
+    topN = tally.topN;
+    unranked = tally.objects.map((o) => ({
+      objectId: o.objectId,
+      name: o.name,
+      department: o.department,
+      category: o.category,
+      score: o.rate?.rounded ?? null,
+      exact: o.rate?.exact ?? null,
+      key: o.rate === null ? null : hundredthsOf(o.rate),
+      incomplete: o.incomplete,
+      missingGroups: o.missingGroups,
+      vetoed: o.vetoed,
+      vetoReason: o.vetoReason,
+      nominations: o.nominations,
+      mainProblems: o.mainProblems,
+      note: o.vetoed
+        ? `一票否决：${o.vetoReason ?? ''}`
+        : o.incomplete
+          ? `数据不完整：${o.missingGroups.map((g) => GROUP_NAMES[g]).join('、')}无人投票`
+          : o.mainProblems.map((p) => `${p.name}${p.count}`).join('、'),
+      groups: o.groups.map(worstGroup),
+      formula: withVeto(o.explanation, o.objectId, true),
+    }));
+  }
+
+  const byCategory = view.byCategory ?? false;
+  const partitions: { category: string | null; rows: Unranked[] }[] = [];
+  if (byCategory) {
+    for (const row of unranked) {
+      let partition = partitions.find((p) => p.category === row.category);
+      if (partition === undefined) {
+        partition = { category: row.category, rows: [] };
+        partitions.push(partition);
+      }
+      partition.rows.push(row);
+    }
+  } else {
+    partitions.push({ category: null, rows: unranked });
+  }
+  const worstList = definition.ballotType === 'worst';
+  const rankings = partitions.map(({ category, rows }) => {
+    const byId = new Map(rows.map((row) => [row.objectId, row]));
+    const placements = placeRanked({
+      candidates: rows.map((row) => ({ id: row.objectId, name: row.name, key: row.key, vetoed: row.vetoed })),
+      highFirst: worstList || order === 'best-first',
+      // The vetoed take the worst places: first when the worst come first.
+      vetoedFirst: worstList || order === 'worst-first',
+    });
+    const ranked: ResultRow[] = [];
+    for (const placement of placements) {
+      const row = byId.get(placement.id);
+      if (row === undefined) continue;
+      const { key: _key, ...rest } = row;
+      ranked.push({ rank: placement.rank, ...rest });
+    }
+    return { category, rows: ranked };
+  });
+  const allRows = rankings.flatMap((r) => r.rows);
+  const rowsById = new Map(allRows.map((row) => [row.objectId, row]));
+  const top: ResultRow[] = [];
+  for (const entry of topIds) {
+    const row = rowsById.get(entry.objectId);
+    if (row !== undefined) top.push({ ...row, rank: entry.rank });
+  }
+  return {
+    meetingId: data.meetingId,
+    title: data.title,
+    kind,
+    ballotType: definition.ballotType,
+    status: data.status,
+    ballots: data.ballots.length,
+    order,
+    byCategory,
+    smallGroupK: settings.smallGroupK,
+    groups: groups.map(summaryOf),
+    gradeLabels: settings.gradeScale.map((g) => g.label),
+    rankings,
+    rows: allRows,
+    top,
+    topN,
+  };
+}
+
+/** Loads nothing: checks, then computes; the tally's invariants come back as a Result. */
+export function meetingResultsOf(data: MeetingData, view: ResultsView = {}): Result<MeetingResults> {
+  const checked = checkMeetingData(data);
+  if (!checked.ok) return checked;
+  return ok(computeMeetingResults(data, view));
+}

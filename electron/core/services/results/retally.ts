@@ -1,0 +1,67 @@
+/**
+ * Re-tallying an exported ballot file: the results are computed from the file alone and
+ * compared with the stored results of the same meeting, object by object (rank, exact score,
+ * veto, completeness) and in the ballot count. Used by the console's button and by the CLI.
+ */
+import type { Store } from '../../store/database';
+import type { MeetingResults, RetallyReport } from '../../../../shared/api/chair/results';
+import { MAX_RETALLY_FILE_BYTES } from '../../../../shared/api/chair/results';
+import { ok, type Result } from '../../../../shared/domain/result';
+import { readTable } from '../../import';
+import { findMeeting } from '../meetings';
+import { parseBallotFile } from './ballot-file';
+import { meetingResultsOf } from './compute';
+import { loadMeetingData, resultsAvailable } from './meeting-data';
+import type { MeetingStatus } from '../../../../shared/domain/model';
+
+/** Sentences naming every difference between two results of one meeting; empty when identical. */
+export function compareResults(fromFile: MeetingResults, stored: MeetingResults): string[] {
+  const differences: string[] = [];
+  if (fromFile.ballots !== stored.ballots) differences.push(`选票张数不同：文件 ${fromFile.ballots} 张，系统 ${stored.ballots} 张。`);
+  const storedRows = new Map(stored.rows.map((row) => [row.objectId, row]));
+  const fileIds = new Set(fromFile.rows.map((row) => row.objectId));
+  for (const row of fromFile.rows) {
+    const other = storedRows.get(row.objectId);
+    if (other === undefined) {
+      differences.push(`“${row.name}”在文件中，但系统中这场会议没有这个评议对象。`);
+      continue;
+    }
+    const show = (r: typeof row): string => `名次 ${r.rank ?? '—'}，${r.score ?? '不完整'}${r.vetoed ? `，一票否决（${r.vetoReason ?? ''}）` : ''}`;
+    if (row.rank !== other.rank || row.exact !== other.exact || row.vetoed !== other.vetoed || row.vetoReason !== other.vetoReason || row.incomplete !== other.incomplete) {
+      differences.push(`“${row.name}”：文件 ${show(row)}；系统 ${show(other)}。`);
+    }
+  }
+  for (const row of stored.rows) if (!fileIds.has(row.objectId)) differences.push(`“${row.name}”在系统中，但文件中没有。`);
+  return differences;
+}
+
+/** Re-tallies the bytes of an exported ballot file; with a store, compares with its stored results. */
+export async function retallyFile(bytes: Uint8Array, fileName: string, store: Store | null): Promise<Result<RetallyReport>> {
+  const table = await readTable(bytes, fileName, { maxBytes: MAX_RETALLY_FILE_BYTES });
+  if (!table.ok) return table;
+  const data = parseBallotFile(table.value);
+  if (!data.ok) return data;
+  const fromFile = meetingResultsOf(data.value);
+  if (!fromFile.ok) return fromFile;
+  let compared = false;
+  let differences: string[] = [];
+  const meeting = store === null ? null : findMeeting(store, data.value.meetingId);
+  if (store !== null && meeting !== null && meeting.ok && resultsAvailable(meeting.value.status as MeetingStatus)) {
+    const storedData = loadMeetingData(store, data.value.meetingId);
+    if (!storedData.ok) return storedData;
+    const stored = meetingResultsOf(storedData.value);
+    if (!stored.ok) return stored;
+    compared = true;
+    differences = compareResults(fromFile.value, stored.value);
+  }
+  return ok({
+    fileName,
+    meetingId: data.value.meetingId,
+    title: data.value.title,
+    ballots: data.value.ballots.length,
+    compared,
+    matches: compared && differences.length === 0,
+    differences,
+    results: fromFile.value,
+  });
+}

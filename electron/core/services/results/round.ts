@@ -1,0 +1,182 @@
+/**
+ * A round's totals: the self-evaluation meeting and the social meeting of the round combined
+ * with combineRound (componentPoints from the social meeting's settings, 50 + 50 by default).
+ * Only meetings whose voting has closed count; a component without one is named as missing.
+ */
+import type { Store } from '../../store/database';
+import type { MeetingRow, ObjectRow } from '../../store/rows';
+import type { RoundComponent, RoundResultRow, RoundResults } from '../../../../shared/api/chair/results';
+import type { EvalObject, MeetingKind, MeetingStatus } from '../../../../shared/domain/model';
+import { err, ok, type Result } from '../../../../shared/domain/result';
+import { DEFAULT_SETTINGS } from '../../../../shared/domain/defaults';
+import {
+  checkRoundInput,
+  combineRound,
+  redactSmallGroups,
+  tallyGradedMeeting,
+  type ExplanationStep,
+  type GradedMeetingTally,
+  type Veto,
+} from '../../../../shared/tally';
+import { findMeeting, meetingSettings } from '../meetings';
+import { checkMeetingData, formulaLines, groupWeightsOf, type ResultsView } from './compute';
+import { loadMeetingData, resultsAvailable, type MeetingData } from './meeting-data';
+
+const KIND_NAMES: Record<MeetingKind, string> = { self: '单位自评', social: '社会测评' };
+
+interface ChosenComponent {
+  readonly component: RoundComponent;
+  readonly data: MeetingData | null;
+  readonly row: MeetingRow | null;
+}
+
+/**
+ * Picks the component meeting of one kind: the last graded meeting of that kind whose voting
+ * has closed. A meeting still in preparation or voting is named, but not counted.
+ */
+function chooseComponent(store: Store, meetings: readonly MeetingRow[], kind: MeetingKind): Result<ChosenComponent> {
+  const candidates = meetings.filter((m) => m.kind === kind && m.ballot_type === 'graded');
+  const closed = candidates.filter((m) => resultsAvailable(m.status as MeetingStatus));
+  const chosen = closed.at(-1);
+  if (chosen === undefined) {
+    const waiting = candidates.at(-1);
+    const note = waiting === undefined ? `本轮没有${KIND_NAMES[kind]}会议` : `“${waiting.title}”投票尚未结束，未计入`;
+    return ok({
+      component: {
+        component: kind,
+        meetingId: waiting?.id ?? null,
+        title: waiting?.title ?? null,
+        status: (waiting?.status as MeetingStatus | undefined) ?? null,
+        used: false,
+        note,
+      },
+      data: null,
+      row: waiting ?? null,
+    });
+  }
+  const data = loadMeetingData(store, chosen.id);
+  if (!data.ok) return data;
+  const checked = checkMeetingData(data.value);
+  if (!checked.ok) return checked;
+  const note = closed.length > 1 ? `本轮有 ${closed.length} 场${KIND_NAMES[kind]}会议已结束，计入最后一场` : '';
+  return ok({
+    component: { component: kind, meetingId: chosen.id, title: chosen.title, status: chosen.status as MeetingStatus, used: true, note },
+    data: data.value,
+    row: chosen,
+  });
+}
+
+function tallyOf(data: MeetingData | null): GradedMeetingTally | null {
+  if (data === null) return null;
+  const { definition, kind } = data;
+  return tallyGradedMeeting({
+    objects: definition.objects,
+    indicatorSets: definition.indicatorSets,
+    gradeScale: definition.settings.gradeScale,
+    groups: kind === 'social' ? ['officials', 'recipients'] : ['all'],
+    groupWeights: groupWeightsOf(kind, definition.settings),
+    smallGroupK: definition.settings.smallGroupK,
+    ballots: data.ballots,
+  });
+}
+
+/** The round's combined ranking; `roundId`, or the round of `meetingId`. */
+export function roundResults(
+  store: Store,
+  input: { readonly roundId?: string | undefined; readonly meetingId?: string | undefined } & ResultsView,
+): Result<RoundResults> {
+  let roundId = input.roundId;
+  if (roundId === undefined) {
+    const meeting = findMeeting(store, input.meetingId ?? '');
+    if (!meeting.ok) return meeting;
+    roundId = meeting.value.round_id;
+  }
+  const round = store.db
+    .prepare('SELECT r.name AS round, c.name AS campaign FROM rounds r JOIN campaigns c ON c.id = r.campaign_id WHERE r.id = ?')
+    .get(roundId) as { round: string; campaign: string } | undefined;
+  if (round === undefined) return err('round_not_found', '找不到这一轮评议，请刷新后重新选择。');
+  const meetings = store.db.prepare('SELECT * FROM meetings WHERE round_id = ? ORDER BY position').all(roundId) as MeetingRow[];
+
+  const social = chooseComponent(store, meetings, 'social');
+  if (!social.ok) return social;
+  const self = chooseComponent(store, meetings, 'self');
+  if (!self.ok) return self;
+  if (!social.value.component.used && !self.value.component.used) {
+    return err('voting_not_closed', '本轮还没有投票已结束的打分会议：会议结束投票后才有结果。');
+  }
+
+  // Objects as the closed meetings froze them, then any object of the round they did not include.
+  const objects: EvalObject[] = [];
+  const seen = new Set<string>();
+  const add = (object: EvalObject): void => {
+    if (seen.has(object.id)) return;
+    seen.add(object.id);
+    objects.push(object);
+  };
+  for (const chosen of [social.value, self.value]) for (const object of chosen.data?.definition.objects ?? []) add(object);
+  const roundObjects = store.db.prepare('SELECT * FROM objects WHERE round_id = ? ORDER BY position').all(roundId) as ObjectRow[];
+  for (const o of roundObjects) add({ id: o.id, name: o.name, department: o.department, category: o.category, indicatorSetId: o.indicator_set_id });
+
+  // Points come from the social meeting's settings (where the chair sets them), else the self one's.
+  const settingsRow = social.value.row ?? self.value.row;
+  const componentPoints = settingsRow === null ? DEFAULT_SETTINGS.componentPoints : meetingSettings(settingsRow).componentPoints;
+  const vetoes: Veto[] = [];
+  for (const chosen of [social.value, self.value]) {
+    for (const veto of chosen.data?.vetoes ?? []) {
+      if (!vetoes.some((v) => v.objectId === veto.objectId && v.reason === veto.reason)) vetoes.push(veto);
+    }
+  }
+
+  const socialTally = tallyOf(social.value.data);
+  const selfTally = tallyOf(self.value.data);
+  const order = input.order ?? 'best-first';
+  const combineInput = {
+    objects,
+    self: selfTally,
+    social: socialTally,
+    componentPoints,
+    vetoes,
+    options: { order, byCategory: input.byCategory ?? false },
+  };
+  const checked = checkRoundInput(combineInput);
+  if (!checked.ok) return err('tally_input', `本轮结果无法计算（${checked.error.message}）。请检查会议设置中的分值。`);
+  const combined = combineRound(combineInput);
+
+  // The per-meeting steps shown with each row come from redacted tallies: no hidden group's numbers.
+  const stepsOf = (tally: GradedMeetingTally | null, objectId: string): readonly ExplanationStep[] =>
+    tally === null ? [] : (redactSmallGroups(tally).objects.find((o) => o.objectId === objectId)?.explanation.steps ?? []);
+
+  return ok({
+    roundId,
+    round: round.round,
+    campaign: round.campaign,
+    order: combined.order,
+    byCategory: combined.byCategory,
+    componentPoints: combined.componentPoints,
+    components: [social.value.component, self.value.component],
+    rankings: combined.rankings.map((ranking) => ({
+      category: ranking.category,
+      rows: ranking.rows.map(
+        (row): RoundResultRow => ({
+          rank: row.rank,
+          objectId: row.objectId,
+          name: row.name,
+          department: row.department,
+          category: row.category,
+          selfScore: row.selfScore?.rounded ?? null,
+          socialScore: row.socialScore?.rounded ?? null,
+          selfPoints: row.selfPoints?.rounded ?? null,
+          socialPoints: row.socialPoints?.rounded ?? null,
+          total: row.total?.rounded ?? null,
+          totalExact: row.total?.exact ?? null,
+          incomplete: row.incomplete,
+          missing: row.missing.map((m) => ({ component: m.component, reason: m.reason })),
+          vetoed: row.vetoed,
+          vetoReason: row.vetoReason,
+          formula: formulaLines([...stepsOf(socialTally, row.objectId), ...stepsOf(selfTally, row.objectId), ...row.explanation.steps]),
+        }),
+      ),
+    })),
+  });
+}
+
