@@ -44,9 +44,11 @@ export function compareByName(a: { readonly name: string; readonly id: string },
  * Places candidates in display order with competition ranks on `key`.
  * - `highFirst`: the highest key gets rank 1 (else the lowest does).
  * - Vetoed candidates form one block ordered by name with consecutive ranks. `vetoedFirst`: they
- *   take ranks 1..v and the others continue at v+1 (v+1, v+2, v+2, v+4 …); otherwise the others
- *   are ranked 1..m first and the vetoed continue at m+1..m+v.
- * - Non-vetoed candidates without a key come last, unranked, ordered by name.
+ *   take ranks 1..v and the others continue at v+1 (v+1, v+2, v+2, v+4 …); otherwise they take
+ *   the last places of the whole list, n−v+1..n, after the unranked ones too, so that a veto
+ *   never reads as a good place even when no other row is complete.
+ * - Non-vetoed candidates without a key are unranked, ordered by name: after the ranked ones,
+ *   and (best-first) before the vetoed block.
  */
 export function placeRanked({
   candidates,
@@ -69,7 +71,7 @@ export function placeRanked({
   const unranked = candidates.filter((c) => !c.vetoed && c.key === null).sort(compareByName);
 
   const scoredOffset = vetoedFirst ? vetoed.length : 0;
-  const vetoedOffset = vetoedFirst ? 0 : scored.length;
+  const vetoedOffset = vetoedFirst ? 0 : scored.length + unranked.length;
   const scoredPlacements: RankPlacement[] = [];
   let previousKey: bigint | null = null;
   let previousRank = 0;
@@ -85,7 +87,7 @@ export function placeRanked({
   const unrankedPlacements = unranked.map((c) => ({ id: c.id, rank: null }));
   return vetoedFirst
     ? [...vetoedPlacements, ...scoredPlacements, ...unrankedPlacements]
-    : [...scoredPlacements, ...vetoedPlacements, ...unrankedPlacements];
+    : [...scoredPlacements, ...unrankedPlacements, ...vetoedPlacements];
 }
 
 /** Merges vetoes by object: one object vetoed twice keeps both reasons, joined by "；". */

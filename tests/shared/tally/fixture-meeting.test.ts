@@ -261,8 +261,8 @@ describe('hand-computed round', () => {
       ['C', 1],
       ['E', 1],
       ['B', 3],
-      ['A', 4],
       ['D', null],
+      ['A', 5],
     ]);
     expect(summary('worst-first', veto).map(([id, , , , rank]) => [id, rank])).toEqual([
       ['A', 1],

@@ -200,7 +200,7 @@ describe('combining a round against the naive tally', () => {
     );
   });
 
-  it('lists rows in rank order, vetoed rows at the worst end, unranked rows last, ties by name', () => {
+  it('lists rows in rank order with vetoed rows at the worst end (after the unranked in best-first), ties by name', () => {
     fc.assert(
       fc.property(roundScenario, ({ shape, self, social, points, vetoMask, order, byCategory }) => {
         const result = combineRound({
@@ -212,25 +212,27 @@ describe('combining a round against the naive tally', () => {
           options: { order, byCategory },
         });
         for (const ranking of result.rankings) {
-          const ranked = ranking.rows.filter((r) => r.rank !== null);
-          const unranked = ranking.rows.filter((r) => r.rank === null);
-          expect(ranking.rows).toEqual([...ranked, ...unranked]);
-          for (const [index, row] of ranked.entries()) {
-            const previous = ranked[index - 1];
+          const rows = ranking.rows;
+          const vetoed = rows.filter((r) => r.vetoed);
+          const scored = rows.filter((r) => !r.vetoed && r.rank !== null);
+          const unranked = rows.filter((r) => r.rank === null);
+          // Worst-first: vetoed, scored, unranked. Best-first: scored, unranked, vetoed, so a
+          // veto always takes the last places of the sheet.
+          expect(rows).toEqual(order === 'worst-first' ? [...vetoed, ...scored, ...unranked] : [...scored, ...unranked, ...vetoed]);
+          expect(unranked.every((r) => r.total === null && !r.vetoed)).toBe(true);
+          const offset = order === 'worst-first' ? vetoed.length : 0;
+          for (const [index, row] of scored.entries()) {
+            const previous = scored[index - 1];
             if (previous === undefined) {
-              expect(row.rank).toBe(1);
+              expect(row.rank).toBe(offset + 1);
               continue;
             }
             // Competition ranking: equal rank or the row's position.
-            expect(row.rank === previous.rank || row.rank === index + 1).toBe(true);
+            expect(row.rank === previous.rank || row.rank === offset + index + 1).toBe(true);
             if (row.rank === previous.rank) expect(previous.name < row.name).toBe(true);
           }
-          const vetoed = ranked.filter((r) => r.vetoed);
-          const positions = vetoed.map((r) => ranked.indexOf(r));
-          const expectedPositions =
-            order === 'worst-first' ? vetoed.map((_, i) => i) : vetoed.map((_, i) => ranked.length - vetoed.length + i);
-          expect(positions).toEqual(expectedPositions);
-          expect(unranked.every((r) => r.total === null && !r.vetoed)).toBe(true);
+          const vetoStart = order === 'worst-first' ? 0 : rows.length - vetoed.length;
+          expect(vetoed.map((r) => r.rank)).toEqual(vetoed.map((_, i) => vetoStart + i + 1));
         }
       }),
       RUNS,
