@@ -104,4 +104,13 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  // Meeting setup (issue 3): the round's category → indicator set mapping (分类差异化考核), kept
+  // as a small JSON object because it is read and written whole; lookups by round and order.
+  `
+  ALTER TABLE rounds ADD COLUMN category_sets_json TEXT NOT NULL DEFAULT '{}';
+  CREATE INDEX objects_by_round ON objects(round_id, position);
+  CREATE INDEX representatives_by_meeting ON representatives(meeting_id, position);
+  CREATE INDEX meetings_by_round ON meetings(round_id, position);
+  CREATE INDEX rounds_by_campaign ON rounds(campaign_id, position);
+  `,
 ];

@@ -59,3 +59,27 @@ export interface RetryLinkRow {
   ballot_id: string;
   digest: string;
 }
+
+export interface CampaignRow {
+  id: string;
+  name: string;
+  position: number;
+}
+
+export interface RoundRow {
+  id: string;
+  campaign_id: string;
+  name: string;
+  position: number;
+  category_sets_json: string;
+}
+
+export interface RepresentativeRow {
+  id: string;
+  meeting_id: string;
+  name: string;
+  unit: string;
+  category: string;
+  position: number;
+  checked_in: number;
+}

@@ -1,0 +1,184 @@
+/**
+ * Import and export of objects and rosters. The file's bytes arrive as base64 in the chair call;
+ * readTable finds the real format from the content (UTF-8/GBK/UTF-16 CSV or .xlsx) and the shared
+ * parsers list every bad row and why. A preview saves nothing; an import re-reads the same bytes,
+ * and saves the valid rows only when there are no bad ones or the chair chose to skip them.
+ */
+import { Buffer } from 'node:buffer';
+import type { Store } from '../../store/database';
+import type { ExportedFile, ImportDone, ImportPreviewResult } from '../../../../shared/api/chair/setup';
+import { MAX_IMPORT_FILE_BYTES } from '../../../../shared/api/chair/setup';
+import { parseObjectsTable, objectsToTable, type ObjectDraft } from '../../../../shared/setup/objects';
+import { CATEGORY_LABELS, parseRosterTable, rosterToTable, type RepresentativeDraft } from '../../../../shared/setup/roster';
+import type { FieldIssue, ImportPreview, PreviewRow, TableData } from '../../../../shared/setup/table';
+import { err, ok, type Result } from '../../../../shared/domain/result';
+import { readTable, writeTable, type TableFormat } from '../../import';
+import { editableMeeting, editableRound, findRound } from './checks';
+import { roundObjects, saveObjectDrafts } from './objects';
+import { meetingRoster, saveRosterDrafts } from './roster';
+
+interface FileInput {
+  readonly fileName: string;
+  readonly base64: string;
+}
+
+type Mode = 'replace' | 'append';
+
+function decode(file: FileInput): Result<Uint8Array> {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(file.base64)) {
+    return err('import_bad_upload', `文件“${file.fileName}”没有完整传到程序里，请重新选择文件。`);
+  }
+  return ok(new Uint8Array(Buffer.from(file.base64, 'base64')));
+}
+
+async function tableOf(file: FileInput): Promise<Result<{ table: TableData; encoding: string; sheetName: string | null }>> {
+  const bytes = decode(file);
+  if (!bytes.ok) return bytes;
+  const read = await readTable(bytes.value, file.fileName, { maxBytes: MAX_IMPORT_FILE_BYTES });
+  if (!read.ok) return read;
+  return ok({ table: read.value, encoding: read.value.encoding, sheetName: read.value.sheetName ?? null });
+}
+
+/** Adds an issue to rows whose value matches `clash`; with severity 'error' the row loses its value. */
+function flagRows<T>(preview: ImportPreview<T>, clash: (value: T) => string | null, field: string, severity: 'error' | 'warning'): ImportPreview<T> {
+  const rows: PreviewRow<T>[] = preview.rows.map((row) => {
+    if (row.value === undefined) return row;
+    const message = clash(row.value);
+    if (message === null) return row;
+    const issue: FieldIssue = { field, message: `第 ${row.line} 行：${message}` };
+    return severity === 'error'
+      ? { line: row.line, errors: [...row.errors, issue], warnings: row.warnings }
+      : { ...row, warnings: [...row.warnings, issue] };
+  });
+  return {
+    ...preview,
+    rows,
+    valid: rows.flatMap((r) => (r.value === undefined ? [] : [r.value])),
+    errorCount: rows.filter((r) => r.errors.length > 0).length,
+    warningCount: rows.filter((r) => r.warnings.length > 0).length,
+  };
+}
+
+async function objectsPreview(store: Store, input: FileInput & { roundId: string; mode: Mode }): Promise<Result<ImportPreviewResult<ObjectDraft>>> {
+  const round = editableRound(store, input.roundId);
+  if (!round.ok) return round;
+  const read = await tableOf(input);
+  if (!read.ok) return read;
+  const parsed = parseObjectsTable(read.value.table);
+  if (!parsed.ok) return parsed;
+  let preview = parsed.value;
+  if (input.mode === 'append') {
+    const existing = new Set(roundObjects(store, input.roundId).map((o) => `${o.department}\u0000${o.name}`));
+    preview = flagRows(preview, (v) => (existing.has(`${v.department}\u0000${v.name}`) ? `“${v.department} ${v.name}”本轮已有，不能重复添加（如要整体更新，请选择“替换现有名单”）` : null), 'name', 'error');
+  }
+  return ok({ fileName: input.fileName, encoding: read.value.encoding, sheetName: read.value.sheetName, mode: input.mode, preview });
+}
+
+/** Self-evaluation rosters often have no category column: everyone is 本单位干部 there. */
+function withStaffColumn(table: TableData): TableData {
+  return {
+    ...table,
+    headers: [...table.headers, '代表类别'],
+    rows: table.rows.map((r) => [...r, CATEGORY_LABELS.staff]),
+  };
+}
+
+async function rosterPreview(store: Store, input: FileInput & { meetingId: string; mode: Mode }): Promise<Result<ImportPreviewResult<RepresentativeDraft>>> {
+  const meeting = editableMeeting(store, input.meetingId);
+  if (!meeting.ok) return meeting;
+  const read = await tableOf(input);
+  if (!read.ok) return read;
+  let parsed = parseRosterTable(read.value.table);
+  const missing = !parsed.ok && parsed.error.code === 'import_missing_columns' ? (parsed.error.details as { missing?: string[] } | undefined)?.missing : undefined;
+  if (meeting.value.kind === 'self' && missing?.length === 1 && missing[0] === '代表类别') {
+    parsed = parseRosterTable(withStaffColumn(read.value.table));
+  }
+  if (!parsed.ok) return parsed;
+  let preview = parsed.value;
+  if (meeting.value.kind === 'social') {
+    preview = flagRows(preview, (v) => (v.category === 'staff' ? '“本单位干部”在社会测评中计入服务对象组，请确认' : null), 'category', 'warning');
+  }
+  if (input.mode === 'append') {
+    const existing = new Set(meetingRoster(store, meeting.value).map((r) => `${r.name}\u0000${r.unit}`));
+    preview = flagRows(preview, (v) => (existing.has(`${v.name}\u0000${v.unit}`) ? `“${v.name}”（${v.unit}）已在名单中，不能重复添加（如要整体更新，请选择“替换现有名单”）` : null), 'name', 'error');
+  }
+  return ok({ fileName: input.fileName, encoding: read.value.encoding, sheetName: read.value.sheetName, mode: input.mode, preview });
+}
+
+function refuseBadRows<T>(preview: ImportPreview<T>, skipInvalid: boolean, what: string): Result<void> {
+  if (preview.valid.length === 0) return err('import_nothing_valid', `${what}中没有一行是正确的，没有导入。请按预览中列出的问题改正文件后重新导入。`);
+  if (preview.errorCount > 0 && !skipInvalid) {
+    const lines = preview.rows.filter((r) => r.errors.length > 0).map((r) => r.line);
+    const shown = lines.slice(0, 10).join('、') + (lines.length > 10 ? ' 等' : '');
+    return err(
+      'import_has_errors',
+      `${what}中有 ${preview.errorCount} 行有错误（第 ${shown} 行），没有导入任何内容。请改正后重新导入，或选择“只导入正确的行”。`,
+      { lines },
+    );
+  }
+  return ok(undefined);
+}
+
+export function previewObjectsImport(store: Store, input: FileInput & { roundId: string; mode: Mode }): Promise<Result<ImportPreviewResult<ObjectDraft>>> {
+  return objectsPreview(store, input);
+}
+
+export async function importObjects(store: Store, input: FileInput & { roundId: string; mode: Mode; skipInvalid: boolean }): Promise<Result<ImportDone>> {
+  const preview = await objectsPreview(store, input);
+  if (!preview.ok) return preview;
+  const { preview: p } = preview.value;
+  const refused = refuseBadRows(p, input.skipInvalid, '评议对象表');
+  if (!refused.ok) return refused;
+  // Re-check the lock: the file was read asynchronously and voting may have opened meanwhile.
+  const round = editableRound(store, input.roundId);
+  if (!round.ok) return round;
+  saveObjectDrafts(store, round.value, p.valid, input.mode);
+  return ok({ imported: p.valid.length, skipped: p.errorCount });
+}
+
+export function previewRosterImport(store: Store, input: FileInput & { meetingId: string; mode: Mode }): Promise<Result<ImportPreviewResult<RepresentativeDraft>>> {
+  return rosterPreview(store, input);
+}
+
+export async function importRoster(store: Store, input: FileInput & { meetingId: string; mode: Mode; skipInvalid: boolean }): Promise<Result<ImportDone>> {
+  const preview = await rosterPreview(store, input);
+  if (!preview.ok) return preview;
+  const { preview: p } = preview.value;
+  const refused = refuseBadRows(p, input.skipInvalid, '代表名单');
+  if (!refused.ok) return refused;
+  const meeting = editableMeeting(store, input.meetingId);
+  if (!meeting.ok) return meeting;
+  saveRosterDrafts(store, input.meetingId, p.valid, input.mode);
+  return ok({ imported: p.valid.length, skipped: p.errorCount });
+}
+
+const MIME: Record<TableFormat, string> = {
+  csv: 'text/csv;charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** A file name from the meeting's own words, without characters Windows refuses. */
+function fileName(parts: readonly string[], format: TableFormat): string {
+  const base = parts.filter((p) => p !== '').join('-').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').slice(0, 120);
+  return `${base}.${format}`;
+}
+
+async function exported(table: TableData, format: TableFormat, name: string, sheetName: string): Promise<ExportedFile> {
+  const bytes = await writeTable(table, format, { sheetName });
+  return { fileName: name, mimeType: MIME[format], base64: Buffer.from(bytes).toString('base64') };
+}
+
+export async function exportObjects(store: Store, input: { roundId: string; format: TableFormat }): Promise<Result<ExportedFile>> {
+  const round = findRound(store, input.roundId);
+  if (!round.ok) return round;
+  const campaign = store.db.prepare('SELECT name FROM campaigns WHERE id = ?').get(round.value.campaign_id) as { name: string };
+  const table = objectsToTable(roundObjects(store, input.roundId));
+  return ok(await exported(table, input.format, fileName([campaign.name, round.value.name, '评议对象'], input.format), '评议对象'));
+}
+
+export async function exportRoster(store: Store, input: { meetingId: string; format: TableFormat }): Promise<Result<ExportedFile>> {
+  const meeting = store.db.prepare('SELECT id, kind, title FROM meetings WHERE id = ?').get(input.meetingId) as { id: string; kind: string; title: string } | undefined;
+  if (!meeting) return err('meeting_not_found', '找不到这场评议会议，请刷新后重新选择。');
+  const table = rosterToTable(meetingRoster(store, meeting));
+  return ok(await exported(table, input.format, fileName([meeting.title, '代表名单'], input.format), '代表名单'));
+}
