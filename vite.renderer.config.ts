@@ -33,7 +33,13 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       target: 'es2022',
       reportCompressedSize: false,
-      rollupOptions: { input: { chair: here('./renderer/chair/index.html'), print: here('./renderer/print/index.html') } },
+      rollupOptions: {
+        input: {
+          chair: here('./renderer/chair/index.html'),
+          print: here('./renderer/print/index.html'),
+          projector: here('./renderer/chair/projector/index.html'),
+        },
+      },
     },
   };
 });

@@ -1,7 +1,8 @@
 import { createCore, type Core } from './core';
 import { lanAddresses } from './network';
 import { startChairServer, type ChairServer } from './server/chair-server';
-import { startTabletServer, type TabletServer } from './server/tablet-server';
+import type { TabletServer } from './server/tablet-server';
+import { bindTabletServer } from './server/tablet-binding';
 
 export interface HostOptions {
   dataDir: string;
@@ -19,6 +20,7 @@ export interface HostOptions {
 
 export interface RunningHost {
   readonly core: Core;
+  /** The tablet server now listening: a new one after the chair changes the LAN address. */
   readonly tablet: TabletServer;
   readonly chair: ChairServer;
   stop(): Promise<void>;
@@ -28,18 +30,23 @@ export interface RunningHost {
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const core = createCore({ dataDir: options.dataDir, demo: options.demo, mode: 'browser' });
   try {
-    const addresses = lanAddresses();
-    const lanHost = options.lanHost ?? addresses[0] ?? '127.0.0.1';
-    const tablet = await startTabletServer(core, { host: lanHost, port: options.port ?? 8787, assetsDir: options.tabletAssets });
-    core.tabletUrl = `http://${lanHost.includes(':') ? `[${lanHost}]` : lanHost}:${tablet.port}/`;
-    core.lanAddresses = addresses;
-    const chair = await startChairServer(core, { port: options.chairPort ?? 0, assetsDir: options.consoleAssets });
+    const lanHost = options.lanHost ?? lanAddresses()[0] ?? '127.0.0.1';
+    const binding = await bindTabletServer(core, { host: lanHost, port: options.port ?? 8787, assetsDir: options.tabletAssets });
+    let chair: ChairServer;
+    try {
+      chair = await startChairServer(core, { port: options.chairPort ?? 0, assetsDir: options.consoleAssets });
+    } catch (error) {
+      await binding.close();
+      throw error;
+    }
     return {
       core,
-      tablet,
+      get tablet() {
+        return binding.server;
+      },
       chair,
       async stop() {
-        await Promise.allSettled([tablet.close(), chair.close()]);
+        await Promise.allSettled([binding.close(), chair.close()]);
         core.close();
       },
     };

@@ -8,22 +8,22 @@ import { pathToFileURL } from 'node:url';
 import { createCore, type Core } from '../core/core';
 import { callChair } from '../core/chair-api';
 import { lanAddresses } from '../core/network';
-import { startTabletServer, type TabletServer } from '../core/server/tablet-server';
+import { bindTabletServer, type TabletBinding } from '../core/server/tablet-binding';
+import { installElectronPrinting } from './printing';
 import { CONTENT_SECURITY_POLICY, IPC_CHANNELS, WINDOW_OPEN_ACTION, WINDOW_WEB_PREFERENCES, isTrustedSender, navigationAllowed } from './security';
 
 const dist = join(__dirname, '..');
 const consoleRoot = pathToFileURL(join(dist, 'console')).href;
 
 let core: Core | undefined;
-let tablet: TabletServer | undefined;
+let tablet: TabletBinding | undefined;
 
 async function boot(): Promise<void> {
   core = createCore({ dataDir: join(app.getPath('userData'), 'data'), mode: 'electron' });
-  const addresses = lanAddresses();
-  const lanHost = addresses[0] ?? '127.0.0.1';
-  tablet = await startTabletServer(core, { host: lanHost, port: 8787, assetsDir: join(dist, 'tablet') });
-  core.tabletUrl = `http://${lanHost}:${tablet.port}/`;
-  core.lanAddresses = addresses;
+  // Bound through tablet-binding so the chair can move the tablet server to another address.
+  tablet = await bindTabletServer(core, { host: lanAddresses()[0] ?? '127.0.0.1', port: 8787, assetsDir: join(dist, 'tablet') });
+
+  installElectronPrinting(core, { consoleRoot, preload: join(__dirname, 'preload.cjs') });
 
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });

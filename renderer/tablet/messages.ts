@@ -33,6 +33,7 @@ const zh = {
   problems: '存在问题',
   language: 'English',
   unanswered: '未评',
+  nextUnanswered: '下一个未评项',
 };
 
 const en: Record<keyof typeof zh, string> = {
@@ -68,6 +69,7 @@ const en: Record<keyof typeof zh, string> = {
   problems: 'Problems',
   language: '中文',
   unanswered: 'not answered',
+  nextUnanswered: 'Next unanswered',
 };
 
 export const t = createTranslator(zh, en);

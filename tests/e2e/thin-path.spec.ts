@@ -35,6 +35,8 @@ test('two tablets vote and the chair sees them counted', async ({ browser }) => 
   // The token left the address bar at once.
   expect(chair.url()).not.toContain('token');
 
+  // A draft meeting opens on the setup tab; codes and voting are on 投票.
+  await chair.getByRole('tab', { name: '投票', exact: true }).click();
   await chair.getByRole('button', { name: '生成评议码' }).click();
   const officials = await chair.locator('[data-testid=codes] li[data-group=officials] code').allTextContents();
   const recipients = await chair.locator('[data-testid=codes] li[data-group=recipients] code').allTextContents();

@@ -1,11 +1,23 @@
 import type { votingInputs } from '../../../shared/api/chair/voting';
-import { generateCodes } from '../services/codes';
+import { ok } from '../../../shared/domain/result';
+import { generateCodes, voidCodes } from '../services/codes';
 import { changeVoting } from '../services/voting';
+import { attendanceCheck, checkInList, setCheckedIn } from '../services/checkin';
+import { findMeeting } from '../services/meetings';
+import { changeTabletAddress } from '../server/tablet-binding';
 import type { Handlers } from './handler';
 
 export const votingHandlers: Handlers<typeof votingInputs> = {
   generateCodes: (core, input) => generateCodes(core.store, { ...input, joinUrl: core.tabletUrl }),
-  openVoting: (core, input) => changeVoting(core.store, core.events, input.meetingId, 'open'),
+  voidCodes: (core, input) => voidCodes(core.store, core.events, input),
+  checkInList: (core, input) => checkInList(core.store, input.meetingId),
+  setCheckedIn: (core, input) => setCheckedIn(core.store, core.events, input),
+  attendanceCheck: (core, input) => {
+    const meeting = findMeeting(core.store, input.meetingId);
+    return meeting.ok ? ok(attendanceCheck(core.store, meeting.value)) : meeting;
+  },
+  openVoting: (core, input) => changeVoting(core.store, core.events, input.meetingId, 'open', { override: input.override }),
   pauseVoting: (core, input) => changeVoting(core.store, core.events, input.meetingId, 'pause'),
   closeVoting: (core, input) => changeVoting(core.store, core.events, input.meetingId, 'close'),
+  setTabletAddress: (core, input) => changeTabletAddress(core, input.address),
 };

@@ -13,6 +13,7 @@ import { newId, sha256 } from '../ids';
 import { codeHash } from './codes';
 import { findMeeting, meetingDefinition, meetingView, turnout } from './meetings';
 import { recordAudit } from './audit';
+import { attendanceCheck } from './checkin';
 
 /** A tablet-facing answer: every failure carries one of the documented tablet error codes. */
 export type TabletResult<T> =
@@ -173,6 +174,15 @@ export class BallotWriter {
   }
 }
 
+const STATUS_NAMES: Record<MeetingStatus, string> = {
+  draft: '投票尚未开始',
+  open: '投票正在进行',
+  paused: '投票已暂停',
+  closed: '投票已经结束',
+  official: '结果已经确认',
+};
+const ACTION_NAMES = { open: '开始投票', pause: '暂停投票', close: '结束投票' } as const;
+
 const TRANSITIONS: Record<'open' | 'pause' | 'close', { from: readonly MeetingStatus[]; to: MeetingStatus }> = {
   open: { from: ['draft', 'paused'], to: 'open' },
   pause: { from: ['open'], to: 'paused' },
@@ -183,15 +193,34 @@ const TRANSITIONS: Record<'open' | 'pause' | 'close', { from: readonly MeetingSt
  * Opens, pauses or closes voting. Opening freezes the meeting's definition. Closing deletes the
  * code→ballot links, then checkpoints the WAL and VACUUMs, so no trace of the link stays on disk.
  */
-export function changeVoting(store: Store, events: EventHub, meetingId: string, action: 'open' | 'pause' | 'close'): Result<MeetingView> {
+export function changeVoting(
+  store: Store,
+  events: EventHub,
+  meetingId: string,
+  action: 'open' | 'pause' | 'close',
+  options: { override?: string | undefined } = {},
+): Result<MeetingView> {
   const meeting = findMeeting(store, meetingId);
   if (!meeting.ok) return meeting;
   const rule = TRANSITIONS[action];
   const status = meeting.value.status as MeetingStatus;
   if (!rule.from.includes(status)) {
-    return err('bad_transition', `当前状态（${status}）下不能执行此操作。`);
+    return err('bad_transition', `${STATUS_NAMES[status]}，不能${ACTION_NAMES[action]}。请刷新后查看会议状态。`);
+  }
+  // Opening (not resuming) checks who is actually in the room; breaking the rule needs a written reason.
+  const attendance = action === 'open' && status === 'draft' ? attendanceCheck(store, meeting.value) : null;
+  if (attendance && !attendance.ok && !options.override) {
+    return err(
+      'attendance_rule',
+      `实到人数不符合评议规则：${attendance.problems.map((p) => p.message).join('；')}。请${attendance.fix}后再开始，或填写理由后坚持开始。`,
+      attendance,
+    );
   }
   store.transaction(() => {
+    if (attendance && !attendance.ok && options.override) {
+      store.db.prepare('UPDATE meetings SET attendance_override = ? WHERE id = ?').run(options.override, meetingId);
+      recordAudit(store, meetingId, 'attendance_override', { reason: options.override, officials: attendance.officials, recipients: attendance.recipients });
+    }
     if (action === 'open' && !meeting.value.frozen_json) {
       const frozen = JSON.stringify(meetingDefinition(store, meeting.value));
       store.db.prepare('UPDATE meetings SET frozen_json = ? WHERE id = ?').run(frozen, meetingId);

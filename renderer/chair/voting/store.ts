@@ -1,15 +1,22 @@
-/** Codes and the voting window of the selected meeting. */
+/** Codes, attendance, the tablet address and the voting window of the selected meeting. */
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { IssuedCode } from '../../../shared/api/chair-contract';
+import type { AttendanceCheck, VoidTarget } from '../../../shared/api/chair/voting';
 import { call } from '../api';
 import { useChairStore } from '../store';
 
 export const useVotingStore = defineStore('voting', () => {
   const chair = useChairStore();
-  /** Codes just generated: shown once, for printing. Forgotten when another meeting is selected. */
+  /**
+   * Codes just generated: shown once, for printing (the print layouts build slips from this
+   * IssuedCode[]). Kept in memory only, forgotten when another meeting's codes are generated.
+   */
   const codes = ref<readonly IssuedCode[]>([]);
   const codesMeetingId = ref('');
+  /** Set when opening was refused for attendance: the console asks for a written reason. */
+  const attendance = ref<AttendanceCheck | null>(null);
+  const notice = ref('');
 
   async function generateCodes(spares: number): Promise<void> {
     const meetingId = chair.current?.id;
@@ -22,7 +29,33 @@ export const useVotingStore = defineStore('voting', () => {
     await chair.select(meetingId);
   }
 
-  async function voting(action: 'openVoting' | 'pauseVoting' | 'closeVoting'): Promise<void> {
+  async function voidCodes(target: VoidTarget): Promise<boolean> {
+    const meetingId = chair.current?.id;
+    if (!meetingId) return false;
+    const result = await call('voidCodes', { meetingId, target });
+    if (result && chair.current?.id === meetingId) chair.current = { ...chair.current, turnout: result.turnout };
+    return result !== null;
+  }
+
+  /** Opens voting; from draft, checks attendance first and returns it when a reason is needed. */
+  async function open(override?: string): Promise<void> {
+    const meetingId = chair.current?.id;
+    if (!meetingId) return;
+    if (chair.current?.status === 'draft' && override === undefined) {
+      const check = await call('attendanceCheck', { meetingId });
+      if (!check) return;
+      if (!check.ok) {
+        attendance.value = check;
+        return;
+      }
+    }
+    const opened = await call('openVoting', override === undefined ? { meetingId } : { meetingId, override });
+    if (opened) attendance.value = null;
+    await chair.select(meetingId);
+    await chair.loadMeetings();
+  }
+
+  async function voting(action: 'pauseVoting' | 'closeVoting'): Promise<void> {
     const meetingId = chair.current?.id;
     if (!meetingId) return;
     await call(action, { meetingId });
@@ -30,5 +63,11 @@ export const useVotingStore = defineStore('voting', () => {
     await chair.loadMeetings();
   }
 
-  return { codes, codesMeetingId, generateCodes, voting };
+  async function setTabletAddress(address: string): Promise<boolean> {
+    const info = await call('setTabletAddress', { address });
+    if (info) chair.server = info;
+    return info !== null;
+  }
+
+  return { codes, codesMeetingId, attendance, notice, generateCodes, voidCodes, open, voting, setTabletAddress };
 });

@@ -1,0 +1,93 @@
+/**
+ * The tablet server bound to one of the laptop's LAN addresses, and the chair's way to move it
+ * to another address (a laptop on both Ethernet and Wi-Fi must serve the room's network).
+ * Both browser mode (core/host.ts) and Electron (main/index.ts) bind through here, so the chair
+ * method `setTabletAddress` works the same in both.
+ */
+import type { Core } from '../core';
+import type { ServerInfo } from '../../../shared/api/chair-contract';
+import { err, ok, type Result } from '../../../shared/domain/result';
+import { lanAddresses } from '../network';
+import { startTabletServer, type TabletServer } from './tablet-server';
+
+export interface TabletBinding {
+  /** The server now listening (a new one after each rebind). */
+  readonly server: TabletServer;
+  readonly address: string;
+  /** Moves the tablet server to another of this laptop's addresses, keeping its port. */
+  rebind(address: string): Promise<Result<ServerInfo>>;
+  close(): Promise<void>;
+}
+
+const bindings = new WeakMap<Core, TabletBinding>();
+
+/** The address as it appears in a URL: IPv6 literals in brackets. */
+export function urlHost(address: string): string {
+  return address.includes(':') ? `[${address}]` : address;
+}
+
+function serverInfo(core: Core): ServerInfo {
+  return { tabletUrl: core.tabletUrl, lanAddresses: core.lanAddresses, mode: core.mode };
+}
+
+/** Starts the tablet server on `host` and records the tablet URL and the candidate addresses on the core. */
+export async function bindTabletServer(core: Core, options: { host: string; port: number; assetsDir?: string | undefined }): Promise<TabletBinding> {
+  let server = await startTabletServer(core, { host: options.host, port: options.port, assetsDir: options.assetsDir });
+  let address = options.host;
+  const publish = () => {
+    core.tabletUrl = `http://${urlHost(address)}:${server.port}/`;
+  };
+  core.lanAddresses = withAddress(lanAddresses(), address);
+  publish();
+  let moving = false;
+
+  const binding: TabletBinding = {
+    get server() {
+      return server;
+    },
+    get address() {
+      return address;
+    },
+    async rebind(next) {
+      // The laptop may have joined another network since start: read its addresses afresh.
+      core.lanAddresses = withAddress(lanAddresses(), address);
+      if (!core.lanAddresses.includes(next)) {
+        return err('unknown_address', `这台电脑没有地址 ${next}。请从列表中选择，或先连接会场网络后刷新。`);
+      }
+      if (next === address) return ok(serverInfo(core));
+      if (moving) return err('busy', '正在切换地址，请稍候再试。');
+      moving = true;
+      const port = server.port;
+      try {
+        // Close first: the same port may be taken on every address (a wildcard bind elsewhere).
+        await server.close();
+        try {
+          server = await startTabletServer(core, { host: next, port, assetsDir: options.assetsDir });
+          address = next;
+        } catch (error) {
+          server = await startTabletServer(core, { host: address, port, assetsDir: options.assetsDir });
+          const reason = error instanceof Error ? error.message : String(error);
+          return err('bind_failed', `无法在 ${next} 上为平板提供服务（${reason}），仍使用原地址。请检查防火墙或换一个地址。`);
+        }
+        publish();
+        return ok(serverInfo(core));
+      } finally {
+        moving = false;
+      }
+    },
+    close: () => server.close(),
+  };
+  bindings.set(core, binding);
+  return binding;
+}
+
+function withAddress(list: readonly string[], address: string): string[] {
+  return list.includes(address) ? [...list] : [address, ...list];
+}
+
+/** The chair's `setTabletAddress`: rebinds where a tablet server is bound, otherwise says why not. */
+export async function changeTabletAddress(core: Core, address: string): Promise<Result<ServerInfo>> {
+  const binding = bindings.get(core);
+  if (!binding) return err('not_ready', '平板服务尚未启动，请稍候再试。');
+  return binding.rebind(address);
+}

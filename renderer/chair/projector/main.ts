@@ -1,0 +1,5 @@
+import { createApp } from 'vue';
+import ProjectorApp from './ProjectorApp.vue';
+import './projector.css';
+
+createApp(ProjectorApp).mount('#app');
