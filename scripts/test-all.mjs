@@ -29,9 +29,10 @@ function run(name, command, args) {
 
 for (const [name, command, args] of steps) if (!run(name, command, args)) failedSteps += 1;
 
-rmSync('test-results', { recursive: true, force: true });
-mkdirSync('test-results', { recursive: true });
-run('unit + integration (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json']);
+// Reports live apart from test-results/, which Playwright empties when it starts.
+rmSync('reports', { recursive: true, force: true });
+mkdirSync('reports', { recursive: true });
+run('unit + integration (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=reports/vitest.json']);
 
 let browserOk = true;
 try {
@@ -51,8 +52,8 @@ function readJson(path) {
   }
 }
 
-const vitest = readJson('test-results/vitest.json');
-const playwright = readJson('test-results/playwright.json');
+const vitest = readJson('reports/vitest.json');
+const playwright = readJson('reports/playwright.json');
 let passed = 0;
 let failed = failedSteps;
 if (vitest) {

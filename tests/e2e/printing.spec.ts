@@ -57,6 +57,8 @@ test('code slips print from the Voting tab through the one-time hand-off', async
   await chair.goto(host.chairUrl);
   await chair.getByRole('tab', { name: '投票' }).click();
   await chair.getByRole('button', { name: '生成评议码' }).click();
+  // The codes appear once the call has returned; read them only then.
+  await expect(chair.locator('[data-testid=codes] li').first()).toBeVisible();
   const shown = await chair.locator('[data-testid=codes] li code').allTextContents();
   expect(shown.length).toBeGreaterThan(0);
 

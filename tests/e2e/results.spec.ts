@@ -68,6 +68,8 @@ test('tablet ballots → results screen with the formula, re-tally, veto and off
   // A draft meeting opens on the setup tab; codes and voting are on 投票.
   await chair.getByRole('tab', { name: '投票', exact: true }).click();
   await chair.getByRole('button', { name: '生成评议码' }).click();
+  // The codes appear once the call has returned; read them only then.
+  await expect(chair.locator('[data-testid=codes] li').first()).toBeVisible();
   const officials = await chair.locator('[data-testid=codes] li[data-group=officials] code').allTextContents();
   const recipients = await chair.locator('[data-testid=codes] li[data-group=recipients] code').allTextContents();
   await chair.getByRole('button', { name: '开始投票' }).click();

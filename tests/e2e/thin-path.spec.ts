@@ -38,6 +38,8 @@ test('two tablets vote and the chair sees them counted', async ({ browser }) => 
   // A draft meeting opens on the setup tab; codes and voting are on 投票.
   await chair.getByRole('tab', { name: '投票', exact: true }).click();
   await chair.getByRole('button', { name: '生成评议码' }).click();
+  // The codes appear once the call has returned; read them only then.
+  await expect(chair.locator('[data-testid=codes] li').first()).toBeVisible();
   const officials = await chair.locator('[data-testid=codes] li[data-group=officials] code').allTextContents();
   const recipients = await chair.locator('[data-testid=codes] li[data-group=recipients] code').allTextContents();
   expect(officials).toHaveLength(9 + 3);

@@ -67,6 +67,8 @@ test.describe('with the host process', () => {
 
     await chair.getByRole('tab', { name: '投票' }).click();
     await chair.getByRole('button', { name: '生成评议码' }).click();
+    // The codes appear once the call has returned; read them only then.
+    await expect(chair.locator('[data-testid=codes] li').first()).toBeVisible();
     const officials = await chair.locator('[data-testid=codes] li[data-group=officials] code').allTextContents();
     const recipients = await chair.locator('[data-testid=codes] li[data-group=recipients] code').allTextContents();
     expect(officials).toHaveLength(12);
