@@ -1,6 +1,12 @@
 import { defineConfig } from '@playwright/test';
-// @ts-expect-error -- plain ESM script shared with the test runner, no type declarations
-import { findBrowser, CHROMIUM_ARGS } from './scripts/find-browser.mjs';
+// The app's own browser finder (the one PDF rendering uses); scripts/find-browser.mjs loads the
+// same file for the plain-Node gate and adds the install step, so all three agree on the browser.
+import { CHROMIUM_ARGS, findBrowser } from './electron/core/printing/find-browser';
+
+const executablePath = findBrowser();
+if (executablePath === null) {
+  throw new Error('No Chromium found for the end-to-end tests: run `node scripts/find-browser.mjs` (installs it as root on Debian) or `npm test`.');
+}
 
 /**
  * End-to-end tests drive the real host (browser mode) with real Chromium. Each test starts its
@@ -17,7 +23,7 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
   use: {
     headless: true,
-    launchOptions: { executablePath: findBrowser() as string, args: CHROMIUM_ARGS as string[] },
+    launchOptions: { executablePath, args: [...CHROMIUM_ARGS] },
     locale: 'zh-CN',
     trace: 'off',
   },

@@ -10,20 +10,22 @@ import { callChair } from '../core/chair-api';
 import { lanAddresses } from '../core/network';
 import { bindTabletServer, type TabletBinding } from '../core/server/tablet-binding';
 import { installElectronPrinting } from './printing';
-import { CONTENT_SECURITY_POLICY, IPC_CHANNELS, WINDOW_OPEN_ACTION, WINDOW_WEB_PREFERENCES, isTrustedSender, navigationAllowed } from './security';
+import { CONTENT_SECURITY_POLICY, IPC_CHANNELS, WINDOW_WEB_PREFERENCES, isTrustedSender, navigationAllowed, windowOpenAction } from './security';
 
 const dist = join(__dirname, '..');
 const consoleRoot = pathToFileURL(join(dist, 'console')).href;
+const preload = join(__dirname, 'preload.cjs');
 
 let core: Core | undefined;
 let tablet: TabletBinding | undefined;
+let unsubscribeEvents: (() => void) | undefined;
 
 async function boot(): Promise<void> {
   core = createCore({ dataDir: join(app.getPath('userData'), 'data'), mode: 'electron' });
   // Bound through tablet-binding so the chair can move the tablet server to another address.
   tablet = await bindTabletServer(core, { host: lanAddresses()[0] ?? '127.0.0.1', port: 8787, assetsDir: join(dist, 'tablet') });
 
-  installElectronPrinting(core, { consoleRoot, preload: join(__dirname, 'preload.cjs') });
+  installElectronPrinting(core, { consoleRoot, preload });
 
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
@@ -42,17 +44,19 @@ async function boot(): Promise<void> {
     width: 1280,
     height: 860,
     title: 'Pingyi 评议',
-    webPreferences: { ...WINDOW_WEB_PREFERENCES, preload: join(__dirname, 'preload.cjs') },
+    webPreferences: { ...WINDOW_WEB_PREFERENCES, preload },
   });
-  const unsubscribe = core.events.subscribe((chairEvent) => {
-    if (!window.isDestroyed()) window.webContents.send(IPC_CHANNELS.event, chairEvent);
+  // Every window of the app's own pages hears the events: the console and the projector it opens.
+  unsubscribeEvents = core.events.subscribe((chairEvent) => {
+    for (const win of BrowserWindow.getAllWindows()) {
+      if (!win.isDestroyed() && isTrustedSender(win.webContents.getURL(), consoleRoot, true)) win.webContents.send(IPC_CHANNELS.event, chairEvent);
+    }
   });
-  window.on('closed', unsubscribe);
   await window.loadURL(`${consoleRoot}/chair/index.html`);
 }
 
 app.on('web-contents-created', (_event, contents) => {
-  contents.setWindowOpenHandler(() => WINDOW_OPEN_ACTION);
+  contents.setWindowOpenHandler(({ url }) => windowOpenAction(url, consoleRoot, preload));
   contents.on('will-navigate', (event, url) => {
     if (!navigationAllowed(url, consoleRoot)) event.preventDefault();
   });
@@ -64,6 +68,7 @@ app.whenReady().then(boot, (error: unknown) => {
 });
 
 app.on('window-all-closed', () => {
+  unsubscribeEvents?.();
   void (tablet?.close() ?? Promise.resolve()).then(() => {
     core?.close();
     app.quit();

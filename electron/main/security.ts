@@ -54,8 +54,44 @@ export function navigationAllowed(targetUrl: string, appRoot: string): boolean {
   return isTrustedSender(targetUrl, appRoot, true);
 }
 
-/** window.open is always denied. */
+/** window.open is denied, for every page but the projector's (see windowOpenAction). */
 export const WINDOW_OPEN_ACTION = { action: 'deny' } as const;
+
+/** The one page of the app that may open in a window of its own: the voting tab's projector view. */
+export const PROJECTOR_PAGE = 'chair/projector/index.html';
+
+/**
+ * True for exactly the projector page under the app's own file:// root (any query, e.g.
+ * ?meeting=…); the URL parser has already resolved dot segments, so none can sneak past.
+ */
+export function projectorAllowed(targetUrl: string, appRoot: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(targetUrl);
+  } catch {
+    return false;
+  }
+  const root = new URL(appRoot.endsWith('/') ? appRoot : `${appRoot}/`);
+  if (url.protocol !== 'file:' || root.protocol !== 'file:' || url.host !== root.host) return false;
+  return url.username === '' && url.password === '' && url.pathname === new URL(PROJECTOR_PAGE, root).pathname;
+}
+
+/** The projector window: the same isolated, sandboxed webPreferences and preload as the console. */
+export function projectorWindowOptions(preload: string) {
+  return {
+    width: 1280,
+    height: 800,
+    title: 'Pingyi 评议 · 投影',
+    autoHideMenuBar: true,
+    webPreferences: { ...WINDOW_WEB_PREFERENCES, preload },
+  } as const;
+}
+
+/** What setWindowOpenHandler answers: the projector page opens with the strict options, anything else is denied. */
+export function windowOpenAction(targetUrl: string, appRoot: string, preload: string) {
+  if (!projectorAllowed(targetUrl, appRoot)) return WINDOW_OPEN_ACTION;
+  return { action: 'allow', overrideBrowserWindowOptions: projectorWindowOptions(preload) } as const;
+}
 
 /**
  * The print preview and the hidden window that renders PDFs: the same isolated, sandboxed

@@ -34,6 +34,8 @@ const zh = {
   language: 'English',
   unanswered: '未评',
   nextUnanswered: '下一个未评项',
+  offline: '无法连接，请检查无线网络后重试。',
+  invalidBallot: '请点“返回修改”改正后再提交；如仍不行，请告知工作人员。',
 };
 
 const en: Record<keyof typeof zh, string> = {
@@ -70,6 +72,8 @@ const en: Record<keyof typeof zh, string> = {
   language: '中文',
   unanswered: 'not answered',
   nextUnanswered: 'Next unanswered',
+  offline: 'Cannot connect. Check the Wi-Fi, then try again.',
+  invalidBallot: 'Tap "Go back" to correct it, then submit again; if that fails, tell the staff.',
 };
 
 export const t = createTranslator(zh, en);

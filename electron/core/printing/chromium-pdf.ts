@@ -6,11 +6,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
-import { chromium, type Route } from 'playwright-core';
+import type { Browser, BrowserContext, Route } from 'playwright-core';
 import { printingInputs } from '../../../shared/api/chair/printing';
 import type { Result } from '../../../shared/domain/result';
 import type { Core } from '../core';
-import { CHROMIUM_ARGS, findBrowser, NO_BROWSER_MESSAGE } from './find-browser';
+import { CHROMIUM_ARGS, findBrowser, loadPlaywright, NO_BROWSER_MESSAGE } from './find-browser';
 import { findConsoleAssets } from './console-assets';
 import { pdfTemplates } from './pdf-templates';
 import type { PrintDriver } from './print-driver';
@@ -69,15 +69,23 @@ async function serve(core: Core, assetsDir: string, route: Route): Promise<void>
   }
 }
 
-/** Renders the print route at `query` to a PDF with the local Chromium. */
-export async function renderWithChromium(core: Core, query: string, options: { browser?: string; assetsDir?: string } = {}): Promise<{ pdf: Uint8Array } | { error: string }> {
+/**
+ * Renders the print route at `query` to a PDF with the local Chromium. `launched` renders in an
+ * already running browser (left running; the benchmark's warm render) instead of launching one.
+ */
+export async function renderWithChromium(
+  core: Core,
+  query: string,
+  options: { browser?: string; assetsDir?: string; launched?: Browser } = {},
+): Promise<{ pdf: Uint8Array } | { error: string }> {
   const executablePath = options.browser ?? findBrowser();
   if (!executablePath) return { error: NO_BROWSER_MESSAGE };
   const assetsDir = options.assetsDir ?? findConsoleAssets();
   if (!assetsDir) return { error: '找不到打印页面文件（dist/console），请重新构建或重新安装程序。' };
-  const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], headless: true });
+  const browser = options.launched ?? (await loadPlaywright().chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], headless: true }));
+  let context: BrowserContext | undefined;
   try {
-    const context = await browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block' });
+    context = await browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block' });
     await context.route('**/*', (route) => serve(core, resolve(assetsDir), route));
     const page = await context.newPage();
     await page.goto(`${PRINT_ORIGIN}/print/index.html?${query}`, { waitUntil: 'load', timeout: 30_000 });
@@ -91,7 +99,8 @@ export async function renderWithChromium(core: Core, query: string, options: { b
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, displayHeaderFooter: true, ...pdfTemplates(header) });
     return { pdf };
   } finally {
-    await browser.close();
+    if (options.launched) await context?.close();
+    else await browser.close();
   }
 }
 

@@ -4,7 +4,17 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
+import type * as Playwright from 'playwright-core';
+
+/**
+ * playwright-core takes most of a second to load, and the host needs it only for PDFs: it is
+ * loaded on first use, so the host accepts ballots that much sooner after a start or a crash.
+ */
+export function loadPlaywright(): typeof Playwright {
+  const load = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+  return load('playwright-core') as typeof Playwright;
+}
 
 /** Flags that keep headless Chromium quiet on a machine without internet. */
 export const CHROMIUM_ARGS: readonly string[] = [
@@ -39,7 +49,7 @@ export function systemCandidates(platform: NodeJS.Platform = process.platform, e
 
 function playwrightOwn(): string | null {
   try {
-    const path = chromium.executablePath();
+    const path = loadPlaywright().chromium.executablePath();
     return path && existsSync(path) ? path : null;
   } catch {
     return null;

@@ -7,7 +7,7 @@ import { recordAudit } from '../services/audit';
 import { chromiumDriver } from './chromium-pdf';
 import { countPdfPages } from './pdf-templates';
 import { registeredPrintDriver } from './print-driver';
-import { meetingListRow } from './sheet-header';
+import { findMeeting } from '../services/meetings';
 import { sheetQuery } from './sheet-query';
 
 /** File-name words per sheet. */
@@ -35,8 +35,9 @@ function stamp(now: Date): string {
  * Code slips are the exception: they carry live codes, so the app never writes them anywhere.
  */
 export async function renderSheetPdf(core: Core, target: SheetTarget, now = new Date()): Promise<Result<RenderedPdf>> {
-  const meeting = meetingListRow(core.store, target.meetingId);
-  if (!meeting) return err('meeting_not_found', '找不到这场评议会议，请刷新后重新选择。');
+  const found = findMeeting(core.store, target.meetingId);
+  if (!found.ok) return found;
+  const meeting = found.value;
   if (target.sheet === 'slips' && target.handoff === undefined) return err('handoff_missing', '请在“投票”页面生成评议码后，点击“打印评议码条”。');
   const driver = registeredPrintDriver(core) ?? chromiumDriver(core);
   const rendered = await driver.renderPdf(sheetQuery(target, { pdf: true }));
@@ -56,7 +57,8 @@ export async function renderSheetPdf(core: Core, target: SheetTarget, now = new 
 
 /** Opens a preview or the system print dialog where the shell can (Electron). */
 export async function openSheet(core: Core, target: SheetTarget, action: 'preview' | 'print'): Promise<Result<{ opened: true }>> {
-  if (!meetingListRow(core.store, target.meetingId)) return err('meeting_not_found', '找不到这场评议会议，请刷新后重新选择。');
+  const found = findMeeting(core.store, target.meetingId);
+  if (!found.ok) return found;
   const driver = registeredPrintDriver(core);
   if (!driver?.open) return err('not_available', '浏览器模式下请在打开的打印页面上点击“打印”。');
   await driver.open(sheetQuery(target), action);

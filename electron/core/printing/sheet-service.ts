@@ -6,7 +6,7 @@
 import type { DataSheet, SheetData, SlipsSheet } from '../../../shared/api/chair/printing';
 import { assertNever, err, ok, type Result } from '../../../shared/domain/result';
 import type { Core } from '../core';
-import { detailSheet, rankingSheet, worstSheet } from './round-sheets';
+import { detailSheet, rankingSheet, worstSheet } from './result-sheets';
 import { signInSheet, zeroReport } from './roster-sheets';
 import { sheetHeader } from './sheet-header';
 import { takeSlips } from './handoff';

@@ -4,7 +4,17 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CONTENT_SECURITY_POLICY, IPC_CHANNELS, WINDOW_OPEN_ACTION, WINDOW_WEB_PREFERENCES, isTrustedSender, navigationAllowed } from '../../../electron/main/security';
+import {
+  CONTENT_SECURITY_POLICY,
+  IPC_CHANNELS,
+  WINDOW_OPEN_ACTION,
+  WINDOW_WEB_PREFERENCES,
+  isTrustedSender,
+  navigationAllowed,
+  printWindowOptions,
+  projectorAllowed,
+  windowOpenAction,
+} from '../../../electron/main/security';
 
 const root = 'file:///opt/Pingyi/resources/app.asar/dist/console';
 
@@ -27,6 +37,47 @@ describe('Electron security settings', () => {
     expect(navigationAllowed('file:///etc/passwd', root)).toBe(false);
   });
 
+  it('opens exactly the projector page in a new window, with the same strict webPreferences', () => {
+    const preload = '/opt/Pingyi/resources/app.asar/dist/electron/preload.cjs';
+    const projector = `${root}/chair/projector/index.html?meeting=abc`;
+    const opened = windowOpenAction(projector, root, preload);
+    expect(opened.action).toBe('allow');
+    if (opened.action !== 'allow') throw new Error('projector denied');
+    expect(opened.overrideBrowserWindowOptions.webPreferences).toEqual({ ...WINDOW_WEB_PREFERENCES, preload });
+    expect(opened.overrideBrowserWindowOptions.webPreferences).toEqual(printWindowOptions(preload, true).webPreferences);
+    expect(projectorAllowed(`${root}/chair/projector/index.html`, `${root}/`)).toBe(true);
+    expect(projectorAllowed(`${root}/chair/x/../projector/index.html#top`, root)).toBe(true);
+  });
+
+  it('lets through the very address the voting tab opens for the projector', () => {
+    const tab = readFileSync(fileURLToPath(new URL('../../../renderer/chair/voting/VotingTab.vue', import.meta.url)), 'utf8');
+    const opened = /window\.open\(`([^`$]+)\$\{/.exec(tab)?.[1];
+    expect(opened).toBe('projector/index.html?meeting=');
+    const resolved = new URL(`${opened ?? ''}abc`, `${root}/chair/index.html`).href;
+    expect(windowOpenAction(resolved, root, '/p/preload.cjs').action).toBe('allow');
+  });
+
+  it('denies every other window.open: other pages of the app, other roots, other schemes, look-alike paths', () => {
+    const preload = '/p/preload.cjs';
+    for (const url of [
+      `${root}/chair/index.html`,
+      `${root}/print/index.html?sheet=ranking&meeting=x`,
+      `${root}/chair/projector/`,
+      `${root}/chair/projector/index.html.evil`,
+      `${root}/chair/projector/../index.html`,
+      `${root}/../console-evil/chair/projector/index.html`,
+      `${root}/chair/projector/index.html/../../../../etc/passwd`,
+      'file:///etc/chair/projector/index.html',
+      'file://evil-host/opt/Pingyi/resources/app.asar/dist/console/chair/projector/index.html',
+      'http://127.0.0.1:8787/chair/projector/index.html',
+      'https://example.com/chair/projector/index.html',
+      'javascript:alert(1)',
+      'not a url',
+    ]) {
+      expect(windowOpenAction(url, root, preload), url).toEqual(WINDOW_OPEN_ACTION);
+    }
+  });
+
   it('accepts IPC only from the app\'s own main frame', () => {
     expect(isTrustedSender(`${root}/chair/index.html`, root, true)).toBe(true);
     expect(isTrustedSender(`${root}/chair/index.html`, root, false)).toBe(false);
@@ -37,7 +88,7 @@ describe('Electron security settings', () => {
   it('applies exactly these settings in the adapter and the preload', () => {
     const main = readFileSync(fileURLToPath(new URL('../../../electron/main/index.ts', import.meta.url)), 'utf8');
     expect(main).toMatch(/webPreferences: \{ \.\.\.WINDOW_WEB_PREFERENCES/);
-    expect(main).toMatch(/setWindowOpenHandler\(\(\) => WINDOW_OPEN_ACTION\)/);
+    expect(main).toMatch(/setWindowOpenHandler\(\(\{ url \}\) => windowOpenAction\(url, consoleRoot, preload\)\)/);
     expect(main).toMatch(/will-navigate/);
     expect(main).toMatch(/isTrustedSender\(/);
     const preload = readFileSync(fileURLToPath(new URL('../../../electron/preload/index.ts', import.meta.url)), 'utf8');

@@ -31,19 +31,6 @@ export function rosterComposition(store: Store, meeting: Pick<MeetingRow, 'id' |
   return checkComposition(countComposition(meetingRoster(store, meeting)));
 }
 
-/**
- * Whether voting may open as far as the roster goes: a self-evaluation meeting always; a social one
- * when the roster keeps the rule or the chair wrote an override reason. For the voting area to call.
- */
-export function compositionAllowsOpening(store: Store, meeting: MeetingRow): Result<void> {
-  const check = rosterComposition(store, meeting);
-  if (check === null || check.ok || (meeting.composition_override ?? '').trim() !== '') return ok(undefined);
-  return err(
-    'composition_invalid',
-    `代表名单不符合 30%/70% 的构成要求：${check.problems.map((p) => p.message).join('；')}。请${check.fix}，或在“准备”页写明理由后确认例外。`,
-  );
-}
-
 function findRepresentative(store: Store, representativeId: string): Result<RepresentativeRow> {
   const row = store.db.prepare('SELECT * FROM representatives WHERE id = ?').get(representativeId) as RepresentativeRow | undefined;
   return row ? ok(row) : err('representative_not_found', '找不到这位评议代表，可能已被删除，请刷新后再试。');

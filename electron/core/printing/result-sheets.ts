@@ -1,0 +1,244 @@
+/**
+ * The result sheets (ranking, detail, worst-list). Every number on them comes from the results
+ * service the 结果 tab shows (services/results: meetingResults and roundResults), so paper and
+ * screen can never differ; this module only chooses which ranking a sheet prints and lays the
+ * service's rows out as sheet lines, with the turnout counts, recorded overrides and fingerprint.
+ */
+import type { Store } from '../store/database';
+import type { MeetingRow } from '../store/rows';
+import type { DetailGroup, DetailMeeting, DetailObject, DetailSheet, GroupCount, RankingLine, RankingSheet, SheetHeader, WorstSheet } from '../../../shared/api/chair/printing';
+import type { MeetingResults, ResultRow, RoundResultRow, RoundResults } from '../../../shared/api/chair/results';
+import type { MeetingKind, TallyBallot } from '../../../shared/domain/model';
+import { err, ok, type Result } from '../../../shared/domain/result';
+import { formatExplanation } from '../../../shared/tally';
+import { findMeeting, meetingSettings, turnout } from '../services/meetings';
+import { meetingBallots, meetingResults, roundResults } from '../services/results';
+import { ballotSetDigest, shortFingerprint } from './fingerprint';
+import { sheetHeader } from './sheet-header';
+
+const CLOSED = new Set(['closed', 'official']);
+const NOT_CLOSED = '投票结束后才能打印结果，请先在“投票”中结束投票。';
+/** The sheets rank as the results screen does by default: best first, one list for all categories. */
+const SHEET_VIEW = { order: 'best-first', byCategory: false } as const;
+
+/** One meeting behind a sheet: its row, its ballots (canonical order) and its results. */
+interface SheetMeeting {
+  readonly row: MeetingRow;
+  readonly kind: MeetingKind;
+  readonly ballots: readonly TallyBallot[];
+  readonly results: MeetingResults;
+}
+
+/**
+ * Which ranking a graded sheet prints. `round`: the round's combined totals (the 结果 tab's
+ * 本轮合计), when both components are closed and this meeting is one of them. `meeting`: this
+ * meeting's own ranking (the 结果 tab's 本场会议 view), when the round has no closed meeting
+ * of the other kind or counts another meeting of this kind.
+ */
+type Basis =
+  | { readonly mode: 'round'; readonly round: RoundResults; readonly meetings: readonly SheetMeeting[] }
+  | { readonly mode: 'meeting'; readonly meeting: SheetMeeting };
+
+function sheetMeeting(store: Store, meetingId: string): Result<SheetMeeting> {
+  const row = findMeeting(store, meetingId);
+  if (!row.ok) return row;
+  const results = meetingResults(store, meetingId, SHEET_VIEW);
+  if (!results.ok) return results;
+  return ok({ row: row.value, kind: row.value.kind as MeetingKind, ballots: meetingBallots(store, meetingId), results: results.value });
+}
+
+/** A closed meeting's header and row, or why its result sheet cannot be printed. */
+function closedMeeting(store: Store, meetingId: string, ballotType: 'graded' | 'worst'): Result<{ header: SheetHeader; row: MeetingRow }> {
+  const found = sheetHeader(store, meetingId);
+  if (!found.ok) return found;
+  const { row } = found.value;
+  if (!CLOSED.has(row.status)) return err('voting_not_closed', NOT_CLOSED);
+  if (row.ballot_type !== ballotType) {
+    return ballotType === 'graded'
+      ? err('wrong_sheet', '这是一场评差会议，请打印“评差结果公布表”。')
+      : err('wrong_sheet', '这是一场每项打分的会议，请打印“评议结果排序表”。');
+  }
+  return found;
+}
+
+function basisOf(store: Store, meetingId: string): Result<Basis> {
+  const round = roundResults(store, { meetingId, ...SHEET_VIEW });
+  if (!round.ok) return round;
+  const used = round.value.components.filter((c) => c.used);
+  const ids = used.map((c) => c.meetingId).filter((id): id is string => id !== null);
+  if (used.length === 2 && ids.includes(meetingId)) {
+    // Self first, as the sheet's columns read: 单位自评, then 社会测评.
+    const meetings: SheetMeeting[] = [];
+    for (const kind of ['self', 'social'] as const) {
+      const id = used.find((c) => c.component === kind)?.meetingId;
+      if (id === undefined || id === null) continue;
+      const meeting = sheetMeeting(store, id);
+      if (!meeting.ok) return meeting;
+      meetings.push(meeting.value);
+    }
+    return ok({ mode: 'round', round: round.value, meetings });
+  }
+  const meeting = sheetMeeting(store, meetingId);
+  if (!meeting.ok) return meeting;
+  return ok({ mode: 'meeting', meeting: meeting.value });
+}
+
+function meetingsOf(basis: Basis): readonly SheetMeeting[] {
+  return basis.mode === 'round' ? basis.meetings : [basis.meeting];
+}
+
+function fingerprintOf(meetings: readonly SheetMeeting[]): string {
+  return shortFingerprint(ballotSetDigest(meetings.map((m) => ({ meetingId: m.row.id, ballots: m.ballots }))));
+}
+
+function isBlank(ballot: TallyBallot): boolean {
+  if (ballot.content.type === 'worst') return ballot.content.picks.length === 0;
+  return Object.values(ballot.content.answers).every((answers) => Object.values(answers).every((grade) => grade === null));
+}
+
+/** 应到 / 实到 / cast / valid / blank for each group of a meeting. */
+function groupCounts(store: Store, meeting: SheetMeeting): GroupCount[] {
+  return turnout(store, meeting.row).map((g) => {
+    const ballots = meeting.ballots.filter((b) => b.group === g.group);
+    const blank = ballots.filter(isBlank).length;
+    return { meetingTitle: meeting.row.title, kind: meeting.kind, group: g.group, expected: g.expected, present: g.present, cast: ballots.length, valid: ballots.length - blank, blank };
+  });
+}
+
+/** The written reasons for going ahead despite the 30 %/70 % rule: the roster's, then the attendance's. */
+function overridesOf(meetings: readonly SheetMeeting[]): string[] {
+  const out: string[] = [];
+  for (const { row } of meetings) {
+    if (row.composition_override) out.push(`${row.title}：代表构成例外说明：${row.composition_override}`);
+    if (row.attendance_override) out.push(`${row.title}：到会人数例外说明：${row.attendance_override}`);
+  }
+  return out;
+}
+
+/** A round row's note: the veto, else why a component is missing (in the formula's own words). */
+function roundNote(row: RoundResultRow, meetings: readonly SheetMeeting[]): string {
+  if (row.vetoReason !== null) return `一票否决：${row.vetoReason}`;
+  const notes = row.missing.map((m) => {
+    const meetingRow = meetings.find((s) => s.kind === m.component)?.results.rows.find((r) => r.objectId === row.objectId);
+    const step = { kind: 'component-missing' as const, component: m.component, reason: m.reason, missingGroups: meetingRow?.missingGroups ?? [] };
+    return formatExplanation({ steps: [step] }, 'zh').replace(/。$/u, '');
+  });
+  if (notes.length === 0 && row.incomplete) notes.push('数据不完整');
+  return notes.join('；');
+}
+
+function roundRows(round: RoundResults): RoundResultRow[] {
+  return round.rankings.flatMap((r) => r.rows);
+}
+
+/** 评议结果排序表: the round's 50 + 50 totals, or this meeting's own ranking (see Basis). */
+export function rankingSheet(store: Store, meetingId: string): Result<RankingSheet> {
+  const found = closedMeeting(store, meetingId, 'graded');
+  if (!found.ok) return found;
+  const basis = basisOf(store, meetingId);
+  if (!basis.ok) return basis;
+  const b = basis.value;
+  const meetings = meetingsOf(b);
+  const rows: RankingLine[] =
+    b.mode === 'round'
+      ? roundRows(b.round).map((r) => ({ rank: r.rank, name: r.name, department: r.department, selfPoints: r.selfPoints, socialPoints: r.socialPoints, total: r.total, notes: roundNote(r, meetings) }))
+      : b.meeting.results.rows.map((r) => ({ rank: r.rank, name: r.name, department: r.department, selfPoints: null, socialPoints: null, total: r.score, notes: r.note }));
+  return ok({
+    sheet: 'ranking',
+    header: found.value.header,
+    mode: b.mode === 'round' ? 'round' : b.meeting.kind,
+    componentPoints: b.mode === 'round' ? b.round.componentPoints : meetingSettings(b.meeting.row).componentPoints,
+    rows,
+    counts: meetings.flatMap((m) => groupCounts(store, m)),
+    overrides: overridesOf(meetings),
+    fingerprint: fingerprintOf(meetings),
+  });
+}
+
+function detailGroups(row: ResultRow): DetailGroup[] {
+  return row.groups.map((g) =>
+    g.hidden
+      ? { group: g.group, weight: g.weight, ballots: g.ballots, hidden: true, score: null, indicators: [] }
+      : {
+          group: g.group,
+          weight: g.weight,
+          ballots: g.ballots,
+          hidden: false,
+          score: g.figure,
+          indicators: g.indicators.map((i) => ({ name: i.name, weight: i.weight, answered: i.answered, abstentions: i.abstentions, mean: i.mean })),
+        },
+  );
+}
+
+const VETO_LINE = /^一票否决：/u;
+
+/** One meeting's part of an object's detail; the veto line is left to the total's formula. */
+function detailMeeting(meeting: SheetMeeting, objectId: string): DetailMeeting | null {
+  const row = meeting.results.rows.find((r) => r.objectId === objectId);
+  if (row === undefined) return null;
+  return { title: meeting.row.title, kind: meeting.kind, score: row.score, groups: detailGroups(row), formula: row.formula.zh.filter((line) => !VETO_LINE.test(line)) };
+}
+
+/**
+ * The round's own lines of a round row's formula: roundResults writes each component meeting's
+ * steps first, then combineRound's: one line per component (points or missing), the total, and
+ * the veto when there is one.
+ */
+function roundLines(row: RoundResultRow): readonly string[] {
+  return row.formula.zh.slice(-(3 + (row.vetoed ? 1 : 0)));
+}
+
+/** 评议得分明细表: one object (or every object, one per page) with its groups, indicators and formula. */
+export function detailSheet(store: Store, meetingId: string, objectId?: string): Result<DetailSheet> {
+  const found = closedMeeting(store, meetingId, 'graded');
+  if (!found.ok) return found;
+  const basis = basisOf(store, meetingId);
+  if (!basis.ok) return basis;
+  const b = basis.value;
+  const meetings = meetingsOf(b);
+  const wanted = (id: string) => objectId === undefined || id === objectId;
+  const details = (id: string) => meetings.map((m) => detailMeeting(m, id)).filter((d): d is DetailMeeting => d !== null);
+  const objects: DetailObject[] =
+    b.mode === 'round'
+      ? roundRows(b.round)
+          .filter((r) => wanted(r.objectId))
+          .map((r) => ({ objectId: r.objectId, name: r.name, department: r.department, category: r.category, rank: r.rank, total: r.total, meetings: details(r.objectId), totalFormula: roundLines(r) }))
+      : b.meeting.results.rows
+          .filter((r) => wanted(r.objectId))
+          .map((r) => ({
+            objectId: r.objectId,
+            name: r.name,
+            department: r.department,
+            category: r.category,
+            rank: r.rank,
+            total: r.score,
+            meetings: details(r.objectId),
+            totalFormula: r.vetoReason === null ? [] : [`一票否决：${r.vetoReason}`],
+          }));
+  if (objects.length === 0) return err('object_not_found', '找不到这个评议对象，请刷新后重新选择。');
+  return ok({ sheet: 'detail', header: found.value.header, objects, fingerprint: fingerprintOf(meetings) });
+}
+
+/** 评差结果公布表: the published top N (default 10) with their main problems; vetoed objects first. */
+export function worstSheet(store: Store, meetingId: string): Result<WorstSheet> {
+  const found = closedMeeting(store, meetingId, 'worst');
+  if (!found.ok) return found;
+  const meeting = sheetMeeting(store, meetingId);
+  if (!meeting.ok) return meeting;
+  const { results } = meeting.value;
+  return ok({
+    sheet: 'worst',
+    header: found.value.header,
+    topN: results.topN ?? results.top.length,
+    rows: results.top.map((t) => ({
+      rank: t.rank ?? 0,
+      name: t.name,
+      department: t.department,
+      rate: t.score,
+      problems: t.mainProblems.slice(0, 3).map((p) => p.name).join('、'),
+      vetoReason: t.vetoReason,
+    })),
+    counts: groupCounts(store, meeting.value),
+    fingerprint: fingerprintOf([meeting.value]),
+  });
+}

@@ -1,0 +1,2 @@
+export const CHROMIUM_ARGS: string[];
+export function findBrowser(options?: { install?: boolean }): string;
