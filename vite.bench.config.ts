@@ -1,4 +1,7 @@
-/** Bundles the benchmark (scripts/bench/) to dist/bench/bench.cjs; it runs the real core in plain Node. */
+/**
+ * Bundles the benchmark (scripts/bench/) to dist/bench/bench.cjs and the kill -9 loop
+ * (scripts/kill-loop/) to dist/bench/kill-loop.cjs; both run the real core in plain Node.
+ */
 import { defineConfig } from 'vite';
 import { builtinModules } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -19,7 +22,7 @@ export default defineConfig({
     minify: false,
     reportCompressedSize: false,
     rollupOptions: {
-      input: { bench: here('./scripts/bench/bench.ts') } as Record<string, string>,
+      input: { bench: here('./scripts/bench/bench.ts'), 'kill-loop': here('./scripts/kill-loop/main.ts') } as Record<string, string>,
       external,
       output: { format: 'cjs', entryFileNames: '[name].cjs' },
     },

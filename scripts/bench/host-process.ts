@@ -6,37 +6,63 @@ import { postJson } from './http-client';
 export interface BenchHost {
   child: ChildProcess;
   tabletBase: string;
+  /** The chair server on 127.0.0.1 and this run's token, from the host's ready line. */
+  chairPort: number;
+  token: string;
+  /** Everything the host printed so far. */
+  output: () => string;
   /** From spawn to the first successful tablet session answer. */
   readyMs: number;
 }
 
-export async function startHost(dist: string, dataDir: string, probeCode: string, port = 0): Promise<BenchHost> {
+/**
+ * Spawns dist/electron/host.cjs on loopback and polls the session endpoint with a real code
+ * until it answers 200: "accepting ballots" means the database is open and the server listens.
+ * `nodeArgs` lets the benchmark profile the host (`--cpu-prof`).
+ */
+export async function startHost(
+  dist: string,
+  dataDir: string,
+  probeCode: string | null,
+  options: { port?: number; nodeArgs?: string[]; demo?: boolean } = {},
+): Promise<BenchHost> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [join(dist, 'electron', 'host.cjs'), '--data', dataDir, '--port', String(port), '--lan-host', '127.0.0.1', '--no-demo'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const args = [...(options.nodeArgs ?? []), join(dist, 'electron', 'host.cjs'), '--data', dataDir, '--port', String(options.port ?? 0), '--lan-host', '127.0.0.1', ...(options.demo === true ? [] : ['--no-demo'])];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  const ready = await new Promise<{ tabletPort: number }>((resolve, reject) => {
+  const ready = await new Promise<{ tabletPort: number; chairPort: number; token: string }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start within 30 s:\n${output}`)), 30_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const line = /PINGYI_READY (.*)/.exec(output);
-      if (line?.[1]) resolve(JSON.parse(line[1]) as { tabletPort: number });
+      if (line?.[1]) {
+        clearTimeout(timer);
+        resolve(JSON.parse(line[1]) as { tabletPort: number; chairPort: number; token: string });
+      }
     });
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`host exited (${code}):\n${output}`)));
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (process.env['PINGYI_BENCH_HOST_STDERR']) process.stderr.write(chunk);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited (${code}):\n${output}`));
+    });
   });
   const tabletBase = `http://127.0.0.1:${ready.tabletPort}`;
-  for (;;) {
+  for (let tries = 0; probeCode !== null; tries += 1) {
     const answer = await postJson(`${tabletBase}/api/tablet/session`, { code: probeCode }).catch(() => null);
     if (answer?.status === 200) break;
+    if (tries > 6000) throw new Error(`host never accepted the probe code (last status ${answer?.status ?? 'none'})`);
     await new Promise((r) => setTimeout(r, 5));
   }
-  return { child, tabletBase, readyMs: performance.now() - t0 };
+  return { child, tabletBase, chairPort: ready.chairPort, token: ready.token, output: () => output, readyMs: performance.now() - t0 };
 }
 
+/** Sends a signal and resolves once the process has exited. */
 export function kill(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
     child.kill(signal);
   });

@@ -117,7 +117,10 @@ export function tallyGradedMeeting(input: GradedMeetingInput): GradedMeetingTall
   for (const ballot of ballots) {
     // checkGradedInput guarantees graded content; the guard only narrows the type.
     if (ballot.content.type !== 'graded') continue;
-    for (const [objectId, answers] of Object.entries(ballot.content.answers)) {
+    // for...in rather than Object.entries in this hot loop (see checkGradedInput).
+    const answersByObject = ballot.content.answers;
+    for (const objectId in answersByObject) {
+      const answers = answersByObject[objectId] ?? {};
       let answeredAny = false;
       let byGroup = accumulators.get(objectId);
       if (byGroup === undefined) {
@@ -129,8 +132,9 @@ export function tallyGradedMeeting(input: GradedMeetingInput): GradedMeetingTall
         group = { answeredBallots: 0, indicators: new Map() };
         byGroup.set(ballot.group, group);
       }
-      for (const [indicatorId, grade] of Object.entries(answers)) {
-        if (grade === null) continue;
+      for (const indicatorId in answers) {
+        const grade = answers[indicatorId];
+        if (grade === null || grade === undefined) continue;
         const gradePoints = points[grade];
         if (gradePoints === undefined) continue;
         answeredAny = true;

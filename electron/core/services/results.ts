@@ -5,9 +5,9 @@
 import type { Store } from '../store/database';
 import type { MeetingResults } from '../../../shared/api/chair/results';
 import type { Result } from '../../../shared/domain/result';
-import type { BallotContent, MeetingKind, TallyBallot } from '../../../shared/domain/model';
+import type { BallotContent, MeetingKind, MeetingStatus, TallyBallot } from '../../../shared/domain/model';
 import { meetingResultsOf, type ResultsView } from './results/compute';
-import { loadMeetingData, storedBallots } from './results/meeting-data';
+import { closedMeetingBallots, loadMeetingData, resultsAvailable, storedBallots } from './results/meeting-data';
 
 export { roundResults } from './results/round';
 export { clearVeto, markOfficial, receiptList, setVeto, OFFICIAL_REFUSAL } from './results/changes';
@@ -24,6 +24,8 @@ export function meetingResults(store: Store, meetingId: string, view: ResultsVie
 
 /** The meeting's ballots in canonical order (group, then content), never arrival order; for other areas' sheets. */
 export function meetingBallots(store: Store, meetingId: string): TallyBallot[] {
-  const kind = (store.db.prepare('SELECT kind FROM meetings WHERE id = ?').get(meetingId) as { kind: MeetingKind } | undefined)?.kind ?? 'social';
+  const row = store.db.prepare('SELECT kind, status FROM meetings WHERE id = ?').get(meetingId) as { kind: MeetingKind; status: MeetingStatus } | undefined;
+  const kind = row?.kind ?? 'social';
+  if (row && resultsAvailable(row.status)) return [...closedMeetingBallots(store, meetingId, kind)];
   return storedBallots(store, meetingId, kind).map((b) => ({ group: b.group, content: JSON.parse(b.json) as BallotContent }));
 }

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import type { Store } from '../store/database';
+import type { Statement } from 'better-sqlite3';
+import type { Db, Store } from '../store/database';
 import type { CodeRow, MeetingRow, RetryLinkRow } from '../store/rows';
 import type { EventHub } from '../events';
 import type { BallotDefinition, SubmitResponse, TabletErrorCode } from '../../../shared/api/tablet-schemas';
 import type { MeetingView } from '../../../shared/api/chair-contract';
 import type { BallotContent, MeetingKind, MeetingStatus, VoterGroup } from '../../../shared/domain/model';
 import { parseCode, receiptFromRandomBytes } from '../../../shared/codes/code-format';
-import { ballotProblem } from '../../../shared/domain/ballot-rules';
+import { ballotProblem, type MeetingDefinition } from '../../../shared/domain/ballot-rules';
 import { canonicalJson } from '../../../shared/domain/canonical-json';
 import { err, type Result } from '../../../shared/domain/result';
 import { newId, sha256 } from '../ids';
@@ -40,6 +41,20 @@ const MESSAGES = {
   storage_failed: '选票未能保存，请不要离开，稍后平板会自动重试；如持续失败请告知工作人员。',
 } as const satisfies Partial<Record<TabletErrorCode, string>>;
 
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+/**
+ * The hot path prepares each statement once per connection: preparing per ballot cost about as
+ * much as the writes themselves under load (profiled in docs/performance.md).
+ */
+function statement(db: Db, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let prepared = cache.get(sql);
+  if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
+  return prepared;
+}
+
 interface CodeLookup {
   code: CodeRow;
   meeting: MeetingRow;
@@ -49,9 +64,9 @@ interface CodeLookup {
 function lookUpCode(store: Store, typed: string): TabletResult<CodeLookup> {
   const parsed = parseCode(typed);
   if (!parsed.ok) return tabletError('malformed_code', MESSAGES.malformed_code);
-  const code = store.db.prepare('SELECT * FROM codes WHERE hash = ?').get(codeHash(parsed.code)) as CodeRow | undefined;
+  const code = statement(store.db, 'SELECT * FROM codes WHERE hash = ?').get(codeHash(parsed.code)) as CodeRow | undefined;
   if (!code) return tabletError('unknown_code', MESSAGES.unknown_code);
-  const meeting = store.db.prepare('SELECT * FROM meetings WHERE id = ?').get(code.meeting_id) as MeetingRow | undefined;
+  const meeting = statement(store.db, 'SELECT * FROM meetings WHERE id = ?').get(code.meeting_id) as MeetingRow | undefined;
   if (!meeting) return tabletError('unknown_code', MESSAGES.unknown_code);
   if (code.state === 'voided') return tabletError('voided_code', MESSAGES.voided_code);
   const status = meeting.status as MeetingStatus;
@@ -65,7 +80,7 @@ export function ballotSession(store: Store, typed: string): TabletResult<BallotD
   const found = lookUpCode(store, typed);
   if (!found.ok) return found;
   const { code, meeting } = found.value;
-  if (code.state === 'used' && !store.db.prepare('SELECT 1 FROM retry_links WHERE code_hash = ?').get(code.hash)) {
+  if (code.state === 'used' && !statement(store.db, 'SELECT 1 FROM retry_links WHERE code_hash = ?').get(code.hash)) {
     return tabletError('code_used', MESSAGES.code_used);
   }
   const definition = meetingDefinition(store, meeting);
@@ -90,6 +105,16 @@ interface PendingSubmission {
 }
 
 /**
+ * A batch is committed at once when it reaches this size, without waiting for the event loop to
+ * go idle: under a burst, the loop may read hundreds of requests before it is idle, and the
+ * first of them would all wait for the last (profiled in docs/performance.md).
+ */
+const MAX_BATCH = 64;
+
+/** Turnout events of one meeting are sent at most this often; the last one always follows. */
+const TURNOUT_EVERY_MS = 100;
+
+/**
  * Accepts ballots with group commit: submissions that arrive while the event loop is busy are
  * written in one transaction, and each is acknowledged only after that transaction committed.
  * One fsync then covers many ballots, which is what keeps slow laptop disks fast enough.
@@ -97,6 +122,8 @@ interface PendingSubmission {
 export class BallotWriter {
   private queue: PendingSubmission[] = [];
   private scheduled = false;
+  /** Per meeting: when turnout was last sent, and whether a trailing send is pending. */
+  private readonly turnoutSent = new Map<string, { at: number; timer: NodeJS.Timeout | null }>();
 
   constructor(
     private readonly store: Store,
@@ -107,23 +134,28 @@ export class BallotWriter {
   submit(typed: string, ballot: BallotContent): Promise<TabletResult<SubmitResponse>> {
     return new Promise((resolve) => {
       this.queue.push({ typed, ballot, resolve });
-      if (!this.scheduled) {
+      if (this.queue.length >= MAX_BATCH) this.flush();
+      else if (!this.scheduled) {
         this.scheduled = true;
-        setImmediate(() => this.flush());
+        setImmediate(() => {
+          this.scheduled = false;
+          this.flush();
+        });
       }
     });
   }
 
   private flush(): void {
-    this.scheduled = false;
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
     const results: TabletResult<SubmitResponse>[] = [];
     const touched = new Set<string>();
+    // A meeting's definition is frozen while voting is open: parse it once per batch, not per ballot.
+    const definitions = new Map<string, MeetingDefinition>();
     try {
       this.store.transaction(() => {
-        for (const item of batch) results.push(this.accept(item, touched));
+        for (const item of batch) results.push(this.accept(item, touched, definitions));
       });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -133,14 +165,32 @@ export class BallotWriter {
       return;
     }
     batch.forEach((item, index) => item.resolve(results[index] ?? tabletError('storage_failed', MESSAGES.storage_failed)));
-    for (const meetingId of touched) {
+    for (const meetingId of touched) this.announceTurnout(meetingId);
+  }
+
+  /**
+   * Sends the meeting's turnout now, or once the current window has passed. Counting the whole
+   * roster after every small batch cost more than writing the ballots when 1,000 tablets sent
+   * at once; the chair's screen needs no more than a few updates a second, and the last state.
+   */
+  private announceTurnout(meetingId: string): void {
+    const last = this.turnoutSent.get(meetingId);
+    const wait = last ? last.at + TURNOUT_EVERY_MS - Date.now() : 0;
+    if (last?.timer) return;
+    const send = () => {
+      this.turnoutSent.set(meetingId, { at: Date.now(), timer: null });
+      if (!this.store.db.open) return;
       const meeting = findMeeting(this.store, meetingId);
       if (meeting.ok) this.events.emit({ type: 'turnout', meetingId, turnout: turnout(this.store, meeting.value) });
-    }
+    };
+    if (wait <= 0) return send();
+    const timer = setTimeout(send, wait);
+    timer.unref();
+    this.turnoutSent.set(meetingId, { at: last?.at ?? 0, timer });
   }
 
   /** One submission inside the batch transaction. Writes nothing unless the ballot is accepted. */
-  private accept(item: PendingSubmission, touched: Set<string>): TabletResult<SubmitResponse> {
+  private accept(item: PendingSubmission, touched: Set<string>, definitions: Map<string, MeetingDefinition>): TabletResult<SubmitResponse> {
     const db = this.store.db;
     const found = lookUpCode(this.store, item.typed);
     if (!found.ok) return found;
@@ -149,26 +199,28 @@ export class BallotWriter {
     const content = canonicalJson(item.ballot);
     const digest = sha256(content);
     if (code.state === 'used') {
-      const link = db.prepare('SELECT * FROM retry_links WHERE code_hash = ?').get(code.hash) as RetryLinkRow | undefined;
+      const link = statement(db, 'SELECT * FROM retry_links WHERE code_hash = ?').get(code.hash) as RetryLinkRow | undefined;
       if (!link) return tabletError('code_used', MESSAGES.code_used);
       if (link.digest !== digest) return tabletError('ballot_conflict', MESSAGES.ballot_conflict);
-      const receipt = db.prepare('SELECT receipt FROM ballots WHERE id = ?').get(link.ballot_id) as { receipt: string } | undefined;
+      const receipt = statement(db, 'SELECT receipt FROM ballots WHERE id = ?').get(link.ballot_id) as { receipt: string } | undefined;
       if (!receipt) throw new Error('retry link points at a missing ballot');
       return tabletOk({ receipt: receipt.receipt });
     }
-    const problem = ballotProblem(meetingDefinition(this.store, meeting), item.ballot);
+    let definition = definitions.get(meeting.id);
+    if (!definition) definitions.set(meeting.id, (definition = meetingDefinition(this.store, meeting)));
+    const problem = ballotProblem(definition, item.ballot);
     if (problem) return tabletError('invalid_ballot', `选票内容不完整或有误：${problem}`);
     const ballotId = newId();
     const receipt = receiptFromRandomBytes(randomBytes(8));
-    db.prepare('INSERT INTO ballots (id, meeting_id, voter_group, receipt, content_json) VALUES (?, ?, ?, ?, ?)').run(
+    statement(db, 'INSERT INTO ballots (id, meeting_id, voter_group, receipt, content_json) VALUES (?, ?, ?, ?, ?)').run(
       ballotId,
       meeting.id,
       code.voter_group,
       receipt,
       content,
     );
-    db.prepare("UPDATE codes SET state = 'used' WHERE hash = ?").run(code.hash);
-    db.prepare('INSERT INTO retry_links (code_hash, meeting_id, ballot_id, digest) VALUES (?, ?, ?, ?)').run(code.hash, meeting.id, ballotId, digest);
+    statement(db, "UPDATE codes SET state = 'used' WHERE hash = ?").run(code.hash);
+    statement(db, 'INSERT INTO retry_links (code_hash, meeting_id, ballot_id, digest) VALUES (?, ?, ?, ?)').run(code.hash, meeting.id, ballotId, digest);
     touched.add(meeting.id);
     return tabletOk({ receipt });
   }

@@ -3,7 +3,7 @@
  * ballot file: the frozen definition, the ballots in canonical order and the vetoes. The same
  * shape from both sources is what makes re-tallying a file comparable with the stored results.
  */
-import type { Store } from '../../store/database';
+import type { Db, Store } from '../../store/database';
 import type { BallotRow } from '../../store/rows';
 import type { MeetingDefinition } from '../../../../shared/domain/ballot-rules';
 import type { BallotContent, MeetingKind, MeetingStatus, TallyBallot, VoterGroup } from '../../../../shared/domain/model';
@@ -59,6 +59,37 @@ export function resultsAvailable(status: MeetingStatus): boolean {
   return status === 'closed' || status === 'official';
 }
 
+/** How many closed meetings' parsed ballots are kept (≈ 10–20 MB each for 1,000 full ballots). */
+const KEPT_MEETINGS = 4;
+const parsedCache = new WeakMap<Db, Map<string, { count: number; kind: MeetingKind; ballots: readonly TallyBallot[] }>>();
+
+/**
+ * A closed meeting's ballots, parsed, in canonical order. A closed meeting takes no more ballots
+ * (the tablet server refuses them), so they are read and parsed once rather than by every tally,
+ * results view and printed sheet (a ranking sheet loaded them three times: ~100 ms each for
+ * 1,000 full ballots, see docs/performance.md). The count is checked on every use all the same.
+ */
+export function closedMeetingBallots(store: Store, meetingId: string, kind: MeetingKind): readonly TallyBallot[] {
+  let cache = parsedCache.get(store.db);
+  if (!cache) parsedCache.set(store.db, (cache = new Map()));
+  const count = (store.db.prepare('SELECT COUNT(*) AS n FROM ballots WHERE meeting_id = ?').get(meetingId) as { n: number }).n;
+  const kept = cache.get(meetingId);
+  if (kept && kept.count === count && kept.kind === kind) {
+    // Most recently used last, so the oldest is the one dropped.
+    cache.delete(meetingId);
+    cache.set(meetingId, kept);
+    return kept.ballots;
+  }
+  const ballots = Object.freeze(storedBallots(store, meetingId, kind).map((b) => ({ group: b.group, content: JSON.parse(b.json) as BallotContent })));
+  cache.delete(meetingId);
+  cache.set(meetingId, { count: ballots.length, kind, ballots });
+  for (const oldest of cache.keys()) {
+    if (cache.size <= KEPT_MEETINGS) break;
+    cache.delete(oldest);
+  }
+  return ballots;
+}
+
 /** Loads a meeting's results data; refuses before voting has closed. */
 export function loadMeetingData(store: Store, meetingId: string): Result<MeetingData> {
   const found = findMeeting(store, meetingId);
@@ -73,7 +104,7 @@ export function loadMeetingData(store: Store, meetingId: string): Result<Meeting
     kind,
     status,
     definition: meetingDefinition(store, row),
-    ballots: storedBallots(store, meetingId, kind).map((b) => ({ group: b.group, content: JSON.parse(b.json) as BallotContent })),
+    ballots: closedMeetingBallots(store, meetingId, kind),
     vetoes: storedVetoes(store, meetingId),
   });
 }

@@ -1,0 +1,62 @@
+/** The benchmark's summary: the JSON shape of issue 7 (plus a few extra keys) and its table. */
+
+export interface BenchSummary {
+  ballots: { acked: number; stored: number; p50_ms: number; p95_ms: number; p99_ms: number; per_s: number; floor_per_s: number };
+  tally_ms: number;
+  pdf_ms: number;
+  tablet_gzip_bytes: number;
+  start_ms: number;
+  restart_ms: number;
+  /** Extra keys: how the numbers above were taken. */
+  details: {
+    /** CPU time the host used per ballot during the load (Linux /proc), whatever else ran on the machine. */
+    host_cpu_ms_per_ballot: number | null;
+    tally_warm_ms: number;
+    pdf_ranking_ms: number;
+    pdf_detail_ms: number;
+    pdf_cold_ms: number;
+    pdf_sheet_data_ms: number;
+    chromium_launch_ms: number;
+    kill_wave: { sent: number; acked_before_kill: number; lost: number; stored_after_restart: number };
+    machine: { cpus: number; cpu: string; memory_gib: number; node: string; load_before: number[] };
+  };
+}
+
+/** The value at percentile p of an ascending list (nearest rank). */
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+}
+
+/** One decimal: enough for milliseconds and ballots per second. */
+export function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+function verdict(ok: boolean): string {
+  return ok ? 'ok' : 'MISSED';
+}
+
+/** The table printed by every run, one line per budget with its target and whether it was met. */
+export function printTable(s: BenchSummary): void {
+  const b = s.ballots;
+  const d = s.details;
+  const rows: [string, string, string, string][] = [
+    ['ballots acked / stored', `${b.acked} / ${b.stored}`, '1000 / 1000', verdict(b.acked === 1000 && b.stored === 1000)],
+    ['ack latency p50 / p95 / p99', `${b.p50_ms} / ${b.p95_ms} / ${b.p99_ms} ms`, 'p99 ≤ 1000 ms', verdict(b.p99_ms <= 1000)],
+    ['durable ballots per second', `${b.per_s}`, '≥ 1000 and > floor', verdict(b.per_s >= 1000 && b.per_s > b.floor_per_s)],
+    ['floor: one transaction per ballot', `${b.floor_per_s}`, '', ''],
+    ['host CPU per ballot under load', d.host_cpu_ms_per_ballot === null ? 'n/a' : `${d.host_cpu_ms_per_ballot} ms`, '', ''],
+    ['tally, 1000 ballots × 100 objects', `${s.tally_ms} ms (warm ${d.tally_warm_ms})`, '≤ 200 ms', verdict(s.tally_ms <= 200)],
+    ['PDF ranking + details, warm', `${s.pdf_ms} ms (${d.pdf_ranking_ms} + ${d.pdf_detail_ms})`, '≤ 2000 ms', verdict(s.pdf_ms <= 2000)],
+    ['  of which sheet data in Node', `${d.pdf_sheet_data_ms} ms`, '', ''],
+    ['PDF ranking + details, cold', `${d.pdf_cold_ms} ms (launch ${d.chromium_launch_ms})`, '(reported)', ''],
+    ['tablet JS + CSS + HTML gzipped', `${(s.tablet_gzip_bytes / 1024).toFixed(1)} KB`, '≤ 60 KB', verdict(s.tablet_gzip_bytes <= 60 * 1024)],
+    ['host start → accepting ballots', `${s.start_ms} ms`, '≤ 1500 ms', verdict(s.start_ms <= 1500)],
+    ['restart after kill -9 → accepting', `${s.restart_ms} ms`, '≤ 5000 ms', verdict(s.restart_ms <= 5000)],
+    ['kill -9 wave: acked / lost', `${d.kill_wave.acked_before_kill} / ${d.kill_wave.lost}`, 'lost = 0', verdict(d.kill_wave.lost === 0)],
+  ];
+  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c]?.length ?? 0)));
+  const m = d.machine;
+  console.log(`Pingyi benchmark — ${m.cpus} × ${m.cpu}, ${m.memory_gib} GiB, Node ${m.node}, load ${m.load_before.map((l) => l.toFixed(2)).join(' ')}`);
+  for (const r of rows) console.log(`  ${r[0].padEnd(widths[0] ?? 0)}  ${r[1].padEnd(widths[1] ?? 0)}  ${r[2].padEnd(widths[2] ?? 0)}  ${r[3]}`);
+}

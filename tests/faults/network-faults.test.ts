@@ -1,0 +1,124 @@
+/**
+ * Dropped answers, duplicated requests and requests cut off half-way, through a misbehaving
+ * loopback proxy in front of the real tablet server (real HTTP, real SQLite file). Every tablet
+ * keeps retrying its one ballot until it holds a receipt, as the tablet page does. Afterwards:
+ * exactly one ballot per code, every answer any copy of a request got carries that ballot's
+ * receipt, and a cut-off request stored nothing of its own.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fullBallot, openDemoMeeting, startTestHost, type TestHost } from '../support/running-host';
+import { postJson } from '../../scripts/bench/http-client';
+import { codeHash } from '../../electron/core/services/codes';
+import { parseCode } from '../../shared/codes/code-format';
+import type { BallotDefinition } from '../../shared/api/tablet-schemas';
+import { startFaultyProxy, type FaultyProxy, type ProxyFault } from './tcp-proxy';
+
+let t: TestHost;
+let proxy: FaultyProxy | null = null;
+beforeEach(async () => {
+  t = await startTestHost();
+});
+afterEach(async () => {
+  await proxy?.close();
+  proxy = null;
+  await t.stop();
+});
+
+/** Seeded choice of faults, so a failure can be replayed from the seed in its message. */
+function faults(seed: number): () => ProxyFault {
+  let a = seed >>> 0;
+  const all: ProxyFault[] = ['pass', 'drop-response', 'duplicate', 'cut-request'];
+  return () => {
+    a = (Math.imul(a, 1664525) + 1013904223) >>> 0;
+    return all[a % all.length] ?? 'pass';
+  };
+}
+
+describe('network faults between tablet and laptop', () => {
+  it('keeps exactly one ballot per code and the same receipt for every copy and retry', async () => {
+    const seed = Math.floor(Math.random() * 2 ** 31);
+    const { meetingId, officials, recipients } = await openDemoMeeting(t, 10);
+    const codes = [...officials, ...recipients];
+    const definition = (await t.tablet('/api/tablet/session', { code: codes[0] })).body.value as BallotDefinition;
+    proxy = await startFaultyProxy(t.host.tablet.port, faults(seed));
+    const via = `http://127.0.0.1:${proxy.port}/api/tablet/ballot`;
+
+    const receipts = new Map<string, string>();
+    let attempts = 0;
+    await Promise.all(
+      codes.map(async (code, n) => {
+        const body = Buffer.from(JSON.stringify({ code, ballot: fullBallot(definition, (o, i) => ((n + o * 3 + i) % 5 === 0 ? null : (n + o + i) % 4)) }));
+        for (let tries = 0; tries < 40; tries += 1) {
+          attempts += 1;
+          const answer = await postJson(via, body).catch(() => null);
+          if (answer === null) continue; // no answer: the tablet keeps the ballot and sends it again
+          expect(answer.status, `seed ${seed}: ${JSON.stringify(answer.body)}`).toBe(200);
+          const receipt = (answer.body?.value as { receipt: string }).receipt;
+          receipts.set(code, receipt);
+          // A tablet that lost its receipt later and asks again, straight to the server.
+          const again = await t.tablet('/api/tablet/ballot', JSON.parse(body.toString()) as unknown);
+          expect([again.status, again.body.value?.receipt]).toEqual([200, receipt]);
+          return;
+        }
+        throw new Error(`seed ${seed}: ${code} never got a receipt`);
+      }),
+    );
+    expect(receipts.size).toBe(codes.length);
+    const counts = proxy.counts;
+    expect(counts['drop-response'] + counts.duplicate + counts['cut-request'], `seed ${seed}`).toBeGreaterThan(10);
+    expect(attempts).toBeGreaterThan(codes.length);
+
+    // Answers the tablets never saw (dropped, or the duplicate's) are the same receipts, never a second ballot.
+    const known = new Set(receipts.values());
+    for (const answer of proxy.unseen) {
+      expect(answer.status, answer.body).toBe(200);
+      expect(known.has((JSON.parse(answer.body) as { value: { receipt: string } }).value.receipt)).toBe(true);
+    }
+
+    const db = t.host.core.store.db;
+    const one = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { n: number }).n;
+    expect(one('SELECT COUNT(*) AS n FROM ballots WHERE meeting_id = ?', meetingId)).toBe(codes.length);
+    expect(one("SELECT COUNT(*) AS n FROM codes WHERE meeting_id = ? AND state = 'used'", meetingId)).toBe(codes.length);
+    expect(one('SELECT COUNT(DISTINCT receipt) AS n FROM ballots WHERE meeting_id = ?', meetingId)).toBe(codes.length);
+    const stored = db.prepare('SELECT b.receipt FROM retry_links l JOIN ballots b ON b.id = l.ballot_id WHERE l.code_hash = ?');
+    for (const [code, receipt] of receipts) {
+      const parsed = parseCode(code);
+      if (!parsed.ok) throw new Error('code does not parse');
+      expect(stored.all(codeHash(parsed.code))).toEqual([{ receipt }]);
+    }
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  }, 60_000);
+
+  it('takes a burst larger than one batch whole, and the chair\'s last turnout event counts every ballot', async () => {
+    const { meetingId, officials, recipients } = await openDemoMeeting(t, 40);
+    const codes = [...officials, ...recipients];
+    const turnouts: number[] = [];
+    t.host.core.events.subscribe((event) => {
+      if (event.type === 'turnout' && event.meetingId === meetingId) turnouts.push(event.turnout.reduce((n, g) => n + g.ballots, 0));
+    });
+    const definition = (await t.tablet('/api/tablet/session', { code: codes[0] })).body.value as BallotDefinition;
+    const answers = await Promise.all(codes.map((code, n) => postJson(`${t.tabletBase}/api/tablet/ballot`, { code, ballot: fullBallot(definition, (o, i) => (n + o + i) % 4) })));
+    expect(answers.map((a) => a.status)).toEqual(codes.map(() => 200));
+    expect(new Set(answers.map((a) => (a.body?.value as { receipt: string }).receipt)).size).toBe(codes.length);
+    // Turnout is sent a few times a second, not per batch, but the last state always follows.
+    await expect.poll(() => turnouts.at(-1)).toBe(codes.length);
+    expect(turnouts.length).toBeLessThan(codes.length);
+  }, 30_000);
+
+  it('stores nothing for a request cut off half-way; the code stays unused until the whole ballot arrives', async () => {
+    const { meetingId, officials } = await openDemoMeeting(t);
+    const code = officials[0] ?? '';
+    const definition = (await t.tablet('/api/tablet/session', { code })).body.value as BallotDefinition;
+    proxy = await startFaultyProxy(t.host.tablet.port, () => 'cut-request');
+    const body = Buffer.from(JSON.stringify({ code, ballot: fullBallot(definition, () => 1) }));
+    for (let i = 0; i < 5; i += 1) expect(await postJson(`http://127.0.0.1:${proxy.port}/api/tablet/ballot`, body).catch(() => null)).toBeNull();
+    const db = t.host.core.store.db;
+    // The server is still answering, and nothing of the five halves was kept.
+    expect((await t.tablet('/api/tablet/session', { code })).status).toBe(200);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM ballots WHERE meeting_id = ?').get(meetingId)).toEqual({ n: 0 });
+    expect(db.prepare("SELECT COUNT(*) AS n FROM codes WHERE meeting_id = ? AND state = 'used'").get(meetingId)).toEqual({ n: 0 });
+    const whole = await t.tablet('/api/tablet/ballot', JSON.parse(body.toString()) as unknown);
+    expect(whole.status).toBe(200);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM ballots WHERE meeting_id = ?').get(meetingId)).toEqual({ n: 1 });
+  }, 30_000);
+});
