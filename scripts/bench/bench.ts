@@ -3,7 +3,8 @@
  * this machine and prints a table (and the JSON summary with --out). Loopback only, bounded
  * loops. Never a test: numbers depend on the machine, and tests never time things.
  * --profile DIR writes a V8 CPU profile of the host during the 1,000-ballot load into DIR;
- * --keep leaves the benchmark's data folder in place. PINGYI_BENCH_HOST_STDERR=1 shows the host's stderr.
+ * --keep leaves the benchmark's data folder in place; --ballots-only stops after the 1,000-ballot
+ * load and prints its numbers (for profiling the ballot path without the rest). PINGYI_BENCH_HOST_STDERR=1 shows the host's stderr.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem, loadavg } from 'node:os';
@@ -111,6 +112,14 @@ async function main(): Promise<void> {
   const acked = answers.filter((a) => a.status === 200).length;
   latencies.sort((a, b) => a - b);
   const stored = countBallots(dataDir, prepared.meetingId);
+
+  if (process.argv.includes('--ballots-only')) {
+    await kill(host.child, 'SIGTERM');
+    const perBallot = hostCpuMs === null ? 'n/a' : (hostCpuMs / 1000).toFixed(2);
+    console.log(`acked ${acked} stored ${stored} p50 ${round1(percentile(latencies, 50))} p95 ${round1(percentile(latencies, 95))} p99 ${round1(percentile(latencies, 99))} ms, ${round1(acked / wall)} ballots/s, host CPU ${perBallot} ms per ballot`);
+    rmSync(dataDir, { recursive: true, force: true });
+    return;
+  }
 
   if (profileDir) {
     // A profile is written on a clean exit only; the kill below needs an unprofiled host.

@@ -3,7 +3,18 @@
  * table written back as a workbook with a bold, frozen header row and columns wide enough to read.
  */
 import { Buffer } from 'node:buffer';
-import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
+import type ExcelJS from 'exceljs';
+
+/**
+ * exceljs takes a fifth of a second to load and is needed only for imports and exports: it is
+ * loaded on first use, so the host accepts ballots that much sooner after a start or a crash.
+ */
+function loadExcel(): typeof ExcelJS {
+  // require, not import(): it resolves inside Electron's app.asar the way static imports do.
+  const load = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+  return load('exceljs') as typeof ExcelJS;
+}
 
 export interface SheetRows {
   readonly sheetName: string;
@@ -13,7 +24,7 @@ export interface SheetRows {
 
 /** Loads a workbook and returns the first visible worksheet that has content (or the first with content at all). */
 export async function readWorkbookRows(bytes: Uint8Array): Promise<SheetRows | undefined> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (loadExcel().Workbook)();
   // exceljs declares its own `Buffer` type (an ArrayBuffer); at run time it wants a Node Buffer.
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   const sheets = [...workbook.worksheets].sort((a, b) => Number(a.state !== 'visible') - Number(b.state !== 'visible'));
@@ -85,7 +96,7 @@ export async function writeWorkbook(
   rows: readonly (readonly string[])[],
   sheetName = 'Sheet1',
 ): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (loadExcel().Workbook)();
   workbook.creator = 'Pingyi 评议';
   const sheet = workbook.addWorksheet(safeSheetName(sheetName), { views: [{ state: 'frozen', ySplit: 1 }] });
   const header = sheet.addRow([...headers]);

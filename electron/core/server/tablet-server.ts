@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { sessionRequestSchema, submitRequestSchema, TABLET_ERRORS, type TabletErrorCode } from '../../../shared/api/tablet-schemas';
+import { parseSubmitRequest } from '../../../shared/api/submit-request';
+import { sessionRequestSchema, TABLET_ERRORS, type TabletErrorCode } from '../../../shared/api/tablet-schemas';
 import type { Core } from '../core';
 import { ballotSession, type TabletResult } from '../services/voting';
 import { installGuards, listeningPort, sendError, serveStatic } from './http-common';
@@ -50,9 +51,10 @@ export async function startTabletServer(core: Core, options: { host: string; por
   app.post('/api/tablet/ballot', { bodyLimit: TABLET_BODY_LIMITS.ballot }, async (request, res) => {
     const blocked = throttled(request.ip, res);
     if (blocked) return blocked;
-    const parsed = submitRequestSchema.safeParse(request.body);
-    if (!parsed.success) return sendError(res, 400, 'bad_request', '选票格式有误。');
-    return reply(await core.writer.submit(parsed.data.code, parsed.data.ballot), request.ip, res);
+    // The same rules as submitRequestSchema, checked by hand: see shared/api/submit-request.ts.
+    const parsed = parseSubmitRequest(request.body);
+    if (!parsed) return sendError(res, 400, 'bad_request', '选票格式有误。');
+    return reply(await core.writer.submit(parsed.code, parsed.ballot), request.ip, res);
   });
 
   await serveStatic(app, options.assetsDir);
