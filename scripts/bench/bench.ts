@@ -4,8 +4,12 @@
  * loops. Never a test: numbers depend on the machine, and tests never time things.
  * --profile DIR writes a V8 CPU profile of the host during the 1,000-ballot load into DIR;
  * --keep leaves the benchmark's data folder in place; --ballots-only stops after the 1,000-ballot
- * load and prints its numbers (for profiling the ballot path without the rest). PINGYI_BENCH_HOST_STDERR=1 shows the host's stderr.
+ * load and the floor and prints their numbers (for profiling the ballot path without the rest);
+ * --flush-delay-ms N does that on a simulated laptop disk whose every flush takes N ms more
+ * (slow-flush.c, loaded with LD_PRELOAD into the host and the floor; needs gcc).
+ * PINGYI_BENCH_HOST_STDERR=1 shows the host's stderr.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -74,7 +78,20 @@ function argument(name: string): string | undefined {
   return index > 0 ? process.argv[index + 1] : undefined;
 }
 
+/** Runs this benchmark again, ballots only, with every flush slowed by slow-flush.c. */
+function rerunOnSlowDisk(delayMs: string): number {
+  const library = join(dist, 'bench', 'slow-flush.so');
+  const source = resolve(dist, '..', 'scripts', 'bench', 'slow-flush.c');
+  const built = spawnSync('gcc', ['-shared', '-fPIC', '-O2', '-o', library, source, '-ldl'], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('gcc could not build scripts/bench/slow-flush.c (apt-get install gcc)');
+  const args = process.argv.slice(1).filter((a, i, all) => a !== '--flush-delay-ms' && all[i - 1] !== '--flush-delay-ms');
+  const env = { ...process.env, LD_PRELOAD: library, PINGYI_FLUSH_DELAY_MS: delayMs };
+  return spawnSync(process.execPath, [...args, '--ballots-only'], { stdio: 'inherit', env }).status ?? 1;
+}
+
 async function main(): Promise<void> {
+  const flushDelay = argument('--flush-delay-ms');
+  if (flushDelay !== undefined && !process.env['PINGYI_FLUSH_DELAY_MS']) process.exit(rerunOnSlowDisk(flushDelay));
   const out = argument('--out');
   const profileDir = argument('--profile');
   const loadBefore = loadavg();
@@ -116,7 +133,10 @@ async function main(): Promise<void> {
   if (process.argv.includes('--ballots-only')) {
     await kill(host.child, 'SIGTERM');
     const perBallot = hostCpuMs === null ? 'n/a' : (hostCpuMs / 1000).toFixed(2);
+    const delay = process.env['PINGYI_FLUSH_DELAY_MS'];
+    if (delay) console.log(`simulated disk: every flush ${delay} ms slower (LD_PRELOAD ${process.env['LD_PRELOAD'] ?? ''})`);
     console.log(`acked ${acked} stored ${stored} p50 ${round1(percentile(latencies, 50))} p95 ${round1(percentile(latencies, 95))} p99 ${round1(percentile(latencies, 99))} ms, ${round1(acked / wall)} ballots/s, host CPU ${perBallot} ms per ballot`);
+    console.log(`floor: ${round1(floorPerSecond(ballots, SIZE))} ballots/s, one transaction each`);
     rmSync(dataDir, { recursive: true, force: true });
     return;
   }
