@@ -6,8 +6,11 @@
 import { join, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
 import { startHost } from '../core/host';
+import { startFailureMessage } from '../core/start-failure';
 import { parseHostArgs } from './cli-args';
 import { defaultDataDir } from './default-data-dir';
+
+let dataDir = resolve(defaultDataDir());
 
 async function main(): Promise<void> {
   let args;
@@ -17,6 +20,7 @@ async function main(): Promise<void> {
     console.error(error instanceof Error ? error.message : error);
     process.exit(2);
   }
+  dataDir = resolve(args.dataDir);
   // This file is bundled to dist/electron/host.cjs; the renderers are built beside it.
   const dist = resolve(__dirname, '..');
   const host = await startHost({
@@ -57,6 +61,6 @@ function openInBrowser(url: string): void {
 }
 
 main().catch((error: unknown) => {
-  console.error('Pingyi could not start:', error instanceof Error ? error.message : error);
+  console.error(startFailureMessage(error, dataDir));
   process.exit(1);
 });

@@ -2,12 +2,13 @@
  * The Electron adapter, and nothing more: lifecycle, the chair window, IPC handlers that call the
  * core after checking the sender, the LAN tablet server. Every setting comes from security.ts.
  */
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCore, type Core } from '../core/core';
 import { callChair } from '../core/chair-api';
 import { lanAddresses } from '../core/network';
+import { startFailureMessage } from '../core/start-failure';
 import { bindTabletServer, type TabletBinding } from '../core/server/tablet-binding';
 import { installElectronPrinting } from './printing';
 import { CONTENT_SECURITY_POLICY, IPC_CHANNELS, WINDOW_WEB_PREFERENCES, isTrustedSender, navigationAllowed, windowOpenAction } from './security';
@@ -20,8 +21,13 @@ let core: Core | undefined;
 let tablet: TabletBinding | undefined;
 let unsubscribeEvents: (() => void) | undefined;
 
+/** The desktop app's data folder (browser mode's default is the same folder). */
+function dataDirectory(): string {
+  return join(app.getPath('userData'), 'data');
+}
+
 async function boot(): Promise<void> {
-  core = createCore({ dataDir: join(app.getPath('userData'), 'data'), mode: 'electron' });
+  core = createCore({ dataDir: dataDirectory(), mode: 'electron' });
   // Bound through tablet-binding so the chair can move the tablet server to another address.
   tablet = await bindTabletServer(core, { host: lanAddresses()[0] ?? '127.0.0.1', port: 8787, assetsDir: join(dist, 'tablet') });
 
@@ -62,10 +68,16 @@ app.on('web-contents-created', (_event, contents) => {
   });
 });
 
-app.whenReady().then(boot, (error: unknown) => {
-  console.error('Pingyi could not start:', error);
-  app.exit(1);
-});
+// Any failure of boot (a read-only data folder, a taken port) ends in one box that says what to do.
+app
+  .whenReady()
+  .then(boot)
+  .catch((error: unknown) => {
+    const message = startFailureMessage(error, dataDirectory());
+    console.error(message);
+    dialog.showErrorBox('Pingyi', message);
+    app.exit(1);
+  });
 
 app.on('window-all-closed', () => {
   unsubscribeEvents?.();

@@ -157,6 +157,9 @@ describe('a disk that refuses the write', () => {
     expect(code).not.toBe(0);
     expect(output).toMatch(/could not start|无法启动/);
     expect(output).toMatch(/readonly|read-only|只读/i);
+    // It says what to do: the folder, and how to choose another one.
+    expect(output).toContain('数据文件夹不能写入');
+    expect(output).toContain('--data');
     expect(digest()).toBe(before);
   }, 30_000);
 });
