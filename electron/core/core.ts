@@ -16,6 +16,8 @@ export interface Core {
   tabletUrl: string;
   lanAddresses: readonly string[];
   mode: 'electron' | 'browser';
+  /** Runs `task` when the core closes, before the database does (e.g. closing a kept browser). */
+  onClose(task: () => void): void;
   close(): void;
 }
 
@@ -32,6 +34,7 @@ export function createCore(options: { dataDir: string; demo?: boolean; mode?: 'e
   const fresh = (store.db.prepare('SELECT COUNT(*) AS n FROM campaigns').get() as { n: number }).n === 0;
   if (fresh && options.demo !== false) createDemoMeeting(store);
   const events = new EventHub();
+  const closeTasks: (() => void)[] = [];
   return {
     store,
     events,
@@ -40,6 +43,10 @@ export function createCore(options: { dataDir: string; demo?: boolean; mode?: 'e
     tabletUrl: '',
     lanAddresses: [],
     mode: options.mode ?? 'browser',
-    close: () => store.close(),
+    onClose: (task) => closeTasks.push(task),
+    close: () => {
+      for (const task of closeTasks.splice(0)) task();
+      store.close();
+    },
   };
 }

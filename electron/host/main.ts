@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
 import { startHost } from '../core/host';
 import { startFailureMessage } from '../core/start-failure';
+import { warmUpPdf } from '../core/printing/pdf-service';
 import { parseHostArgs } from './cli-args';
 import { defaultDataDir } from './default-data-dir';
 
@@ -39,6 +40,11 @@ async function main(): Promise<void> {
   // One machine-readable line for scripts and tests that start the host.
   console.log(`PINGYI_READY ${JSON.stringify({ chairUrl: host.chair.url, chairPort: host.chair.port, token: host.chair.token, tabletUrl: host.core.tabletUrl, tabletPort: host.tablet.port })}`);
   if (args.open) openInBrowser(host.chair.url);
+  // The sheets are printed right after voting closes, with people waiting: start Chromium then,
+  // in the background, so the first PDF does not also wait for its launch.
+  host.core.events.subscribe((event) => {
+    if (event.type === 'status' && event.status === 'closed') void warmUpPdf(host.core);
+  });
   let stopping = false;
   const stop = () => {
     if (stopping) return;

@@ -15,6 +15,7 @@ export interface BenchSummary {
     pdf_ranking_ms: number;
     pdf_detail_ms: number;
     pdf_cold_ms: number;
+    pdf_after_close_ms: number;
     pdf_sheet_data_ms: number;
     chromium_launch_ms: number;
     kill_wave: { sent: number; acked_before_kill: number; lost: number; stored_after_restart: number };
@@ -47,9 +48,10 @@ export function printTable(s: BenchSummary): void {
     ['floor: one transaction per ballot', `${b.floor_per_s}`, '', ''],
     ['host CPU per ballot under load', d.host_cpu_ms_per_ballot === null ? 'n/a' : `${d.host_cpu_ms_per_ballot} ms`, '', ''],
     ['tally, 1000 ballots × 100 objects', `${s.tally_ms} ms (warm ${d.tally_warm_ms})`, '≤ 200 ms', verdict(s.tally_ms <= 200)],
-    ['PDF ranking + details, warm', `${s.pdf_ms} ms (${d.pdf_ranking_ms} + ${d.pdf_detail_ms})`, '≤ 2000 ms', verdict(s.pdf_ms <= 2000)],
+    ['PDF ranking + details, Chromium kept', `${s.pdf_ms} ms (${d.pdf_ranking_ms} + ${d.pdf_detail_ms})`, '≤ 2000 ms', verdict(s.pdf_ms <= 2000)],
     ['  of which sheet data in Node', `${d.pdf_sheet_data_ms} ms`, '', ''],
-    ['PDF ranking + details, cold', `${d.pdf_cold_ms} ms (launch ${d.chromium_launch_ms})`, '(reported)', ''],
+    ['PDF, first after close (warmed up)', `${d.pdf_after_close_ms} ms`, '≤ 2000 ms', verdict(d.pdf_after_close_ms <= 2000)],
+    ['PDF, first after start, no warm-up', `${d.pdf_cold_ms} ms (launch ${d.chromium_launch_ms})`, '(reported)', ''],
     ['tablet JS + CSS + HTML gzipped', `${(s.tablet_gzip_bytes / 1024).toFixed(1)} KB`, '≤ 60 KB', verdict(s.tablet_gzip_bytes <= 60 * 1024)],
     ['host start → accepting ballots', `${s.start_ms} ms`, '≤ 1500 ms', verdict(s.start_ms <= 1500)],
     ['restart after kill -9 → accepting', `${s.restart_ms} ms`, '≤ 5000 ms', verdict(s.restart_ms <= 5000)],

@@ -6,13 +6,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
-import type { Browser, BrowserContext, Route } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { printingInputs } from '../../../shared/api/chair/printing';
 import type { Result } from '../../../shared/domain/result';
 import type { Core } from '../core';
 import { CHROMIUM_ARGS, findBrowser, loadPlaywright, NO_BROWSER_MESSAGE } from './find-browser';
 import { findConsoleAssets } from './console-assets';
-import { pdfTemplates } from './pdf-templates';
+import { pdfTemplates, PRINT_FONT_STACK } from './pdf-templates';
 import type { PrintDriver } from './print-driver';
 import { printData, slipsSheet } from './sheet-service';
 
@@ -69,39 +69,182 @@ async function serve(core: Core, assetsDir: string, route: Route): Promise<void>
   }
 }
 
+const TIMEOUT_MS = 30_000;
+
+/** The sheet in the page now, rendered to PDF; the page is left on the sheet. */
+async function renderInPage(page: Page, query: string): Promise<{ pdf: Uint8Array } | { error: string }> {
+  await page.goto(`${PRINT_ORIGIN}/print/index.html?${query}`, { waitUntil: 'load', timeout: TIMEOUT_MS });
+  await page.waitForSelector('body[data-ready], body[data-error]', { state: 'attached', timeout: TIMEOUT_MS });
+  const body = page.locator('body');
+  const error = await body.getAttribute('data-error');
+  if (error !== null) return { error };
+  const header = (await body.getAttribute('data-running-header')) ?? '';
+  // The page runs in Chromium, not here: a string keeps DOM types out of the Node build.
+  await page.evaluate('document.fonts.ready.then(() => true)');
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, displayHeaderFooter: true, ...pdfTemplates(header) });
+  return { pdf };
+}
+
 /**
- * Renders the print route at `query` to a PDF with the local Chromium. `launched` renders in an
- * already running browser (left running; the benchmark's warm render) instead of launching one.
+ * One Chromium per core, launched on the first PDF and kept: a launch, a browser context and
+ * loading the print route's bundle into a fresh page cost more than many sheets take to print
+ * (docs/performance.md). The page is reused for every sheet and set back to about:blank after
+ * each, so it holds nothing (no codes of a slip sheet) between renders. Renders run one at a
+ * time, as the one page requires. A browser that crashed or was closed is launched again on the
+ * next render (and a render it broke is tried once more); closing the core closes the browser,
+ * and playwright-core kills it when the process exits, so it never outlives the host.
  */
-export async function renderWithChromium(
-  core: Core,
-  query: string,
-  options: { browser?: string; assetsDir?: string; launched?: Browser } = {},
-): Promise<{ pdf: Uint8Array } | { error: string }> {
+export class KeptChromium {
+  private browser: Browser | null = null;
+  private page: Page | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+  private launchCount = 0;
+
+  constructor(
+    private readonly core: Core,
+    private readonly executablePath: string,
+    private readonly assetsDir: string,
+  ) {}
+
+  /** How often Chromium was launched so far (the tests read it). */
+  get launches(): number {
+    return this.launchCount;
+  }
+
+  /** Renders the print route at `query`; waits for the renders asked for before it. */
+  render(query: string): Promise<{ pdf: Uint8Array } | { error: string }> {
+    return this.inTurn(() => this.renderNow(query));
+  }
+
+  /** Launches the browser and opens its page ahead of the first sheet (a failure waits for that sheet). */
+  warmUp(): Promise<void> {
+    return this.inTurn(async () => {
+      if (this.closed) return;
+      const page = await this.openPage();
+      // Chromium compiles the print route's script, loads fonts and its PDF machinery on first
+      // use: the route once (a meeting that does not exist: it only shows its error), then one
+      // tiny PDF in the sheets' faces.
+      try {
+        await page.goto(`${PRINT_ORIGIN}/print/index.html?sheet=zero&meeting=-&pdf=1`, { waitUntil: 'load', timeout: TIMEOUT_MS });
+        await page.waitForSelector('body[data-ready], body[data-error]', { state: 'attached', timeout: TIMEOUT_MS });
+        await page.setContent(WARM_UP_PAGE);
+        await page.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, ...pdfTemplates('评议') });
+      } finally {
+        await page.goto('about:blank').catch(() => this.dropPage(page));
+      }
+    }).catch(() => undefined);
+  }
+
+  /** Closes the browser; later renders refuse. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const browser = this.browser;
+    this.browser = null;
+    this.page = null;
+    await browser?.close().catch(() => undefined);
+  }
+
+  private inTurn<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(task, task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async renderNow(query: string): Promise<{ pdf: Uint8Array } | { error: string }> {
+    for (let attempt = 1; ; attempt += 1) {
+      if (this.closed) return { error: CLOSED_MESSAGE };
+      const page = await this.openPage();
+      try {
+        return await renderInPage(page, query);
+      } catch (error) {
+        const broken = !this.browser?.isConnected() || page.isClosed();
+        await this.dropPage(page);
+        // A browser that died under the render (a crash, the system killing it) is launched
+        // again and the sheet tried once more; anything else is the sheet's own failure.
+        if (!broken || attempt > 1 || this.closed) throw error;
+      } finally {
+        if (!page.isClosed()) await page.goto('about:blank').catch(() => this.dropPage(page));
+      }
+    }
+  }
+
+  private async openPage(): Promise<Page> {
+    if (this.page && !this.page.isClosed() && this.browser?.isConnected()) return this.page;
+    if (!this.browser?.isConnected()) {
+      this.browser = null;
+      this.page = null;
+      const browser = await loadPlaywright().chromium.launch({
+        executablePath: this.executablePath,
+        args: [...CHROMIUM_ARGS],
+        headless: true,
+        // The host handles its own signals and closes the core (and so this browser); the
+        // browser is killed in any case when the process exits (playwright-core's exit hook).
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+      });
+      this.launchCount += 1;
+      if (this.closed) {
+        await browser.close();
+        throw new Error(CLOSED_MESSAGE);
+      }
+      browser.on('disconnected', () => {
+        if (this.browser === browser) {
+          this.browser = null;
+          this.page = null;
+        }
+      });
+      this.browser = browser;
+    }
+    const context = await this.browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block' });
+    await context.route('**/*', (route) => serve(this.core, this.assetsDir, route));
+    const page = await context.newPage();
+    page.on('crash', () => void this.dropPage(page));
+    this.page = page;
+    return page;
+  }
+
+  private async dropPage(page: Page): Promise<void> {
+    if (this.page === page) this.page = null;
+    await page.context().close().catch(() => undefined);
+  }
+}
+
+/** The faces the sheets print in (renderer/print/print.css), regular and bold, a few glyphs each. */
+const WARM_UP_PAGE = [PRINT_FONT_STACK, "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', sans-serif"]
+  .flatMap((family) => [400, 700].map((weight) => `<p style="font-family:${family.replace(/"/g, '&quot;')};font-weight:${weight}">评议结果排序表 0123456789</p>`))
+  .join('');
+
+const CLOSED_MESSAGE = '程序正在关闭，无法生成 PDF。';
+
+const kept = new WeakMap<Core, KeptChromium>();
+
+/** The core's kept Chromium, made on first use; closing the core closes it. */
+export function keptChromium(core: Core, options: { browser?: string; assetsDir?: string } = {}): KeptChromium | { error: string } {
+  const existing = kept.get(core);
+  if (existing) return existing;
   const executablePath = options.browser ?? findBrowser();
   if (!executablePath) return { error: NO_BROWSER_MESSAGE };
   const assetsDir = options.assetsDir ?? findConsoleAssets();
-  if (!assetsDir) return { error: '找不到打印页面文件（dist/console），请重新构建或重新安装程序。' };
-  const browser = options.launched ?? (await loadPlaywright().chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], headless: true }));
-  let context: BrowserContext | undefined;
-  try {
-    context = await browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block' });
-    await context.route('**/*', (route) => serve(core, resolve(assetsDir), route));
-    const page = await context.newPage();
-    await page.goto(`${PRINT_ORIGIN}/print/index.html?${query}`, { waitUntil: 'load', timeout: 30_000 });
-    await page.waitForSelector('body[data-ready], body[data-error]', { state: 'attached', timeout: 30_000 });
-    const body = page.locator('body');
-    const error = await body.getAttribute('data-error');
-    if (error !== null) return { error };
-    const header = (await body.getAttribute('data-running-header')) ?? '';
-    // The page runs in Chromium, not here: a string keeps DOM types out of the Node build.
-    await page.evaluate('document.fonts.ready.then(() => true)');
-    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, displayHeaderFooter: true, ...pdfTemplates(header) });
-    return { pdf };
-  } finally {
-    if (options.launched) await context?.close();
-    else await browser.close();
-  }
+  if (!assetsDir) return { error: NO_ASSETS_MESSAGE };
+  const chromium = new KeptChromium(core, executablePath, resolve(assetsDir));
+  kept.set(core, chromium);
+  core.onClose(() => void chromium.close());
+  return chromium;
+}
+
+const NO_ASSETS_MESSAGE = '找不到打印页面文件（dist/console），请重新构建或重新安装程序。';
+
+/** Renders the print route at `query` to a PDF with the core's kept Chromium (see KeptChromium). */
+export async function renderWithChromium(
+  core: Core,
+  query: string,
+  options: { browser?: string; assetsDir?: string } = {},
+): Promise<{ pdf: Uint8Array } | { error: string }> {
+  const chromium = keptChromium(core, options);
+  if ('error' in chromium) return chromium;
+  return chromium.render(query);
 }
 
 /** The default driver: PDFs from the local Chromium; opening a print is the console's own job. */

@@ -4,7 +4,7 @@ import type { RenderedPdf, Sheet, SheetTarget } from '../../../shared/api/chair/
 import { err, ok, type Result } from '../../../shared/domain/result';
 import type { Core } from '../core';
 import { recordAudit } from '../services/audit';
-import { chromiumDriver } from './chromium-pdf';
+import { chromiumDriver, keptChromium, KeptChromium } from './chromium-pdf';
 import { countPdfPages } from './pdf-templates';
 import { registeredPrintDriver } from './print-driver';
 import { findMeeting } from '../services/meetings';
@@ -63,4 +63,15 @@ export async function openSheet(core: Core, target: SheetTarget, action: 'previe
   if (!driver?.open) return err('not_available', '浏览器模式下请在打开的打印页面上点击“打印”。');
   await driver.open(sheetQuery(target), action);
   return ok({ opened: true });
+}
+
+/**
+ * Starts browser mode's Chromium in the background ahead of the first PDF (for instance when
+ * voting closes), so the chair's first sheet does not wait for the launch and the first page.
+ * Does nothing where the shell renders PDFs itself (Electron) or no browser is found.
+ */
+export function warmUpPdf(core: Core): Promise<void> {
+  if (registeredPrintDriver(core)) return Promise.resolve();
+  const chromium = keptChromium(core);
+  return chromium instanceof KeptChromium ? chromium.warmUp() : Promise.resolve();
 }

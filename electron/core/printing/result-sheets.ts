@@ -12,8 +12,8 @@ import type { MeetingKind, TallyBallot } from '../../../shared/domain/model';
 import { err, ok, type Result } from '../../../shared/domain/result';
 import { formatExplanation } from '../../../shared/tally';
 import { findMeeting, meetingSettings, turnout } from '../services/meetings';
-import { meetingBallots, meetingResults, roundResults } from '../services/results';
-import { ballotSetDigest, shortFingerprint } from './fingerprint';
+import { meetingBallots, meetingBallotTexts, meetingResults, oncePerBallotSet, roundResults } from '../services/results';
+import { shortFingerprint, storedBallotSetDigest } from './fingerprint';
 import { sheetHeader } from './sheet-header';
 
 const CLOSED = new Set(['closed', 'official']);
@@ -87,8 +87,27 @@ function meetingsOf(basis: Basis): readonly SheetMeeting[] {
   return basis.mode === 'round' ? basis.meetings : [basis.meeting];
 }
 
-function fingerprintOf(meetings: readonly SheetMeeting[]): string {
-  return shortFingerprint(ballotSetDigest(meetings.map((m) => ({ meetingId: m.row.id, ballots: m.ballots }))));
+/** A number per ballot array, so that a key can say "these very ballot sets". */
+const setNumbers = new WeakMap<readonly TallyBallot[], number>();
+let lastSetNumber = 0;
+function setNumber(ballots: readonly TallyBallot[]): number {
+  let n = setNumbers.get(ballots);
+  if (n === undefined) setNumbers.set(ballots, (n = ++lastSetNumber));
+  return n;
+}
+
+/**
+ * The sheet's fingerprint: the digest of the stored ballot texts (storedBallotSetDigest, the
+ * same value as ballotSetDigest of the parsed ballots). Computed once per set of closed
+ * meetings' ballots, so the ranking sheet and the detail sheet of a meeting share it.
+ */
+function fingerprintOf(store: Store, meetings: readonly SheetMeeting[]): string {
+  const [first, ...others] = meetings;
+  if (first === undefined) return shortFingerprint(storedBallotSetDigest([]));
+  const key = `fingerprint:${others.map((m) => `${m.row.id}#${setNumber(m.ballots)}`).join(',')}`;
+  return oncePerBallotSet(first.ballots, key, () =>
+    shortFingerprint(storedBallotSetDigest(meetings.map((m) => ({ meetingId: m.row.id, ballots: meetingBallotTexts(store, m.row.id) })))),
+  );
 }
 
 function isBlank(ballot: TallyBallot): boolean {
@@ -151,7 +170,7 @@ export function rankingSheet(store: Store, meetingId: string): Result<RankingShe
     rows,
     counts: meetings.flatMap((m) => groupCounts(store, m)),
     overrides: overridesOf(meetings),
-    fingerprint: fingerprintOf(meetings),
+    fingerprint: fingerprintOf(store, meetings),
   });
 }
 
@@ -216,7 +235,7 @@ export function detailSheet(store: Store, meetingId: string, objectId?: string):
             totalFormula: r.vetoReason === null ? [] : [`一票否决：${r.vetoReason}`],
           }));
   if (objects.length === 0) return err('object_not_found', '找不到这个评议对象，请刷新后重新选择。');
-  return ok({ sheet: 'detail', header: found.value.header, objects, fingerprint: fingerprintOf(meetings) });
+  return ok({ sheet: 'detail', header: found.value.header, objects, fingerprint: fingerprintOf(store, meetings) });
 }
 
 /** 评差结果公布表: the published top N (default 10) with their main problems; vetoed objects first. */
@@ -239,6 +258,6 @@ export function worstSheet(store: Store, meetingId: string): Result<WorstSheet> 
       vetoReason: t.vetoReason,
     })),
     counts: groupCounts(store, meeting.value),
-    fingerprint: fingerprintOf([meeting.value]),
+    fingerprint: fingerprintOf(store, [meeting.value]),
   });
 }

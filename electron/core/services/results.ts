@@ -5,7 +5,7 @@
 import type { Store } from '../store/database';
 import type { MeetingResults } from '../../../shared/api/chair/results';
 import type { Result } from '../../../shared/domain/result';
-import type { BallotContent, MeetingKind, MeetingStatus, TallyBallot } from '../../../shared/domain/model';
+import type { BallotContent, MeetingKind, MeetingStatus, TallyBallot, VoterGroup } from '../../../shared/domain/model';
 import { meetingResultsOf, type ResultsView } from './results/compute';
 import { closedMeetingBallots, loadMeetingData, resultsAvailable, storedBallots } from './results/meeting-data';
 
@@ -14,6 +14,7 @@ export { clearVeto, markOfficial, receiptList, setVeto, OFFICIAL_REFUSAL } from 
 export { exportBallots, exportReceipts, exportResults } from './results/exports';
 export { retallyFile, compareResults } from './results/retally';
 export type { ResultsView } from './results/compute';
+export { oncePerBallotSet } from './results/tally-memo';
 
 /** The meeting's own ranking, available only once voting has closed (never a partial result). */
 export function meetingResults(store: Store, meetingId: string, view: ResultsView = {}): Result<MeetingResults> {
@@ -22,10 +23,23 @@ export function meetingResults(store: Store, meetingId: string, view: ResultsVie
   return meetingResultsOf(data.value, view);
 }
 
-/** The meeting's ballots in canonical order (group, then content), never arrival order; for other areas' sheets. */
-export function meetingBallots(store: Store, meetingId: string): TallyBallot[] {
+/**
+ * The meeting's ballots in canonical order (group, then content), never arrival order; for other
+ * areas' sheets. A closed meeting's come back as the kept, frozen array itself (no copy), so
+ * what is computed once per ballot set (oncePerBallotSet) is found again.
+ */
+export function meetingBallots(store: Store, meetingId: string): readonly TallyBallot[] {
   const row = store.db.prepare('SELECT kind, status FROM meetings WHERE id = ?').get(meetingId) as { kind: MeetingKind; status: MeetingStatus } | undefined;
   const kind = row?.kind ?? 'social';
-  if (row && resultsAvailable(row.status)) return [...closedMeetingBallots(store, meetingId, kind)];
+  if (row && resultsAvailable(row.status)) return closedMeetingBallots(store, meetingId, kind);
   return storedBallots(store, meetingId, kind).map((b) => ({ group: b.group, content: JSON.parse(b.json) as BallotContent }));
+}
+
+/**
+ * The meeting's ballots as stored, in no particular order: each content's canonical JSON
+ * (content_json) with its group; what the printed fingerprint is computed from.
+ */
+export function meetingBallotTexts(store: Store, meetingId: string): { group: VoterGroup; json: string }[] {
+  const rows = store.db.prepare('SELECT voter_group, content_json FROM ballots WHERE meeting_id = ?').all(meetingId) as { voter_group: VoterGroup; content_json: string }[];
+  return rows.map((row) => ({ group: row.voter_group, json: row.content_json }));
 }

@@ -18,7 +18,6 @@ import {
   DEFAULT_TOP_N,
   formatExplanation,
   redactSmallGroups,
-  tallyGradedMeeting,
   tallyWorstMeeting,
   type Explanation,
   type ExplanationStep,
@@ -32,6 +31,7 @@ import { checkVetoes } from '../../../../shared/tally/input-checks';
 import { hundredthsOf } from '../../../../shared/tally/figure';
 import { placeRanked } from '../../../../shared/tally/ranking';
 import type { MeetingData } from './meeting-data';
+import { oncePerBallotSet, tallyGradedOnce } from './tally-memo';
 
 /** How the chair wants a ranking laid out. */
 export interface ResultsView {
@@ -52,8 +52,17 @@ export function formulaLines(steps: readonly ExplanationStep[]): FormulaLines {
   return { zh: steps.map((s) => line(s, 'zh')), en: steps.map((s) => line(s, 'en')) };
 }
 
-/** Answers a broken tally input as a Result the chair can pass on, instead of a thrown exception. */
+/**
+ * Answers a broken tally input as a Result the chair can pass on, instead of a thrown exception.
+ * A closed meeting's answer is kept with its ballot set (tally-memo.ts): the check walks every
+ * answer of every ballot, and the results views and sheets of one meeting all ask for it.
+ */
 export function checkMeetingData(data: MeetingData): Result<true> {
+  const key = `check:${data.kind}:${JSON.stringify(data.definition)}:${JSON.stringify(data.vetoes)}`;
+  return oncePerBallotSet(data.ballots, key, () => checkMeetingDataNow(data));
+}
+
+function checkMeetingDataNow(data: MeetingData): Result<true> {
   const { definition, kind } = data;
   const common = {
     objects: definition.objects,
@@ -137,7 +146,7 @@ export function computeMeetingResults(data: MeetingData, view: ResultsView = {})
   let topN: number | null = null;
   let order: RankOrder;
   if (definition.ballotType === 'graded') {
-    const tally = redactSmallGroups(tallyGradedMeeting({ ...common, indicatorSets: definition.indicatorSets, gradeScale: settings.gradeScale }));
+    const tally = redactSmallGroups(tallyGradedOnce({ ...common, indicatorSets: definition.indicatorSets, gradeScale: settings.gradeScale }));
     groups = tally.groups;
     order = view.order ?? 'best-first';
     unranked = tally.objects.map((o) => {

@@ -13,7 +13,6 @@ import {
   checkRoundInput,
   combineRound,
   redactSmallGroups,
-  tallyGradedMeeting,
   type ExplanationStep,
   type GradedMeetingTally,
   type Veto,
@@ -21,6 +20,7 @@ import {
 import { findMeeting, meetingSettings } from '../meetings';
 import { checkMeetingData, formulaLines, groupWeightsOf, type ResultsView } from './compute';
 import { loadMeetingData, resultsAvailable, type MeetingData } from './meeting-data';
+import { tallyGradedOnce } from './tally-memo';
 
 const KIND_NAMES: Record<MeetingKind, string> = { self: '单位自评', social: '社会测评' };
 
@@ -69,7 +69,7 @@ function chooseComponent(store: Store, meetings: readonly MeetingRow[], kind: Me
 function tallyOf(data: MeetingData | null): GradedMeetingTally | null {
   if (data === null) return null;
   const { definition, kind } = data;
-  return tallyGradedMeeting({
+  return tallyGradedOnce({
     objects: definition.objects,
     indicatorSets: definition.indicatorSets,
     gradeScale: definition.settings.gradeScale,
@@ -143,8 +143,12 @@ export function roundResults(
   const combined = combineRound(combineInput);
 
   // The per-meeting steps shown with each row come from redacted tallies: no hidden group's numbers.
-  const stepsOf = (tally: GradedMeetingTally | null, objectId: string): readonly ExplanationStep[] =>
-    tally === null ? [] : (redactSmallGroups(tally).objects.find((o) => o.objectId === objectId)?.explanation.steps ?? []);
+  // Each tally is redacted once (not once per row) and its objects looked up by id.
+  const stepsById = (tally: GradedMeetingTally | null): ReadonlyMap<string, readonly ExplanationStep[]> =>
+    new Map(tally === null ? [] : redactSmallGroups(tally).objects.map((o) => [o.objectId, o.explanation.steps] as const));
+  const socialSteps = stepsById(socialTally);
+  const selfSteps = stepsById(selfTally);
+  const stepsOf = (steps: ReadonlyMap<string, readonly ExplanationStep[]>, objectId: string): readonly ExplanationStep[] => steps.get(objectId) ?? [];
 
   return ok({
     roundId,
@@ -173,7 +177,7 @@ export function roundResults(
           missing: row.missing.map((m) => ({ component: m.component, reason: m.reason })),
           vetoed: row.vetoed,
           vetoReason: row.vetoReason,
-          formula: formulaLines([...stepsOf(socialTally, row.objectId), ...stepsOf(selfTally, row.objectId), ...row.explanation.steps]),
+          formula: formulaLines([...stepsOf(socialSteps, row.objectId), ...stepsOf(selfSteps, row.objectId), ...row.explanation.steps]),
         }),
       ),
     })),

@@ -1,0 +1,169 @@
+/**
+ * Browser mode keeps one Chromium per host (electron/core/printing/chromium-pdf.ts): launched on
+ * the first PDF, reused, launched again after a crash, closed with the host. And the printed
+ * fingerprint, now computed from the stored ballot texts, is the very value the parsed ballots
+ * give. Needs `npm run build` (dist/console) and a local Chromium.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestHost, type TestHost } from '../../../support/running-host';
+import { keptChromium, KeptChromium } from '../../../../electron/core/printing/chromium-pdf';
+import { ballotSetDigest, shortFingerprint, storedBallotSetDigest } from '../../../../electron/core/printing/fingerprint';
+import type { DetailSheet, RankingSheet } from '../../../../shared/api/chair/printing';
+import { canonicalJson } from '../../../../shared/domain/canonical-json';
+import type { BallotContent, TallyBallot, VoterGroup } from '../../../../shared/domain/model';
+import { createPrintFixture, type PrintFixture } from './fixture';
+
+/** Chromium's main processes started by this test process (its renderers carry --type=). */
+function chromiumPids(): number[] {
+  let out = '';
+  try {
+    out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' });
+  } catch {
+    return []; // ps exits 1 when there is no child at all
+  }
+  return out
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(.*)$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null && /chrom/i.test(m[2] ?? '') && !/--type=/.test(m[2] ?? ''))
+    .map((m) => Number(m[1]));
+}
+
+async function until(check: () => boolean, ms = 10_000): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (check()) return true;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  return check();
+}
+
+describe('the kept Chromium', () => {
+  let t: TestHost;
+  let meetingId: string;
+
+  beforeAll(async () => {
+    t = await startTestHost();
+    const [meeting] = await t.chair('listMeetings', {});
+    meetingId = meeting?.id ?? '';
+  }, 60_000);
+
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  function kept(): KeptChromium {
+    const chromium = keptChromium(t.host.core);
+    if (!(chromium instanceof KeptChromium)) throw new Error(chromium.error);
+    return chromium;
+  }
+
+  it('is launched on the first PDF and reused, one sheet at a time', async () => {
+    expect(chromiumPids()).toEqual([]);
+    const first = await t.chair('renderPdf', { meetingId, sheet: 'signin' });
+    expect(first.pages).toBeGreaterThanOrEqual(1);
+    expect(kept().launches).toBe(1);
+    // Two asked for at once: both rendered, one after the other, in the same browser.
+    const [a, b] = await Promise.all([t.chair('renderPdf', { meetingId, sheet: 'signin' }), t.chair('renderPdf', { meetingId, sheet: 'zero' })]);
+    expect(a.pages).toBe(first.pages);
+    expect(b.pages).toBe(1);
+    expect(kept().launches).toBe(1);
+    expect(chromiumPids()).toHaveLength(1);
+  }, 60_000);
+
+  it('leaves no code of a slip sheet in its profile on disk', async () => {
+    const codes = await t.chair('generateCodes', { meetingId, spares: 0 });
+    const { handoff } = await t.chair('stashSlips', { meetingId, codes: codes.map((c) => ({ group: c.group, code: c.code, url: c.url })) });
+    const slips = await t.chair('renderPdf', { meetingId, sheet: 'slips', handoff });
+    expect(slips.pages).toBeGreaterThanOrEqual(1);
+    expect(kept().launches).toBe(1);
+    // playwright-core's profile folders of running browsers: nothing there holds a code.
+    const profiles = readdirSync(tmpdir()).filter((name) => name.startsWith('playwright_chromiumdev_profile-'));
+    expect(profiles.length).toBeGreaterThanOrEqual(1);
+    for (const profile of profiles) {
+      let files: Dirent[] = [];
+      try {
+        files = readdirSync(join(tmpdir(), profile), { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+      } catch {
+        continue; // another test's browser closed meanwhile
+      }
+      for (const f of files) {
+        let bytes = '';
+        try {
+          bytes = readFileSync(join(f.parentPath, f.name)).toString('latin1');
+        } catch {
+          continue;
+        }
+        for (const c of codes) expect(bytes.includes(c.code) || bytes.includes(c.code.replace(/-/g, '')), `${f.name} holds a code`).toBe(false);
+      }
+    }
+  }, 60_000);
+
+  it('is launched again after it crashed', async () => {
+    const [pid] = chromiumPids();
+    if (pid === undefined) throw new Error('no Chromium running');
+    process.kill(pid, 'SIGKILL');
+    expect(await until(() => !chromiumPids().includes(pid))).toBe(true);
+    const again = await t.chair('renderPdf', { meetingId, sheet: 'zero' });
+    expect(again.pages).toBe(1);
+    expect(kept().launches).toBe(2);
+    expect(chromiumPids()).toHaveLength(1);
+  }, 60_000);
+
+  it('is closed with the host and refuses afterwards', async () => {
+    const chromium = kept();
+    expect(chromiumPids()).toHaveLength(1);
+    await t.stop();
+    expect(await until(() => chromiumPids().length === 0)).toBe(true);
+    expect(await chromium.render('sheet=zero&meeting=x&pdf=1')).toEqual({ error: expect.stringContaining('程序正在关闭') });
+    expect(chromiumPids()).toEqual([]);
+  }, 60_000);
+});
+
+describe('the printed fingerprint from the stored ballot texts', () => {
+  let t: TestHost;
+  let fixture: PrintFixture;
+
+  beforeAll(async () => {
+    t = await startTestHost({ demo: false });
+    fixture = await createPrintFixture(t);
+  }, 120_000);
+
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('is the digest of the parsed ballots of both meetings of the round, as before', async () => {
+    const parsed = [fixture.socialId, fixture.selfId].map((id) => ({
+      meetingId: id,
+      ballots: (t.host.core.store.db.prepare('SELECT voter_group, content_json FROM ballots WHERE meeting_id = ?').all(id) as { voter_group: VoterGroup; content_json: string }[]).map(
+        (row): TallyBallot => ({ group: row.voter_group, content: JSON.parse(row.content_json) as BallotContent }),
+      ),
+    }));
+    const expected = shortFingerprint(ballotSetDigest(parsed));
+    const ranking = (await t.chair('printData', { meetingId: fixture.socialId, sheet: 'ranking' })) as RankingSheet;
+    const detail = (await t.chair('printData', { meetingId: fixture.selfId, sheet: 'detail' })) as DetailSheet;
+    expect(ranking.fingerprint).toBe(expected);
+    expect(detail.fingerprint).toBe(expected);
+  });
+
+  it('equals ballotSetDigest for any ballots stored as canonical JSON', () => {
+    const id = fc.stringMatching(/^[\w-]{1,12}$/);
+    const grade = fc.option(fc.integer({ min: 0, max: 20 }), { nil: null });
+    const content = fc.dictionary(id, fc.dictionary(id, grade, { maxKeys: 4 }), { maxKeys: 4 }).map((answers): BallotContent => ({ type: 'graded', answers }));
+    const worst = fc.record({ type: fc.constant('worst' as const), picks: fc.array(fc.record({ objectId: fc.string({ unit: 'grapheme', maxLength: 6 }), tags: fc.array(fc.string({ maxLength: 4 }), { maxLength: 3 }) }), { maxLength: 3 }) });
+    const ballot = fc.record({ group: fc.constantFrom<VoterGroup>('officials', 'recipients', 'all'), content: fc.oneof(content, worst as fc.Arbitrary<BallotContent>) });
+    const meetings = fc.uniqueArray(fc.record({ meetingId: id, ballots: fc.array(ballot, { maxLength: 8 }) }), { selector: (m) => m.meetingId, maxLength: 3 });
+    fc.assert(
+      fc.property(meetings, (ms) => {
+        const stored = ms.map((m) => ({ meetingId: m.meetingId, ballots: m.ballots.map((b) => ({ group: b.group, json: canonicalJson(b.content) })) }));
+        expect(storedBallotSetDigest(stored)).toBe(ballotSetDigest(ms));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
