@@ -186,6 +186,7 @@ async function main(): Promise<void> {
       pdf_ranking_ms: round1(pdf.warmRankingMs),
       pdf_detail_ms: round1(pdf.warmDetailMs),
       pdf_cold_ms: round1(pdf.coldMs),
+      pdf_after_close_ms: round1(pdf.afterCloseMs),
       pdf_sheet_data_ms: round1(pdf.dataMs),
       chromium_launch_ms: round1(pdf.launchMs),
       kill_wave: { sent: waveCodes.length, acked_before_kill: waveAcked, lost, stored_after_restart: storedAfter },

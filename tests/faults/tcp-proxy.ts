@@ -41,7 +41,12 @@ function readRequest(socket: Socket): Promise<Buffer> {
   });
 }
 
-/** Sends raw bytes to the server and collects its whole answer (the server closes: Connection: close). */
+/**
+ * Sends raw bytes to the server and collects its whole answer (the server closes: Connection:
+ * close). The request is written, not ended: like a browser, the proxy does not half-close its
+ * side while it waits (Node's HTTP server drops the answer to a half-closed connection whose
+ * answer is not ready yet, and the ballot writer may wait a few ms for company on a slow disk).
+ */
 function exchange(port: number, request: Buffer): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const upstream = connect(port, '127.0.0.1');
@@ -49,7 +54,7 @@ function exchange(port: number, request: Buffer): Promise<Buffer> {
     upstream.on('data', (chunk: Buffer) => chunks.push(chunk));
     upstream.once('end', () => resolve(Buffer.concat(chunks)));
     upstream.once('error', reject);
-    upstream.end(request);
+    upstream.write(request);
   });
 }
 

@@ -9,6 +9,9 @@ import { FailureThrottle } from './throttle';
 /** Limits checked before any parsing: a full ballot of 100 objects × 5 indicators is ~15 KB. */
 export const TABLET_BODY_LIMITS = { session: 1024, ballot: 256 * 1024 } as const;
 
+/** Connections the system may queue before the server accepts them (capped by net.core.somaxconn). */
+const TABLET_LISTEN_BACKLOG = 2048;
+
 /** Failures that count as guessing at codes (a typo caught by the check character does not reach here). */
 const GUESS_ERRORS: ReadonlySet<TabletErrorCode> = new Set(['unknown_code', 'voided_code', 'malformed_code']);
 
@@ -58,7 +61,10 @@ export async function startTabletServer(core: Core, options: { host: string; por
   });
 
   await serveStatic(app, options.assetsDir);
-  await app.listen({ host: options.host, port: options.port });
+  // A room's tablets may all connect within the same moment (the bench sends 1,000 at once):
+  // with Node's default queue of 511, connections beyond it are dropped and the tablet's system
+  // retries only after 1 s, then 3 s, whenever a disk flush holds the loop (docs/performance.md).
+  await app.listen({ host: options.host, port: options.port, backlog: TABLET_LISTEN_BACKLOG });
   port = listeningPort(app);
   return { app, port, close: () => app.close() };
 }

@@ -111,6 +111,11 @@ interface PendingSubmission {
  */
 const MAX_BATCH = 64;
 
+/** A commit slower than this means a slow disk flush: wait for company before the next one. */
+const SLOW_FLUSH_MS = 3;
+/** The longest a ballot waits for company before its batch is committed. */
+const MAX_COMMIT_DELAY_MS = 10;
+
 /** Turnout events of one meeting are sent at most this often; the last one always follows. */
 const TURNOUT_EVERY_MS = 100;
 
@@ -122,6 +127,8 @@ const TURNOUT_EVERY_MS = 100;
 export class BallotWriter {
   private queue: PendingSubmission[] = [];
   private scheduled = false;
+  /** How long the last batch took to commit: on a slow disk, mostly its flush. */
+  private lastFlushMs = 0;
   /** Per meeting: when turnout was last sent, and whether a trailing send is pending. */
   private readonly turnoutSent = new Map<string, { at: number; timer: NodeJS.Timeout | null }>();
 
@@ -137,10 +144,15 @@ export class BallotWriter {
       if (this.queue.length >= MAX_BATCH) this.flush();
       else if (!this.scheduled) {
         this.scheduled = true;
-        setImmediate(() => {
+        const run = () => {
           this.scheduled = false;
           this.flush();
-        });
+        };
+        // On a slow disk, wait about one flush before committing, so that the ballots arriving
+        // meanwhile share that flush instead of each paying its own (commit_delay in other
+        // databases). On a fast disk, commit as soon as the event loop is idle.
+        if (this.lastFlushMs >= SLOW_FLUSH_MS) setTimeout(run, Math.min(this.lastFlushMs, MAX_COMMIT_DELAY_MS));
+        else setImmediate(run);
       }
     });
   }
@@ -149,6 +161,7 @@ export class BallotWriter {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
+    const started = performance.now();
     const results: TabletResult<SubmitResponse>[] = [];
     const touched = new Set<string>();
     // A meeting's definition is frozen while voting is open: parse it once per batch, not per ballot.
@@ -157,6 +170,7 @@ export class BallotWriter {
       this.store.transaction(() => {
         for (const item of batch) results.push(this.accept(item, touched, definitions));
       });
+      this.lastFlushMs = performance.now() - started;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       console.error(`ballot batch of ${batch.length} not stored: ${message}`);
