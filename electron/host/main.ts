@@ -8,10 +8,14 @@ import { spawn } from 'node:child_process';
 import { startHost } from '../core/host';
 import { startFailureMessage } from '../core/start-failure';
 import { warmUpPdf } from '../core/printing/pdf-service';
+import { listMeetings } from '../core/services/meetings';
 import { parseHostArgs } from './cli-args';
 import { defaultDataDir } from './default-data-dir';
 
 let dataDir = resolve(defaultDataDir());
+
+/** After a start with a closed meeting waiting to be printed, Chromium is warmed up this much later. */
+const PDF_WARM_UP_AFTER_START_MS = 1000;
 
 async function main(): Promise<void> {
   let args;
@@ -45,6 +49,14 @@ async function main(): Promise<void> {
   host.core.events.subscribe((event) => {
     if (event.type === 'status' && event.status === 'closed') void warmUpPdf(host.core);
   });
+  // The same after a restart between close and printing, once the host is serving; never while
+  // a meeting votes, when the laptop's cores belong to the ballots.
+  const statuses = listMeetings(host.core.store).map((m) => m.status);
+  if (statuses.includes('closed') && !statuses.includes('open') && !statuses.includes('paused')) {
+    setTimeout(() => {
+      if (host.core.store.db.open) void warmUpPdf(host.core);
+    }, PDF_WARM_UP_AFTER_START_MS).unref();
+  }
   let stopping = false;
   const stop = () => {
     if (stopping) return;

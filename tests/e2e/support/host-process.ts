@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface HostProcess {
+  readonly pid: number;
   readonly dataDir: string;
   readonly chairUrl: string;
   readonly token: string;
@@ -53,6 +54,7 @@ export async function startHostProcess(options: { dataDir?: string; args?: strin
     });
   });
   return {
+    pid: child.pid ?? 0,
     dataDir,
     chairUrl: String(ready['chairUrl']),
     token: String(ready['token']),
