@@ -73,7 +73,11 @@ export interface Explanation {
 /** Languages explanations are written in. */
 export type ExplanationLocale = 'zh' | 'en';
 
-const GROUP_LABELS: Record<ExplanationLocale, Record<VoterGroup, string>> = {
+/**
+ * The voter groups' short names in formulas, notes and exported tables (the console's longer
+ * names, e.g. 人大代表、政协委员、分管领导, head the tables; these fit inside a formula line).
+ */
+export const GROUP_LABELS: Record<ExplanationLocale, Record<VoterGroup, string>> = {
   zh: { officials: '人大政协及领导组', recipients: '服务对象组', all: '全体干部组' },
   en: { officials: 'officials', recipients: 'recipients', all: 'all voters' },
 };

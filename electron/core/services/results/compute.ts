@@ -32,6 +32,7 @@ import { hundredthsOf } from '../../../../shared/tally/figure';
 import { placeRanked } from '../../../../shared/tally/ranking';
 import type { MeetingData } from './meeting-data';
 import { oncePerBallotSet, tallyGradedOnce } from './tally-memo';
+import { GROUP_LABELS } from '../../../../shared/tally/explanation';
 
 /** How the chair wants a ranking laid out. */
 export interface ResultsView {
@@ -39,7 +40,7 @@ export interface ResultsView {
   readonly byCategory?: boolean;
 }
 
-const GROUP_NAMES: Record<VoterGroup, string> = { officials: '人大政协及领导组', recipients: '服务对象组', all: '全体干部组' };
+const GROUP_NAMES = GROUP_LABELS.zh;
 
 /** Percent weight per group: the settings' 30/70 for a social meeting, 100 for the one group of a self-evaluation. */
 export function groupWeightsOf(kind: MeetingKind, settings: MeetingSettings): GroupWeights {

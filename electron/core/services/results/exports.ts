@@ -5,7 +5,6 @@
 import { Buffer } from 'node:buffer';
 import type { Store } from '../../store/database';
 import type { DownloadFile, MeetingResults } from '../../../../shared/api/chair/results';
-import type { VoterGroup } from '../../../../shared/domain/model';
 import { ok, type Result } from '../../../../shared/domain/result';
 import { writeTable, type TableFormat } from '../../import';
 import { recordAudit } from '../audit';
@@ -13,8 +12,9 @@ import { ballotFileTable } from './ballot-file';
 import { meetingResultsOf, type ResultsView } from './compute';
 import { receiptList } from './changes';
 import { loadMeetingData } from './meeting-data';
+import { GROUP_LABELS } from '../../../../shared/tally/explanation';
 
-const GROUP_NAMES: Record<VoterGroup, string> = { officials: '人大政协及领导组', recipients: '服务对象组', all: '全体干部组' };
+const GROUP_NAMES = GROUP_LABELS.zh;
 const MIME: Record<TableFormat, string> = {
   csv: 'text/csv',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
