@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { chairCall } from '../../e2e/support/clients';
 import { startHostProcess, type HostProcess } from '../../e2e/support/host-process';
 
 const hosts: HostProcess[] = [];
@@ -54,29 +55,18 @@ function alive(pid: number): boolean {
   }
 }
 
-async function chair(host: HostProcess, method: string, input: unknown): Promise<any> {
-  const response = await fetch(`http://127.0.0.1:${host.chairPort}/api/chair/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-pingyi-token': host.token },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method} failed: ${body.error?.message}`);
-  return body.value;
-}
-
 describe.skipIf(process.platform === 'win32')('PDF warm-up in browser mode', () => {
   it('starts Chromium when voting closes and after a restart with a closed meeting, never while voting; none outlives the host', async () => {
     const host = await startHostProcess();
     hosts.push(host);
-    const [meeting] = (await chair(host, 'listMeetings', {})) as { id: string }[];
+    const [meeting] = await chairCall(host, 'listMeetings', {});
     if (!meeting) throw new Error('no demo meeting');
-    await chair(host, 'generateCodes', { meetingId: meeting.id, spares: 0 });
-    await chair(host, 'openVoting', { meetingId: meeting.id });
+    await chairCall(host, 'generateCodes', { meetingId: meeting.id, spares: 0 });
+    await chairCall(host, 'openVoting', { meetingId: meeting.id });
     await new Promise((r) => setTimeout(r, 1500));
     expect(chromiumChildren(host.pid)).toEqual([]); // voting: the cores belong to the ballots
 
-    await chair(host, 'closeVoting', { meetingId: meeting.id });
+    await chairCall(host, 'closeVoting', { meetingId: meeting.id });
     expect(await waitFor(() => chromiumChildren(host.pid).length > 0, 20_000)).toBe(true);
     const first = chromiumChildren(host.pid);
     await host.stop();
