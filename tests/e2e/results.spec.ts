@@ -2,13 +2,15 @@
  * From tablet ballots to the results screen, through real parts: the built host as a process,
  * Chromium for the chair and one tablet; the other ballots go through the tablet HTTP API.
  * Checks the ranking, one object's formula line, export → re-tally (button and command),
- * a veto and marking the results official.
+ * a veto and marking the results official; then the worst-first order and the per-category
+ * rankings as the chair switches them.
  */
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { test, expect, type Page } from '@playwright/test';
+import { chairCall } from './support/clients';
 import { startHostProcess, type HostProcess } from './support/host-process';
 
 const run = promisify(execFile);
@@ -128,4 +130,51 @@ test('tablet ballots → results screen with the formula, re-tally, veto and off
   await expect(chair.getByTestId('round-results')).toBeVisible();
   await chair.screenshot({ path: test.info().outputPath('round.png'), fullPage: true });
   await chairContext.close();
+});
+
+test('worst-first order and categories ranked separately, as the chair switches them on the results screen', async ({ browser }) => {
+  // Before voting: two of the eight sections become the category 科长 (through the chair API).
+  const [meeting] = await chairCall(host, 'listMeetings', {});
+  if (!meeting) throw new Error('no demo meeting');
+  const setup = await chairCall(host, 'meetingSetup', { meetingId: meeting.id });
+  for (const object of setup.objects.slice(0, 2)) {
+    await chairCall(host, 'updateObject', { objectId: object.id, name: object.name, department: object.department, category: '科长' });
+  }
+  const codes = await chairCall(host, 'generateCodes', { meetingId: meeting.id, spares: 0 });
+  await chairCall(host, 'openVoting', { meetingId: meeting.id });
+  for (const code of codes.filter((c) => c.group === 'officials').slice(0, 5)) await voteByApi(code.code, official);
+  for (const code of codes.filter((c) => c.group === 'recipients').slice(0, 6)) await voteByApi(code.code, recipient);
+  await chairCall(host, 'closeVoting', { meetingId: meeting.id });
+
+  const chair = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
+  await chair.goto(host.chairUrl);
+  await chair.getByRole('tab', { name: '结果' }).click();
+  const tables = chair.getByTestId('results');
+  await expect(tables.locator('tbody tr')).toHaveCount(8);
+  await expect(tables.locator('tbody tr').first().locator('.score')).toHaveText('94.00');
+
+  // Worst first (最难办事): the six sections at 18.00 share the first place, the best is last.
+  await chair.getByRole('combobox').selectOption({ label: '从低到高（最难办事）' });
+  const rows = tables.locator('tbody tr');
+  await expect(rows.first().locator('.score')).toHaveText('18.00');
+  await expect(rows.first().locator('.rank')).toHaveText('1');
+  await expect(rows.nth(5).locator('.rank')).toHaveText('1');
+  await expect(rows.nth(6).locator('.score')).toHaveText('86.00');
+  await expect(rows.nth(6).locator('.rank')).toHaveText('7');
+  await expect(rows.nth(7).locator('.score')).toHaveText('94.00');
+
+  // Each category ranked on its own: two tables under their category, each starting at 1.
+  await chair.getByLabel('按类别分别排名').check();
+  await expect(tables).toHaveCount(2);
+  await expect(chair.getByRole('heading', { name: '类别：科长' })).toBeVisible();
+  await expect(chair.getByRole('heading', { name: '类别：科室' })).toBeVisible();
+  const chiefs = chair.locator('.ranking', { has: chair.getByRole('heading', { name: '类别：科长' }) }).locator('tbody tr');
+  await expect(chiefs).toHaveCount(2);
+  await expect(chiefs.first().locator('.rank')).toHaveText('1');
+  await expect(chiefs.first().locator('.score')).toHaveText('86.00');
+  await expect(chiefs.nth(1).locator('.score')).toHaveText('94.00');
+  const sections = chair.locator('.ranking', { has: chair.getByRole('heading', { name: '类别：科室' }) }).locator('tbody tr');
+  await expect(sections).toHaveCount(6);
+  await expect(sections.locator('.rank')).toHaveText(['1', '1', '1', '1', '1', '1']);
+  await chair.screenshot({ path: test.info().outputPath('by-category.png'), fullPage: true });
 });
