@@ -150,6 +150,11 @@ test('prepares a meeting from files through the console and finds it again after
     await expect(roster.getByTestId('roster-table')).toContainText(name);
   }
   await expect(roster.getByTestId('composition').first()).toContainText('符合“不少于 30 人、官员类代表占 30%”的要求');
+  // The last one added moves up one place (the sign-in sheet follows the roster's order).
+  const rosterRows = roster.getByTestId('roster-table').locator('tbody tr');
+  await rosterRows.nth(29).getByRole('button', { name: '上移' }).click();
+  await expect(rosterRows.nth(28)).toContainText('钱企业');
+  await expect(rosterRows.nth(29)).toContainText('赵企业');
   await shot(roster, '09-roster-ok');
 
   // Settings: the defaults are shown; K changes.
@@ -178,6 +183,7 @@ test('prepares a meeting from files through the console and finds it again after
   await expect(again.getByTestId('setup-objects').getByTestId('objects-table').locator('tbody tr')).toHaveCount(5);
   await expect(again.getByTestId('setup-objects').locator('tbody tr', { hasText: '王建国' })).toContainText('科长履职评议');
   await expect(again.getByTestId('setup-roster').getByTestId('roster-table').locator('tbody tr')).toHaveCount(30);
+  await expect(again.getByTestId('setup-roster').getByTestId('roster-table').locator('tbody tr').nth(28)).toContainText('钱企业');
   await expect(again.getByTestId('setup-roster').getByTestId('override').getByRole('textbox')).toHaveValue('两名企业代表因故缺席，经研究按 28 人召开');
   await expect(again.getByTestId('setup-settings').getByLabel('评差最多可选')).toHaveValue('8');
   await expect(again.getByTestId('setup-details').getByLabel('会议地点')).toHaveValue('区政务服务中心三楼会议室');

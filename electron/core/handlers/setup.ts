@@ -54,6 +54,7 @@ export const setupHandlers: Handlers<typeof setupInputs> = {
   addRepresentative: (core, input) => changed(core, input.meetingId, roster.addRepresentative(core.store, input)),
   updateRepresentative: (core, input) => changed(core, null, roster.updateRepresentative(core.store, input)),
   removeRepresentative: (core, input) => changed(core, null, roster.removeRepresentative(core.store, input.representativeId)),
+  reorderRoster: (core, input) => changed(core, input.meetingId, roster.reorderRoster(core.store, input)),
   previewRosterImport: (core, input) => files.previewRosterImport(core.store, input),
   importRoster: (core, input) => changedAsync(core, input.meetingId, files.importRoster(core.store, input)),
   exportRoster: (core, input) => files.exportRoster(core.store, input),

@@ -75,6 +75,8 @@ export const setupInputs = {
   addRepresentative: z.strictObject({ meetingId: id, name: text, unit: text, category }),
   updateRepresentative: z.strictObject({ representativeId: id, name: text, unit: text, category }),
   removeRepresentative: z.strictObject({ representativeId: id, confirm }),
+  /** The meeting's roster in its new order (the sign-in sheet's order): exactly its people, each once. */
+  reorderRoster: z.strictObject({ meetingId: id, representativeIds: z.array(id).max(5000) }),
   previewRosterImport: z.strictObject({ meetingId: id, mode: importMode, ...file }),
   importRoster: z.strictObject({ meetingId: id, mode: importMode, skipInvalid: z.boolean(), ...file }),
   exportRoster: z.strictObject({ meetingId: id, format }),
@@ -207,6 +209,7 @@ export interface SetupOutputs {
   addRepresentative: SetupRepresentative;
   updateRepresentative: SetupRepresentative;
   removeRepresentative: { readonly id: string };
+  reorderRoster: readonly SetupRepresentative[];
   previewRosterImport: ImportPreviewResult<RepresentativeDraft>;
   importRoster: ImportDone;
   exportRoster: ExportedFile;

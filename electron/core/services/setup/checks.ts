@@ -93,3 +93,9 @@ export function removalBlocker(store: Store, where: string, param: string, what:
   }
   return null;
 }
+
+/** True when `given` lists exactly the ids of `current`, each once, in any order (a reorder's input). */
+export function isReorderOf(current: readonly string[], given: readonly string[]): boolean {
+  const set = new Set(given);
+  return set.size === given.length && set.size === current.length && current.every((id) => set.has(id));
+}

@@ -13,7 +13,7 @@ import { SET_CHIEF } from '../../../../shared/domain/defaults';
 import { err, ok, type Result } from '../../../../shared/domain/result';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit';
-import { editableRound, nextPosition, optionalText, requiredText } from './checks';
+import { editableRound, isReorderOf, nextPosition, optionalText, requiredText } from './checks';
 
 const categorySetsSchema = z.record(z.string(), z.string());
 
@@ -100,9 +100,7 @@ export function removeObject(store: Store, objectId: string): Result<{ id: strin
 export function reorderObjects(store: Store, input: { roundId: string; objectIds: readonly string[] }): Result<SetupObject[]> {
   const round = editableRound(store, input.roundId);
   if (!round.ok) return round;
-  const current = roundObjects(store, input.roundId).map((o) => o.id);
-  const given = new Set(input.objectIds);
-  if (given.size !== input.objectIds.length || given.size !== current.length || current.some((id) => !given.has(id))) {
+  if (!isReorderOf(roundObjects(store, input.roundId).map((o) => o.id), input.objectIds)) {
     return err('reorder_mismatch', '评议对象列表已在别处被修改，顺序没有保存。请刷新后重新排序。');
   }
   store.transaction(() => {

@@ -12,7 +12,7 @@ import { countComposition, type RepresentativeDraft } from '../../../../shared/s
 import { err, ok, type Result } from '../../../../shared/domain/result';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit';
-import { editableMeeting, nextPosition, optionalText, requiredText } from './checks';
+import { editableMeeting, isReorderOf, nextPosition, optionalText, requiredText } from './checks';
 
 function toView(row: RepresentativeRow, kind: MeetingKind): SetupRepresentative {
   const category = row.category as RepresentativeCategory;
@@ -81,6 +81,20 @@ export function removeRepresentative(store: Store, representativeId: string): Re
   if (!meeting.ok) return meeting;
   store.db.prepare('DELETE FROM representatives WHERE id = ?').run(representativeId);
   return ok({ id: representativeId });
+}
+
+/** Puts the roster in the given order (the sign-in sheet follows it); the list must hold each person exactly once. */
+export function reorderRoster(store: Store, input: { meetingId: string; representativeIds: readonly string[] }): Result<SetupRepresentative[]> {
+  const meeting = editableMeeting(store, input.meetingId);
+  if (!meeting.ok) return meeting;
+  if (!isReorderOf(meetingRoster(store, meeting.value).map((r) => r.id), input.representativeIds)) {
+    return err('reorder_mismatch', '代表名单已在别处被修改，顺序没有保存。请刷新后重新排序。');
+  }
+  store.transaction(() => {
+    const update = store.db.prepare('UPDATE representatives SET position = ? WHERE id = ?');
+    input.representativeIds.forEach((id, i) => update.run(i + 1, id));
+  });
+  return ok(meetingRoster(store, meeting.value));
 }
 
 /** Saves imported representatives ('replace' empties the roster first). The caller has checked everything. */

@@ -132,6 +132,21 @@ describe('roster and the 30 % / 70 % rule', () => {
     expect((await t.chair('meetingSetup', { meetingId })).roster.map((r) => r.unit)).toEqual(['区政府']);
   });
 
+  it('reorders the roster, only as a whole, and the sign-in sheet follows the new order', async () => {
+    const { meetingId } = await draftMeeting(t);
+    const a = await t.chair('addRepresentative', { meetingId, name: '张三', unit: '区人大', category: 'npc' });
+    const b = await t.chair('addRepresentative', { meetingId, name: '李四', unit: '区政协', category: 'cppcc' });
+    const c = await t.chair('addRepresentative', { meetingId, name: '王五', unit: '区人大', category: 'npc' });
+    const reordered = await t.chair('reorderRoster', { meetingId, representativeIds: [c.id, a.id, b.id] });
+    expect(reordered.map((r) => r.name)).toEqual(['王五', '张三', '李四']);
+    await refusedUnchanged(t, 'reorderRoster', { meetingId, representativeIds: [a.id, c.id] }, '顺序没有保存');
+    await refusedUnchanged(t, 'reorderRoster', { meetingId, representativeIds: [a.id, c.id, c.id] }, '顺序没有保存');
+    expect((await t.chair('meetingSetup', { meetingId })).roster.map((r) => r.name)).toEqual(['王五', '张三', '李四']);
+    const signin = await t.chair('printData', { meetingId, sheet: 'signin' });
+    if (signin.sheet !== 'signin') throw new Error('not the sign-in sheet');
+    expect(signin.groups.flatMap((g) => g.people.map((p) => p.name))).toEqual(['王五', '张三', '李四']);
+  });
+
   it('a self-evaluation roster is one group with no composition rule and no override', async () => {
     const { meetingId } = await draftMeeting(t, { kind: 'self', title: '单位自评' });
     const rep = await t.chair('addRepresentative', { meetingId, name: '赵六', unit: '办公室', category: 'staff' });
@@ -195,6 +210,7 @@ describe('freeze once voting has opened', () => {
     await refusedUnchanged(t, 'addRepresentative', { meetingId, name: '新人', unit: '', category: 'npc' }, frozen);
     await refusedUnchanged(t, 'updateRepresentative', { representativeId: rep?.id ?? '', name: '新人', unit: '', category: 'npc' }, frozen);
     await refusedUnchanged(t, 'removeRepresentative', { representativeId: rep?.id ?? '', confirm: true }, frozen);
+    await refusedUnchanged(t, 'reorderRoster', { meetingId, representativeIds: setup.roster.map((r) => r.id).reverse() }, frozen);
     await refusedUnchanged(t, 'setCompositionOverride', { meetingId, reason: '理由' }, frozen);
     const roundFrozen = '本轮的评议对象和指标分配已锁定';
     await refusedUnchanged(t, 'addObject', { roundId, name: '新科', department: '', category: '科室' }, roundFrozen);
