@@ -99,3 +99,11 @@ export function isReorderOf(current: readonly string[], given: readonly string[]
   const set = new Set(given);
   return set.size === given.length && set.size === current.length && current.every((id) => set.has(id));
 }
+
+/** Stores a reordered list: each row's position becomes its place in `ids` (1-based), in one transaction. */
+export function writePositions(store: Store, table: 'objects' | 'representatives', ids: readonly string[]): void {
+  store.transaction(() => {
+    const update = store.db.prepare(`UPDATE ${table} SET position = ? WHERE id = ?`);
+    ids.forEach((id, i) => update.run(i + 1, id));
+  });
+}

@@ -13,7 +13,7 @@ import { SET_CHIEF } from '../../../../shared/domain/defaults';
 import { err, ok, type Result } from '../../../../shared/domain/result';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit';
-import { editableRound, isReorderOf, nextPosition, optionalText, requiredText } from './checks';
+import { editableRound, isReorderOf, nextPosition, optionalText, requiredText, writePositions } from './checks';
 
 const categorySetsSchema = z.record(z.string(), z.string());
 
@@ -103,10 +103,7 @@ export function reorderObjects(store: Store, input: { roundId: string; objectIds
   if (!isReorderOf(roundObjects(store, input.roundId).map((o) => o.id), input.objectIds)) {
     return err('reorder_mismatch', '评议对象列表已在别处被修改，顺序没有保存。请刷新后重新排序。');
   }
-  store.transaction(() => {
-    const update = store.db.prepare('UPDATE objects SET position = ? WHERE id = ?');
-    input.objectIds.forEach((id, i) => update.run(i + 1, id));
-  });
+  writePositions(store, 'objects', input.objectIds);
   return ok(roundObjects(store, input.roundId));
 }
 

@@ -12,7 +12,7 @@ import { countComposition, type RepresentativeDraft } from '../../../../shared/s
 import { err, ok, type Result } from '../../../../shared/domain/result';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit';
-import { editableMeeting, isReorderOf, nextPosition, optionalText, requiredText } from './checks';
+import { editableMeeting, isReorderOf, nextPosition, optionalText, requiredText, writePositions } from './checks';
 
 function toView(row: RepresentativeRow, kind: MeetingKind): SetupRepresentative {
   const category = row.category as RepresentativeCategory;
@@ -90,10 +90,7 @@ export function reorderRoster(store: Store, input: { meetingId: string; represen
   if (!isReorderOf(meetingRoster(store, meeting.value).map((r) => r.id), input.representativeIds)) {
     return err('reorder_mismatch', '代表名单已在别处被修改，顺序没有保存。请刷新后重新排序。');
   }
-  store.transaction(() => {
-    const update = store.db.prepare('UPDATE representatives SET position = ? WHERE id = ?');
-    input.representativeIds.forEach((id, i) => update.run(i + 1, id));
-  });
+  writePositions(store, 'representatives', input.representativeIds);
   return ok(meetingRoster(store, meeting.value));
 }
 
