@@ -111,10 +111,15 @@ interface PendingSubmission {
  */
 const MAX_BATCH = 64;
 
-/** A commit slower than this means a slow disk flush: wait for company before the next one. */
-const SLOW_FLUSH_MS = 3;
-/** The longest a ballot waits for company before its batch is committed. */
-const MAX_COMMIT_DELAY_MS = 10;
+/** When the writer waits for company before a commit (commit_delay in other databases). */
+export interface CommitDelay {
+  /** A commit slower than this means a slow disk flush: wait for company before the next one. */
+  readonly slowFlushMs: number;
+  /** The longest a ballot waits for company before its batch is committed. */
+  readonly maxDelayMs: number;
+}
+
+const COMMIT_DELAY: CommitDelay = { slowFlushMs: 3, maxDelayMs: 10 };
 
 /** Turnout events of one meeting are sent at most this often; the last one always follows. */
 const TURNOUT_EVERY_MS = 100;
@@ -135,6 +140,7 @@ export class BallotWriter {
   constructor(
     private readonly store: Store,
     private readonly events: EventHub,
+    private readonly delay: CommitDelay = COMMIT_DELAY,
   ) {}
 
   /** Resolves once the ballot is durably stored (or with the reason it was not). */
@@ -151,7 +157,7 @@ export class BallotWriter {
         // On a slow disk, wait about one flush before committing, so that the ballots arriving
         // meanwhile share that flush instead of each paying its own (commit_delay in other
         // databases). On a fast disk, commit as soon as the event loop is idle.
-        if (this.lastFlushMs >= SLOW_FLUSH_MS) setTimeout(run, Math.min(this.lastFlushMs, MAX_COMMIT_DELAY_MS));
+        if (this.lastFlushMs >= this.delay.slowFlushMs) setTimeout(run, Math.min(this.lastFlushMs, this.delay.maxDelayMs));
         else setImmediate(run);
       }
     });
