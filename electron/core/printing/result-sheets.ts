@@ -12,7 +12,7 @@ import type { MeetingKind, TallyBallot } from '../../../shared/domain/model';
 import { err, ok, type Result } from '../../../shared/domain/result';
 import { formatExplanation } from '../../../shared/tally';
 import { findMeeting, meetingSettings, turnout } from '../services/meetings';
-import { meetingBallots, meetingBallotTexts, meetingResults, oncePerBallotSet, roundResults } from '../services/results';
+import { meetingBallots, meetingBallotTexts, meetingResults, roundResults } from '../services/results';
 import { shortFingerprint, storedBallotSetDigest } from './fingerprint';
 import { sheetHeader } from './sheet-header';
 
@@ -87,27 +87,12 @@ function meetingsOf(basis: Basis): readonly SheetMeeting[] {
   return basis.mode === 'round' ? basis.meetings : [basis.meeting];
 }
 
-/** A number per ballot array, so that a key can say "these very ballot sets". */
-const setNumbers = new WeakMap<readonly TallyBallot[], number>();
-let lastSetNumber = 0;
-function setNumber(ballots: readonly TallyBallot[]): number {
-  let n = setNumbers.get(ballots);
-  if (n === undefined) setNumbers.set(ballots, (n = ++lastSetNumber));
-  return n;
-}
-
 /**
  * The sheet's fingerprint: the digest of the stored ballot texts (storedBallotSetDigest, the
- * same value as ballotSetDigest of the parsed ballots). Computed once per set of closed
- * meetings' ballots, so the ranking sheet and the detail sheet of a meeting share it.
+ * same value as ballotSetDigest of the parsed ballots, without parsing and serialising them).
  */
 function fingerprintOf(store: Store, meetings: readonly SheetMeeting[]): string {
-  const [first, ...others] = meetings;
-  if (first === undefined) return shortFingerprint(storedBallotSetDigest([]));
-  const key = `fingerprint:${others.map((m) => `${m.row.id}#${setNumber(m.ballots)}`).join(',')}`;
-  return oncePerBallotSet(first.ballots, key, () =>
-    shortFingerprint(storedBallotSetDigest(meetings.map((m) => ({ meetingId: m.row.id, ballots: meetingBallotTexts(store, m.row.id) })))),
-  );
+  return shortFingerprint(storedBallotSetDigest(meetings.map((m) => ({ meetingId: m.row.id, ballots: meetingBallotTexts(store, m.row.id) }))));
 }
 
 function isBlank(ballot: TallyBallot): boolean {

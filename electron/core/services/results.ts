@@ -14,7 +14,6 @@ export { clearVeto, markOfficial, receiptList, setVeto, OFFICIAL_REFUSAL } from 
 export { exportBallots, exportReceipts, exportResults } from './results/exports';
 export { retallyFile, compareResults } from './results/retally';
 export type { ResultsView } from './results/compute';
-export { oncePerBallotSet } from './results/tally-memo';
 
 /** The meeting's own ranking, available only once voting has closed (never a partial result). */
 export function meetingResults(store: Store, meetingId: string, view: ResultsView = {}): Result<MeetingResults> {
