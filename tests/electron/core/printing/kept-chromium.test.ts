@@ -4,13 +4,13 @@
  * fingerprint, now computed from the stored ballot texts, is the very value the parsed ballots
  * give. Needs `npm run build` (dist/console) and a local Chromium.
  */
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost, type TestHost } from '../../../support/running-host';
+import { chromiumChildren, until } from '../../../support/processes';
 import { keptChromium, KeptChromium } from '../../../../electron/core/printing/chromium-pdf';
 import { ballotSetDigest, shortFingerprint, storedBallotSetDigest } from '../../../../electron/core/printing/fingerprint';
 import type { DetailSheet, RankingSheet } from '../../../../shared/api/chair/printing';
@@ -18,29 +18,8 @@ import { canonicalJson } from '../../../../shared/domain/canonical-json';
 import type { BallotContent, TallyBallot, VoterGroup } from '../../../../shared/domain/model';
 import { createPrintFixture, type PrintFixture } from './fixture';
 
-/** Chromium's main processes started by this test process (its renderers carry --type=). */
-function chromiumPids(): number[] {
-  let out = '';
-  try {
-    out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' });
-  } catch {
-    return []; // ps exits 1 when there is no child at all
-  }
-  return out
-    .split('\n')
-    .map((line) => /^\s*(\d+)\s+(.*)$/.exec(line))
-    .filter((m): m is RegExpExecArray => m !== null && /chrom/i.test(m[2] ?? '') && !/--type=/.test(m[2] ?? ''))
-    .map((m) => Number(m[1]));
-}
-
-async function until(check: () => boolean, ms = 10_000): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (check()) return true;
-    await new Promise((done) => setTimeout(done, 50));
-  }
-  return check();
-}
+/** Chromium's main processes started by this test process. */
+const chromiumPids = (): number[] => chromiumChildren(process.pid);
 
 describe('the kept Chromium', () => {
   let t: TestHost;
