@@ -6,12 +6,10 @@
  * stream gets one alarm per blocked client, not one per guess; nothing is stored or changed.
  */
 import { randomBytes } from 'node:crypto';
-import WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fullBallot, openDemoMeeting, startTestHost, type TestHost } from '../support/running-host';
+import { chairAlarms, fullBallot, openDemoMeeting, startTestHost, type TestHost } from '../support/running-host';
 import { tabletPost } from '../e2e/support/clients';
 import { codeFromRandomBytes } from '../../shared/codes/code-format';
-import type { ChairEvent } from '../../shared/api/chair-contract';
 import type { BallotDefinition } from '../../shared/api/tablet-schemas';
 
 let t: TestHost;
@@ -26,13 +24,7 @@ describe('brute force of codes', () => {
   it('blocks every guessing client after 10 failures, alarms the chair once per client, and leaves real tablets and codes alone', async () => {
     const { meetingId, officials, recipients } = await openDemoMeeting(t);
     const definition = (await t.tablet('/api/tablet/session', { code: officials[0] })).body.value as BallotDefinition;
-    const socket = new WebSocket(`ws://127.0.0.1:${t.host.chair.port}/api/chair/events?token=${t.host.chair.token}`);
-    const alarms: ChairEvent[] = [];
-    socket.on('message', (data: Buffer) => {
-      const event = JSON.parse(data.toString()) as ChairEvent;
-      if (event.type === 'alarm') alarms.push(event);
-    });
-    await new Promise((resolve) => socket.on('open', resolve));
+    const { alarms, close } = await chairAlarms(t);
 
     const clients = Array.from({ length: 12 }, (_, i) => `127.0.3.${i + 10}`);
     const ballot = fullBallot(definition, () => 0);
@@ -69,6 +61,6 @@ describe('brute force of codes', () => {
     // The audit trail records no guessed code and no client address.
     const audit = JSON.stringify(db.prepare('SELECT * FROM audit').all());
     expect(audit).not.toMatch(/127\.0\.3\./);
-    socket.close();
+    close();
   }, 30_000);
 });

@@ -19,31 +19,17 @@ import { chmodSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fullBallot, openDemoMeeting, startTestHost, tempDir, type TestHost } from '../support/running-host';
+import { chairAlarms, fullBallot, openDemoMeeting, startTestHost, tempDir, type TestHost } from '../support/running-host';
 import { createCore } from '../../electron/core/core';
 import type { Db } from '../../electron/core/store/database';
 import type { BallotDefinition } from '../../shared/api/tablet-schemas';
-import type { ChairEvent } from '../../shared/api/chair-contract';
 
 let t: TestHost | null = null;
 afterEach(async () => {
   await t?.stop();
   t = null;
 });
-
-/** The chair's event stream over the real WebSocket, collecting alarms. */
-async function chairAlarms(host: TestHost): Promise<{ alarms: ChairEvent[]; close: () => void }> {
-  const socket = new WebSocket(`ws://127.0.0.1:${host.host.chair.port}/api/chair/events?token=${host.host.chair.token}`);
-  const alarms: ChairEvent[] = [];
-  socket.on('message', (data: Buffer) => {
-    const event = JSON.parse(data.toString()) as ChairEvent;
-    if (event.type === 'alarm') alarms.push(event);
-  });
-  await new Promise((resolve) => socket.on('open', resolve));
-  return { alarms, close: () => socket.close() };
-}
 
 function counts(db: Db, meetingId: string): { ballots: number; used: number } {
   const n = (sql: string) => (db.prepare(sql).get(meetingId) as { n: number }).n;

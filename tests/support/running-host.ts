@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
 import { startHost, type RunningHost } from '../../electron/core/host';
-import type { ChairInput, ChairMethod, ChairOutputs } from '../../shared/api/chair-contract';
+import WebSocket from 'ws';
+import type { ChairEvent, ChairInput, ChairMethod, ChairOutputs } from '../../shared/api/chair-contract';
 import type { BallotDefinition } from '../../shared/api/tablet-schemas';
 import type { BallotContent } from '../../shared/domain/model';
 
@@ -97,4 +98,16 @@ export function httpPost(url: string, body: unknown, headers: Record<string, str
     req.on('error', reject);
     req.end(payload);
   });
+}
+
+/** The chair's event stream over the real WebSocket, collecting the alarms it pushes. */
+export async function chairAlarms(t: TestHost): Promise<{ alarms: ChairEvent[]; close: () => void }> {
+  const socket = new WebSocket(`ws://127.0.0.1:${t.host.chair.port}/api/chair/events?token=${t.host.chair.token}`);
+  const alarms: ChairEvent[] = [];
+  socket.on('message', (data: Buffer) => {
+    const event = JSON.parse(data.toString()) as ChairEvent;
+    if (event.type === 'alarm') alarms.push(event);
+  });
+  await new Promise((resolve) => socket.on('open', resolve));
+  return { alarms, close: () => socket.close() };
 }
