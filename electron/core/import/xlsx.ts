@@ -3,11 +3,18 @@
  * table written back as a workbook with a bold, frozen header row and columns wide enough to read.
  */
 import { Buffer } from 'node:buffer';
+import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
-import { loadOnFirstUse } from '../load-on-first-use';
 
-/** exceljs takes a fifth of a second to load and is needed only for imports and exports. */
-const loadExcel = (): typeof ExcelJS => loadOnFirstUse<typeof ExcelJS>('exceljs');
+/**
+ * exceljs takes a fifth of a second to load and is needed only for imports and exports: it is
+ * loaded on first use, so the host accepts ballots that much sooner after a start or a crash.
+ */
+function loadExcel(): typeof ExcelJS {
+  // require, not import(): it resolves inside Electron's app.asar the way static imports do.
+  const load = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+  return load('exceljs') as typeof ExcelJS;
+}
 
 export interface SheetRows {
   readonly sheetName: string;

@@ -4,12 +4,16 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import type * as Playwright from 'playwright-core';
-import { loadOnFirstUse } from '../load-on-first-use';
 
-/** playwright-core takes most of a second to load, and the host needs it only for PDFs. */
+/**
+ * playwright-core takes most of a second to load, and the host needs it only for PDFs: it is
+ * loaded on first use, so the host accepts ballots that much sooner after a start or a crash.
+ */
 export function loadPlaywright(): typeof Playwright {
-  return loadOnFirstUse<typeof Playwright>('playwright-core');
+  const load = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+  return load('playwright-core') as typeof Playwright;
 }
 
 /** Flags that keep headless Chromium quiet on a machine without internet. */
