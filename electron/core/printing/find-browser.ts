@@ -1,6 +1,7 @@
 /**
  * Finds a local Chromium-family browser for rendering PDFs in browser mode (the logic of
  * scripts/find-browser.mjs, without its apt-get step: the running app never installs anything).
+ * It imports no module of ours: scripts/find-browser.mjs transpiles this file alone.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
