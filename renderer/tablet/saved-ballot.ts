@@ -69,6 +69,19 @@ export function isHeadKey(key: string | null): boolean {
   return key === HEAD;
 }
 
+export function isContentKey(key: string | null): boolean {
+  return key === ANSWERS;
+}
+
+/** The saved answers alone (another tab's last write). */
+export function loadContent(): SavedContent | null {
+  try {
+    return JSON.parse(localStorage.getItem(ANSWERS) ?? 'null') as SavedContent | null;
+  } catch {
+    return null;
+  }
+}
+
 function write(key: string, value: unknown): void {
   try {
     localStorage.setItem(key, JSON.stringify(value));
