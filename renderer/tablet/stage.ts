@@ -38,8 +38,8 @@ export function objectDone(definition: Definition, objectId: string, setId: stri
 }
 
 /** One tap: every indicator of the object gets `grade` (null = 不了解, the whole object abstains). */
-export function wholeObject(definition: Definition, setId: string, grade: number | null): Record<string, number | null> {
-  return Object.fromEntries(indicatorsOf(definition, setId).map((indicator) => [indicator.id, grade]));
+export function wholeObject(indicators: readonly { readonly id: string }[], grade: number | null): Record<string, number | null> {
+  return Object.fromEntries(indicators.map((indicator) => [indicator.id, grade]));
 }
 
 /**
