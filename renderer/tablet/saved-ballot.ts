@@ -73,10 +73,10 @@ export function isContentKey(key: string | null): boolean {
   return key === ANSWERS;
 }
 
-/** The saved answers alone (another tab's last write). */
-export function loadContent(): SavedContent | null {
+/** Answers as another tab wrote them (a storage event's newValue). */
+export function parseContent(raw: string): SavedContent | null {
   try {
-    return JSON.parse(localStorage.getItem(ANSWERS) ?? 'null') as SavedContent | null;
+    return JSON.parse(raw) as SavedContent;
   } catch {
     return null;
   }

@@ -26,8 +26,9 @@ async function ballotsCounted(): Promise<number> {
 
 /** Scrolled to the end, the centre of the last element matching `selector` is what a finger there would hit (nothing covers it). */
 async function tappable(page: Page, selector: string): Promise<boolean> {
-  return page.evaluate((sel) => {
-    const all = document.querySelectorAll(sel);
+  // A string, not a function: this file is typed for Node (no DOM library).
+  return page.evaluate(`(() => {
+    const all = document.querySelectorAll(${JSON.stringify(selector)});
     const target = all[all.length - 1];
     if (!target) return false;
     // At the end of the page, where the last item of a long ballot is reached.
@@ -35,7 +36,16 @@ async function tappable(page: Page, selector: string): Promise<boolean> {
     const box = target.getBoundingClientRect();
     const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
     return hit !== null && (hit === target || target.contains(hit));
-  }, selector);
+  })()`);
+}
+
+/** Keys of the tablet's saved ballot left in the page's storage. */
+function savedBallotKeys(page: Page): Promise<string[]> {
+  return page.evaluate(`Object.keys(localStorage).filter((k) => k.startsWith('pingyi.ballot'))`);
+}
+
+function inPage<T>(page: Page, expression: string): Promise<T> {
+  return page.evaluate(expression);
 }
 
 for (const [size, viewport] of [['390×844', PHONE], ['1024×768', TABLET]] as const) {
@@ -52,7 +62,7 @@ for (const [size, viewport] of [['390×844', PHONE], ['1024×768', TABLET]] as c
       await expectBallotShown(page);
       // The last 弃权 can be tapped: the footer never covers it.
       expect(await tappable(page, '.grade.abstain')).toBe(true);
-      await page.evaluate(() => window.scrollTo(0, 0));
+      await inPage(page, 'window.scrollTo(0, 0)');
 
       const grades = ['满意', '比较满意', '基本满意', '不满意'];
       for (let i = 0; i < 20; i += 1) {
@@ -83,7 +93,7 @@ for (const [size, viewport] of [['390×844', PHONE], ['1024×768', TABLET]] as c
       console.log(`taps for 20 rated + 85 not known at ${size}: ${taps}`);
       expect(await ballotsCounted()).toBe(1);
       // Nothing of the ballot is left on the tablet.
-      expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('pingyi.ballot')))).toEqual([]);
+      expect(await savedBallotKeys(page)).toEqual([]);
       await page.screenshot({ path: `reports/shots/receipt-${viewport.width}.png` });
     });
 
@@ -103,20 +113,20 @@ for (const [size, viewport] of [['390×844', PHONE], ['1024×768', TABLET]] as c
 
 test('a new code never shows another code\'s answers: the stale ballot is discarded (hashchange and a fresh load), and the code leaves the address bar and history', async ({ browser }) => {
   const page = await openTablet(browser, m.host.tabletUrl, PHONE);
-  const historyBefore = await page.evaluate(() => history.length);
-  await page.evaluate((code) => (location.hash = code), m.codes[0] ?? '');
+  const historyBefore = await inPage<number>(page, 'history.length');
+  await inPage(page, `location.hash = ${JSON.stringify(m.codes[0])}`);
   await expectBallotShown(page);
   expect(page.url()).not.toContain('#');
   await allOneGrade(page, '科室1', '满意');
   await expect(page.locator('.grade.selected')).toHaveCount(5);
 
   // The next person scans their slip on the same tab: hashchange.
-  await page.evaluate((code) => (location.hash = code), m.codes[1] ?? '');
+  await inPage(page, `location.hash = ${JSON.stringify(m.codes[1])}`);
   await expect(page.getByTestId('notice')).toContainText('未提交的选票（属于另一个评议码）已被清除');
   await expectBallotShown(page);
   await expect(page.locator('.grade.selected')).toHaveCount(0);
   expect(page.url()).not.toContain('#');
-  expect(await page.evaluate(() => history.length)).toBeLessThanOrEqual(historyBefore + 2);
+  expect(await inPage<number>(page, 'history.length')).toBeLessThanOrEqual(historyBefore + 2);
   await allOneGrade(page, '科室3', '不满意');
   // Saved across a reload: the same code's ballot comes back.
   await page.reload();
@@ -136,7 +146,7 @@ test('a new code never shows another code\'s answers: the stale ballot is discar
   await expect(page.getByRole('dialog')).toContainText('清空本机上的这张选票');
   await page.getByRole('button', { name: '清空并交给下一位' }).click();
   await expect(page.getByTestId('notice')).toContainText('已清空');
-  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('pingyi.ballot')))).toEqual([]);
+  expect(await savedBallotKeys(page)).toEqual([]);
   await enterCode(page, m.codes[2] ?? '');
   await expectBallotShown(page);
   await expect(page.locator('.grade.selected')).toHaveCount(0);
@@ -201,13 +211,8 @@ test('two tabs: the tab that opens the ballot last owns it, the other stops savi
 
 test('storage disabled: a clear warning, and the ballot still works in memory', async ({ browser }) => {
   const context = await browser.newContext({ viewport: PHONE });
-  await context.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', {
-      get() {
-        throw new DOMException('The operation is insecure.', 'SecurityError');
-      },
-    });
-  });
+  // What a browser with site data blocked does: reading localStorage throws a SecurityError.
+  await context.addInitScript(`Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });`);
   const page = await context.newPage();
   await page.goto(m.host.tabletUrl);
   await expect(page.getByTestId('storage-warning')).toContainText('刷新或关闭页面会丢失已填写的内容');
