@@ -86,6 +86,7 @@ for (const [size, viewport] of [['390×844', PHONE], ['1024×768', TABLET]] as c
       await expect(first).toContainText('科室1');
       await expect(first).toContainText('服务态度：满意');
       await expect(page.locator('table.review tbody tr').nth(1)).toContainText('不了解（全部弃权）');
+      await expect(page.locator('table.review tbody tr').nth(2)).toContainText('未选（按弃权计）');
       expect(await tappable(page, '.actions.sticky button.primary')).toBe(true);
       await tap(page.getByRole('button', { name: '确认提交' }).click());
       await expect(page.getByTestId('receipt')).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
