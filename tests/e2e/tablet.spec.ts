@@ -259,3 +259,20 @@ test('compressed and cached: brotli with Vary, immutable hashed assets, a revali
   expect(fromNetwork.map((r) => new URL(r.url).pathname)).toEqual(['/']);
   console.log(`first load ${firstLoad} B on the wire; reload ${fromNetwork.reduce((n, r) => n + r.bytes, 0)} B`);
 });
+
+test('a notched phone (safe-area insets 47 / 34 px): the bar clears the notch, the footer clears the home indicator, the last 弃权 stays tappable', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  // Chromium's emulation of env(safe-area-inset-*), as on an iPhone with a notch.
+  await cdp.send('Emulation.setSafeAreaInsetsOverride' as never, { insets: { top: 47, bottom: 34, left: 0, right: 0 } } as never);
+  await page.goto(m.host.tabletUrl);
+  await enterCode(page, m.codes[0] ?? '');
+  await expectBallotShown(page);
+  expect(await inPage<string>(page, `getComputedStyle(document.querySelector('.bar')).paddingTop`)).toBe('47px');
+  expect(await inPage<string>(page, `getComputedStyle(document.querySelector('.actions.sticky')).paddingBottom`)).toBe('44px');
+  expect(await tappable(page, '.grade.abstain')).toBe(true);
+  // The footer's button ends above the home indicator.
+  const bottom = await inPage<number>(page, `document.querySelector('.actions.sticky button.primary').getBoundingClientRect().bottom`);
+  expect(bottom).toBeLessThanOrEqual(PHONE.height - 34);
+});
