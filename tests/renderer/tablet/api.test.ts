@@ -1,3 +1,4 @@
+// Node environment on purpose: the real fetch against a real HTTP server (happy-dom would put its own fetch in between).
 /**
  * The tablet's requests against a real HTTP server on a free loopback port: a host that accepts
  * the connection and never answers (frozen) gives `timeout`, a closed port gives `offline`, an
