@@ -5,6 +5,7 @@
 import { defineStore } from 'pinia';
 import { ref, watch } from 'vue';
 import type { DownloadFile, MeetingResults, RetallyReport, RoundResults } from '../../../shared/api/chair/results';
+import { resultsAvailable } from '../../../shared/domain/lifecycle';
 import { call } from '../api';
 import { useChairStore } from '../store';
 
@@ -42,7 +43,7 @@ export const useResultsStore = defineStore('results', () => {
 
   function available(): string | null {
     const meeting = chair.current;
-    return meeting && (meeting.status === 'closed' || meeting.status === 'official') ? meeting.id : null;
+    return meeting && resultsAvailable(meeting.status) ? meeting.id : null;
   }
 
   async function load(): Promise<void> {

@@ -8,6 +8,7 @@ import type { BallotRow } from '../../store/rows';
 import type { MeetingDefinition } from '../../../../shared/domain/ballot-rules';
 import type { BallotContent, MeetingKind, MeetingStatus, TallyBallot, VoterGroup } from '../../../../shared/domain/model';
 import { groupsOf } from '../../../../shared/domain/model';
+import { meetingStatus, resultsAvailable } from '../../../../shared/domain/lifecycle';
 import { err, ok, type Result } from '../../../../shared/domain/result';
 import type { Veto } from '../../../../shared/tally';
 import { findMeeting, meetingDefinition } from '../meetings';
@@ -54,11 +55,6 @@ export function storedVetoes(store: Store, meetingId: string): Veto[] {
   return store.db.prepare('SELECT object_id AS objectId, reason FROM vetoes WHERE meeting_id = ? ORDER BY object_id').all(meetingId) as Veto[];
 }
 
-/** Whether results may be shown: only once voting has closed, never a partial count. */
-export function resultsAvailable(status: MeetingStatus): boolean {
-  return status === 'closed' || status === 'official';
-}
-
 /** How many closed meetings' parsed ballots are kept (≈ 10–20 MB each for 1,000 full ballots). */
 const KEPT_MEETINGS = 4;
 const parsedCache = new WeakMap<Db, Map<string, { count: number; kind: MeetingKind; ballots: readonly TallyBallot[] }>>();
@@ -95,7 +91,7 @@ export function loadMeetingData(store: Store, meetingId: string): Result<Meeting
   const found = findMeeting(store, meetingId);
   if (!found.ok) return found;
   const row = found.value;
-  const status = row.status as MeetingStatus;
+  const status = meetingStatus(row.status);
   if (!resultsAvailable(status)) return err('voting_not_closed', '投票结束后才能查看结果：请先在“投票”页结束投票。');
   const kind = row.kind as MeetingKind;
   return ok({
