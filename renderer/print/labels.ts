@@ -1,6 +1,7 @@
 /** Wording printed on the sheets (official documents: Chinese only). */
 import type { RepresentativeCategory, VoterGroup } from '../../shared/domain/model';
 import type { SheetHeader } from '../../shared/api/chair/printing';
+import { VOTER_GROUPS } from '../../shared/domain/voter-groups';
 import type { SheetName } from './route';
 
 export const SHEET_TITLES: Record<SheetName, string> = {
@@ -12,11 +13,7 @@ export const SHEET_TITLES: Record<SheetName, string> = {
   zero: '投票前零票报告',
 };
 
-export const GROUP_LABELS: Record<VoterGroup, string> = {
-  officials: '人大代表、政协委员、分管领导',
-  recipients: '服务对象',
-  all: '本单位干部职工',
-};
+export const GROUP_LABELS = Object.fromEntries(VOTER_GROUPS.map((g) => [g.id, g.shortName.zh])) as Record<VoterGroup, string>;
 
 export const CATEGORY_LABELS: Record<RepresentativeCategory, string> = {
   npc: '人大代表',

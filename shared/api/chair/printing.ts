@@ -3,6 +3,7 @@
  * PDFs rendered from the same print route the screen preview shows.
  */
 import { z } from 'zod';
+import { VOTER_GROUP_IDS } from '../../domain/voter-groups';
 import type { MeetingKind, MeetingStatus, RepresentativeCategory, VoterGroup } from '../../domain/model';
 import { id } from './common';
 
@@ -13,7 +14,7 @@ export const SHEETS = [...DATA_SHEETS, 'slips'] as const;
 export type DataSheet = (typeof DATA_SHEETS)[number];
 export type Sheet = (typeof SHEETS)[number];
 
-const voterGroup = z.enum(['officials', 'recipients', 'all']);
+const voterGroup = z.enum(VOTER_GROUP_IDS);
 /** A hand-off id: 22 base64url characters (128 bits). */
 const handoffId = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
 

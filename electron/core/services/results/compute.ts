@@ -10,7 +10,8 @@ import type {
   ResultGroupSummary,
   ResultRow,
 } from '../../../../shared/api/chair/results';
-import type { MeetingKind, MeetingSettings, VoterGroup } from '../../../../shared/domain/model';
+import { groupsOf, type MeetingKind, type MeetingSettings, type VoterGroup } from '../../../../shared/domain/model';
+import { groupWeightsFor } from '../../../../shared/domain/voter-groups';
 import { err, ok, type Result } from '../../../../shared/domain/result';
 import {
   checkGradedInput,
@@ -44,7 +45,7 @@ const GROUP_NAMES = GROUP_LABELS.zh;
 
 /** Percent weight per group: the settings' 30/70 for a social meeting, 100 for the one group of a self-evaluation. */
 export function groupWeightsOf(kind: MeetingKind, settings: MeetingSettings): GroupWeights {
-  return kind === 'self' ? { all: 100 } : { officials: settings.groupWeights.officials, recipients: settings.groupWeights.recipients };
+  return groupWeightsFor(kind, settings.groupWeights);
 }
 
 /** Each step as its own line, in the words of formatExplanation (without the closing stop). */
@@ -67,7 +68,7 @@ function checkMeetingDataNow(data: MeetingData): Result<true> {
   const { definition, kind } = data;
   const common = {
     objects: definition.objects,
-    groups: groupsOfKind(kind),
+    groups: groupsOf(kind),
     groupWeights: groupWeightsOf(kind, definition.settings),
     smallGroupK: definition.settings.smallGroupK,
     ballots: data.ballots,
@@ -83,9 +84,6 @@ function checkMeetingDataNow(data: MeetingData): Result<true> {
   return err('tally_input', `结果无法计算（${vetoes.error.message}）。请把这句话告知技术支持人员，选票数据未被改动。`, vetoes.error.details);
 }
 
-function groupsOfKind(kind: MeetingKind): readonly VoterGroup[] {
-  return kind === 'social' ? ['officials', 'recipients'] : ['all'];
-}
 
 function summaryOf(g: GroupSummary): ResultGroupSummary {
   return { group: g.group, weight: g.weight, ballots: g.ballots, hidden: g.hidden, hiddenReason: g.hiddenReason };
@@ -127,7 +125,7 @@ export function computeMeetingResults(data: MeetingData, view: ResultsView = {})
   const settings = definition.settings;
   const common = {
     objects: definition.objects,
-    groups: groupsOfKind(kind),
+    groups: groupsOf(kind),
     groupWeights: groupWeightsOf(kind, settings),
     smallGroupK: settings.smallGroupK,
     ballots: data.ballots,

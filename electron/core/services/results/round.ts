@@ -6,7 +6,7 @@
 import type { Store } from '../../store/database';
 import type { MeetingRow, ObjectRow } from '../../store/rows';
 import type { RoundComponent, RoundResultRow, RoundResults } from '../../../../shared/api/chair/results';
-import type { EvalObject, MeetingKind, MeetingStatus } from '../../../../shared/domain/model';
+import { groupsOf, type EvalObject, type MeetingKind, type MeetingStatus } from '../../../../shared/domain/model';
 import { err, ok, type Result } from '../../../../shared/domain/result';
 import { DEFAULT_SETTINGS } from '../../../../shared/domain/defaults';
 import {
@@ -74,7 +74,7 @@ function tallyOf(data: MeetingData | null): GradedMeetingTally | null {
     objects: definition.objects,
     indicatorSets: definition.indicatorSets,
     gradeScale: definition.settings.gradeScale,
-    groups: kind === 'social' ? ['officials', 'recipients'] : ['all'],
+    groups: groupsOf(kind),
     groupWeights: groupWeightsOf(kind, definition.settings),
     smallGroupK: definition.settings.smallGroupK,
     ballots: data.ballots,
