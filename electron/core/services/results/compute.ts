@@ -61,7 +61,7 @@ export function formulaLines(steps: readonly ExplanationStep[]): FormulaLines {
  */
 export function checkMeetingData(data: MeetingData): Result<true> {
   const key = `check:${data.kind}:${JSON.stringify(data.definition)}:${JSON.stringify(data.vetoes)}`;
-  return oncePerBallotSet(data.ballots, key, () => checkMeetingDataNow(data));
+  return oncePerBallotSet(data.ballotSetVersion, key, () => checkMeetingDataNow(data));
 }
 
 function checkMeetingDataNow(data: MeetingData): Result<true> {
@@ -145,7 +145,7 @@ export function computeMeetingResults(data: MeetingData, view: ResultsView = {})
   let topN: number | null = null;
   let order: RankOrder;
   if (definition.ballotType === 'graded') {
-    const tally = redactSmallGroups(tallyGradedOnce({ ...common, indicatorSets: definition.indicatorSets, gradeScale: settings.gradeScale }));
+    const tally = redactSmallGroups(tallyGradedOnce({ ...common, indicatorSets: definition.indicatorSets, gradeScale: settings.gradeScale }, data.ballotSetVersion));
     groups = tally.groups;
     order = view.order ?? 'best-first';
     unranked = tally.objects.map((o) => {
