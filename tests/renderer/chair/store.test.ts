@@ -1,17 +1,12 @@
 // @vitest-environment happy-dom
 /** The console shell's store: meetings, the selected meeting, and pushed events, against a real core. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useChairStore } from '../../../renderer/chair/store';
 import { lastError } from '../../../renderer/chair/api';
 import { until } from '../../support/processes';
-import type { TestHost } from '../../support/running-host';
-import { startConsole, stopConsole } from './support';
+import { consolePerTest } from './support';
 
-let t: TestHost;
-beforeEach(async () => {
-  t = await startConsole();
-});
-afterEach(stopConsole);
+const host = consolePerTest();
 
 describe('chair store', () => {
   it('starts on the first meeting and follows its status as the core pushes it', async () => {
@@ -23,8 +18,8 @@ describe('chair store', () => {
     const revision = chair.revision;
 
     const meetingId = chair.current?.id ?? '';
-    await t.chair('generateCodes', { meetingId, spares: 0 });
-    await t.chair('openVoting', { meetingId });
+    await host().chair('generateCodes', { meetingId, spares: 0 });
+    await host().chair('openVoting', { meetingId });
     expect(await until(() => chair.current?.status === 'open', 5000), 'the pushed status arrives').toBe(true);
     expect(chair.revision).toBeGreaterThan(revision);
   });

@@ -4,6 +4,7 @@
  * IPC handlers call, on a real host with a real SQLite file. A fresh Pinia per test.
  */
 import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach } from 'vitest';
 import { callChair } from '../../../electron/core/chair-api';
 import type { ChairEvent } from '../../../shared/api/chair-contract';
 import { startTestHost, type TestHost } from '../../support/running-host';
@@ -48,4 +49,16 @@ export async function startConsole(): Promise<TestHost> {
 export async function stopConsole(): Promise<void> {
   await current?.stop();
   current = null;
+}
+
+/** Registers a fresh host and Pinia before each test of the file and the stop after; returns the current host. */
+export function consolePerTest(): () => TestHost {
+  beforeEach(async () => {
+    await startConsole();
+  });
+  afterEach(stopConsole);
+  return () => {
+    if (!current) throw new Error('no test host running');
+    return current;
+  };
 }

@@ -1,16 +1,11 @@
 // @vitest-environment happy-dom
 /** The check-in store: the selected meeting's list, marking present and absent. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useChairStore } from '../../../../renderer/chair/store';
 import { useCheckInStore } from '../../../../renderer/chair/checkin/store';
-import type { TestHost } from '../../../support/running-host';
-import { startConsole, stopConsole } from '../support';
+import { consolePerTest } from '../support';
 
-let t: TestHost;
-beforeEach(async () => {
-  t = await startConsole();
-});
-afterEach(stopConsole);
+const host = consolePerTest();
 
 describe('check-in store', () => {
   it('loads the list and marks a representative absent, as the core stores it', async () => {
@@ -24,7 +19,7 @@ describe('check-in store', () => {
     if (!first) throw new Error('empty roster');
     await checkin.mark(first, false);
     expect(checkin.entries[0]).toMatchObject({ id: first.id, present: false });
-    const stored = await t.chair('checkInList', { meetingId: chair.current?.id ?? '' });
+    const stored = await host().chair('checkInList', { meetingId: chair.current?.id ?? '' });
     expect(stored.find((e) => e.id === first.id)).toMatchObject({ present: false });
   });
 });

@@ -1,23 +1,19 @@
 // @vitest-environment happy-dom
 /** The results store: nothing before close; then results, vetoes and marking official. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useChairStore } from '../../../../renderer/chair/store';
 import { useResultsStore } from '../../../../renderer/chair/results/store';
-import { openDemoMeeting, type TestHost } from '../../../support/running-host';
+import { openDemoMeeting } from '../../../support/running-host';
 import { graded, vote } from '../../../electron/core/services/results/helpers';
-import { startConsole, stopConsole } from '../support';
+import { consolePerTest } from '../support';
 
-let t: TestHost;
-beforeEach(async () => {
-  t = await startConsole();
-});
-afterEach(stopConsole);
+const host = consolePerTest();
 
 async function voteAndClose(): Promise<string> {
-  const { meetingId, officials, recipients } = await openDemoMeeting(t);
-  for (const code of [...officials.slice(0, 5), ...recipients.slice(0, 5)]) await vote(t, code, graded((o) => (o === 0 ? 0 : 2)));
-  expect((await t.chair('getMeeting', { meetingId })).turnout.reduce((n, g) => n + g.ballots, 0)).toBe(10);
-  await t.chair('closeVoting', { meetingId });
+  const { meetingId, officials, recipients } = await openDemoMeeting(host());
+  for (const code of [...officials.slice(0, 5), ...recipients.slice(0, 5)]) await vote(host(), code, graded((o) => (o === 0 ? 0 : 2)));
+  expect((await host().chair('getMeeting', { meetingId })).turnout.reduce((n, g) => n + g.ballots, 0)).toBe(10);
+  await host().chair('closeVoting', { meetingId });
   return meetingId;
 }
 
@@ -25,7 +21,7 @@ describe('results store', () => {
   it('loads nothing while voting is open', async () => {
     const chair = useChairStore();
     const results = useResultsStore();
-    await openDemoMeeting(t);
+    await openDemoMeeting(host());
     await chair.start();
     await results.load();
     expect(results.results).toBeNull();

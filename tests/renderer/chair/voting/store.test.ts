@@ -1,16 +1,11 @@
 // @vitest-environment happy-dom
 /** The voting store: codes shown once, the attendance rule before opening, the voting window. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useChairStore } from '../../../../renderer/chair/store';
 import { useVotingStore } from '../../../../renderer/chair/voting/store';
-import type { TestHost } from '../../../support/running-host';
-import { startConsole, stopConsole } from '../support';
+import { consolePerTest } from '../support';
 
-let t: TestHost;
-beforeEach(async () => {
-  t = await startConsole();
-});
-afterEach(stopConsole);
+const host = consolePerTest();
 
 describe('voting store', () => {
   it('keeps the generated codes for their meeting, opens, pauses and closes', async () => {
@@ -40,8 +35,8 @@ describe('voting store', () => {
     await chair.start();
     const meetingId = chair.current?.id ?? '';
     // Nobody of the officials present: the 30 % rule fails.
-    for (const entry of await t.chair('checkInList', { meetingId })) {
-      if (entry.group === 'officials') await t.chair('setCheckedIn', { meetingId, representativeId: entry.id, present: false });
+    for (const entry of await host().chair('checkInList', { meetingId })) {
+      if (entry.group === 'officials') await host().chair('setCheckedIn', { meetingId, representativeId: entry.id, present: false });
     }
     await voting.generateCodes(0);
     await voting.open();
