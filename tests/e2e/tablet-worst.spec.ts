@@ -1,7 +1,8 @@
 /**
  * The worst-list (评差) ballot on the tablet at 390×844 and 1024×768: the problems explained
  * (冷：态度冷漠…), the counter in view while scrolling, the K+1-th pick refused with a message,
- * a search box among the entries, and the review with number · department · object.
+ * a search box among the entries, and the review with number · department · object. And a graded
+ * meeting whose settings require every item (requireAllAnswered, carried by the BallotDefinition).
  */
 import { test, expect } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
@@ -69,3 +70,25 @@ for (const [size, viewport] of [['390×844', PHONE], ['1024×768', TABLET]] as c
     await expect(page.getByTestId('receipt')).toBeVisible();
   });
 }
+
+test('a meeting that requires every item: the tablet refuses blanks at 检查并提交 and shows the first gap', async ({ browser }) => {
+  const dist = (path: string) => fileURLToPath(new URL(`../../dist/${path}`, import.meta.url));
+  const strict = await startHost({ dataDir: freshDataDir(), lanHost: '127.0.0.1', port: 0, chairPort: 0, tabletAssets: dist('tablet'), consoleAssets: dist('console') });
+  try {
+    const access = { chairPort: strict.chair.port, token: strict.chair.token };
+    const [meeting] = await chairCall(access, 'listMeetings', {});
+    const meetingId = meeting?.id ?? '';
+    strict.core.store.db.prepare('UPDATE meetings SET settings_json = ? WHERE id = ?').run(JSON.stringify({ requireAllAnswered: true }), meetingId);
+    const strictCodes = (await chairCall(access, 'generateCodes', { meetingId, spares: 0 })).map((c) => c.code);
+    await chairCall(access, 'openVoting', { meetingId });
+    const page = await (await browser.newContext({ viewport: PHONE })).newPage();
+    await page.goto(`${strict.core.tabletUrl}#${strictCodes[0] ?? ''}`);
+    await expect(page.getByRole('radiogroup')).toHaveCount(40);
+    await page.getByRole('button', { name: '检查并提交' }).click();
+    await expect(page.getByRole('alert')).toContainText('还有 40 项未选择。本次会议要求每一项都选一个等级或“弃权”。');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: '请核对您的选票' })).toHaveCount(0);
+  } finally {
+    await strict.stop();
+  }
+});
