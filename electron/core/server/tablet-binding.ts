@@ -31,8 +31,11 @@ function serverInfo(core: Core): ServerInfo {
 }
 
 /** Starts the tablet server on `host` and records the tablet URL and the candidate addresses on the core. */
-export async function bindTabletServer(core: Core, options: { host: string; port: number; assetsDir?: string | undefined }): Promise<TabletBinding> {
-  let server = await startTabletServer(core, { host: options.host, port: options.port, assetsDir: options.assetsDir });
+export async function bindTabletServer(
+  core: Core,
+  options: { host: string; port: number; assetsDir?: string | undefined; nextFreePorts?: number },
+): Promise<TabletBinding> {
+  let server = await listenOnFreePort(core, options);
   let address = options.host;
   const publish = () => {
     core.tabletUrl = `http://${urlHost(address)}:${server.port}/`;
@@ -79,6 +82,24 @@ export async function bindTabletServer(core: Core, options: { host: string; port
   };
   bindings.set(core, binding);
   return binding;
+}
+
+/**
+ * Listens on `port`, or where it is taken (8787 is also RStudio Server's default) on one of the
+ * next `nextFreePorts` ports; the tablet URL the core publishes (console, QR, slips) is built
+ * from the port really bound.
+ */
+async function listenOnFreePort(core: Core, options: { host: string; port: number; assetsDir?: string | undefined; nextFreePorts?: number }): Promise<TabletServer> {
+  const tries = options.port === 0 ? 0 : Math.max(0, options.nextFreePorts ?? 0);
+  for (let offset = 0; ; offset += 1) {
+    const port = options.port + offset;
+    try {
+      return await startTabletServer(core, { host: options.host, port, assetsDir: options.assetsDir });
+    } catch (error) {
+      const inUse = typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'EADDRINUSE';
+      if (!inUse || offset >= tries || port >= 65535) throw error;
+    }
+  }
 }
 
 function withAddress(list: readonly string[], address: string): string[] {
