@@ -64,7 +64,7 @@ afterAll(async () => {
 });
 
 async function pageCall(method: string, input: unknown): Promise<any> {
-  return page.evaluate(([m, i]) => (window as unknown as { pingyi: { call(m: string, i: unknown): Promise<unknown> } }).pingyi.call(m as string, i), [method, input] as const);
+  return page.evaluate(([m, i]) => (globalThis as unknown as { pingyi: { call(m: string, i: unknown): Promise<unknown> } }).pingyi.call(m as string, i), [method, input] as const);
 }
 
 describe('the built shell around a stand-in Electron', () => {
@@ -87,12 +87,14 @@ describe('the built shell around a stand-in Electron', () => {
     const result = await page.evaluate(
       () =>
         new Promise<{ ran: boolean; violated: string }>((done) => {
+          // No DOM types in the Node test project: the page's globals, typed by hand.
+          const page = globalThis as unknown as { document: any; __inlineRan?: boolean };
           let ran = false;
-          document.addEventListener('securitypolicyviolation', (event) => done({ ran, violated: event.violatedDirective }), { once: true });
-          const script = document.createElement('script');
+          page.document.addEventListener('securitypolicyviolation', (event: { violatedDirective: string }) => done({ ran, violated: event.violatedDirective }), { once: true });
+          const script = page.document.createElement('script');
           script.textContent = 'window.__inlineRan = true';
-          document.head.append(script);
-          ran = (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
+          page.document.head.append(script);
+          ran = page.__inlineRan === true;
         }),
     );
     expect(result.ran).toBe(false);
@@ -100,7 +102,7 @@ describe('the built shell around a stand-in Electron', () => {
   });
 
   it('IPC from the console reaches the real core; the tablet port moved off a taken 8787 and the address says so', async () => {
-    await expect.poll(() => page.evaluate(() => document.body.innerText.length), { timeout: 15_000 }).toBeGreaterThan(20);
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText.length), { timeout: 15_000 }).toBeGreaterThan(20);
     const meetings = await pageCall('listMeetings', {});
     expect(meetings.ok).toBe(true);
     expect(meetings.value.length).toBeGreaterThan(0);

@@ -76,7 +76,7 @@ export async function installStubElectron(browser: Browser, options: { workArea:
   });
   await context.addInitScript(() => {
     const listeners: ((event: unknown) => void)[] = [];
-    const w = window as unknown as Record<string, unknown>;
+    const w = globalThis as unknown as Record<string, unknown>;
     w['__pingyiEmit'] = (payload: unknown) => listeners.slice().forEach((listener) => listener(payload));
     w['pingyi'] = {
       call: (method: string, input: unknown) => (w['__pingyiInvoke'] as (...a: unknown[]) => Promise<unknown>)('pingyi:call', method, input),
@@ -103,7 +103,7 @@ export async function installStubElectron(browser: Browser, options: { workArea:
         getURL: () => loaded.at(-1) ?? '',
         send: (channel: string, payload: unknown) => {
           record.events.push(channel);
-          void page.then((page) => page.evaluate((p) => (window as unknown as { __pingyiEmit(p: unknown): void }).__pingyiEmit(p), payload)).catch(() => undefined);
+          void page.then((page) => page.evaluate((p) => (globalThis as unknown as { __pingyiEmit(p: unknown): void }).__pingyiEmit(p), payload)).catch(() => undefined);
         },
         executeJavaScript: async (code: string) => (await page).evaluate(code),
         printToPDF: async (pdf: { pageSize?: string; printBackground?: boolean; preferCSSPageSize?: boolean; displayHeaderFooter?: boolean; headerTemplate?: string; footerTemplate?: string }) =>
