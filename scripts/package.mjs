@@ -49,7 +49,7 @@ export function stage(project = root, staging = join(project, 'release', '.stagi
   cpSync(join(project, 'electron-builder.yml'), join(staging, 'electron-builder.yml'));
   cpSync(join(project, 'resources'), join(staging, 'resources'), { recursive: true });
   mkdirSync(join(staging, 'scripts'));
-  cpSync(join(project, 'scripts', 'package-fuses.mjs'), join(staging, 'scripts', 'package-fuses.mjs'));
+  for (const script of ['package-after-pack.mjs', 'package-glibc-check.mjs']) cpSync(join(project, 'scripts', script), join(staging, 'scripts', script));
   cpSync(join(project, 'dist'), join(staging, 'dist'), { recursive: true, filter: (src) => !src.endsWith('.map') && !src.includes(`${join('dist', 'bench')}`) });
   for (const folder of productionPackages(project)) {
     // A real copy (not a link): the rebuild for Electron happens in the copy only.
@@ -78,9 +78,9 @@ export function folderBytes(path) {
   return readdirSync(path).reduce((sum, name) => sum + folderBytes(join(path, name)), 0);
 }
 
-function electronBuilder(projectDir, args) {
+function electronBuilder(projectDir, args, env = process.env) {
   const cli = require.resolve('electron-builder/cli.js');
-  const result = spawnSync(process.execPath, [cli, '--projectDir', projectDir, `-c.directories.output=${join(root, 'release')}`, ...args], { stdio: 'inherit', cwd: projectDir });
+  const result = spawnSync(process.execPath, [cli, '--projectDir', projectDir, `-c.directories.output=${join(root, 'release')}`, ...args], { stdio: 'inherit', cwd: projectDir, env });
   if (result.status !== 0) throw new Error(`electron-builder failed (exit ${result.status})`);
 }
 
@@ -90,7 +90,8 @@ const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 export function check() {
   const staging = stage();
   const stub = stubElectronDist(join(root, 'release', '.stub-electron'));
-  electronBuilder(staging, ['--linux', 'dir', '--x64', '-c.npmRebuild=false', `-c.electronDist=${stub}`, '-c.electronVersion=41.7.1']);
+  // This machine's better-sqlite3 is built on a new glibc: the check measures, it does not ship, so the glibc gate only warns.
+  electronBuilder(staging, ['--linux', 'dir', '--x64', '-c.npmRebuild=false', `-c.electronDist=${stub}`, '-c.electronVersion=41.7.1'], { ...process.env, PINGYI_GLIBC_CHECK: 'warn' });
   const resources = join(root, 'release', 'linux-unpacked', 'resources');
   const measured = { asarBytes: folderBytes(join(resources, 'app.asar')), unpackedBytes: folderBytes(join(resources, 'app.asar.unpacked')), resources };
   return measured;

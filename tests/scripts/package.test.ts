@@ -28,7 +28,7 @@ let fuseSettings: Record<string, unknown>;
 beforeAll(async () => {
   bindingBefore = sha(ownBinding);
   packaging = (await import(join(root, 'scripts/package.mjs'))) as typeof packaging;
-  fuseSettings = ((await import(join(root, 'scripts/package-fuses.mjs'))) as { FUSES: Record<string, unknown> }).FUSES;
+  fuseSettings = ((await import(join(root, 'scripts/package-after-pack.mjs'))) as { FUSES: Record<string, unknown> }).FUSES;
   measured = packaging.check();
   listing = asar.listPackage(join(measured.resources, 'app.asar'), { isPack: false }).map((p) => p.replace(/\\/g, '/'));
 }, 240_000);
@@ -104,7 +104,7 @@ describe('installer metadata', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { homepage?: string; author?: { email?: string } };
     expect(pkg.homepage).toMatch(/^https:\/\//);
     expect(pkg.author?.email).toMatch(/^[^@\s]+@[^@\s]+\.[a-z]+$/);
-    expect(config.afterPack).toBe('scripts/package-fuses.mjs');
+    expect(config.afterPack).toBe('scripts/package-after-pack.mjs');
     expect(config.nsis).toMatchObject({ perMachine: true, include: 'resources/installer.nsh' });
     const nsh = readFileSync(join(root, 'resources/installer.nsh'), 'utf8');
     expect(nsh).toMatch(/netsh advfirewall firewall add rule .*profile=private,public/);

@@ -1,6 +1,8 @@
 /**
- * electron-builder's afterPack hook: flips Electron's fuses in the packaged binary, before it is
- * signed and wrapped into an installer. The settings are plain data (FUSES) so tests assert them.
+ * electron-builder's afterPack hook, run on each packaged app before it is signed and wrapped
+ * into an installer: on Linux, refuses a native module that needs a glibc newer than 2.28
+ * (package-glibc-check.mjs); everywhere, flips Electron's fuses. The fuse settings are plain
+ * data (FUSES) so tests assert them.
  *
  * - RunAsNode off: ELECTRON_RUN_AS_NODE cannot turn the installed app into a Node interpreter.
  * - NODE_OPTIONS and --inspect off: no code injected through the environment or a debugger port.
@@ -13,6 +15,7 @@
  */
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { checkGlibc } from './package-glibc-check.mjs';
 
 const require = createRequire(import.meta.url);
 const { flipFuses, FuseV1Options, FuseVersion } = require('@electron/fuses');
@@ -39,6 +42,13 @@ export function packagedExecutable(context) {
 }
 
 export default async function afterPack(context) {
+  if (context.electronPlatformName === 'linux') {
+    const glibc = checkGlibc([join(context.appOutDir, 'resources')]);
+    for (const r of glibc.results) console.log(`  • ${r.file}: highest GLIBC_${r.highest}`);
+    // `npm run package:check` packs this machine's own build (a new glibc) only to measure: it warns.
+    if (!glibc.ok && process.env.PINGYI_GLIBC_CHECK !== 'warn') throw new Error(glibc.problems.join('\n'));
+    for (const problem of glibc.problems) console.warn(`  ⚠ ${problem}`);
+  }
   const executable = packagedExecutable(context);
   // A universal or arm64 macOS binary must be re-signed ad hoc after its bytes change.
   const resetAdHocDarwinSignature = context.electronPlatformName === 'darwin' && context.arch !== 1;
