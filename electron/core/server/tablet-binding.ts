@@ -9,6 +9,7 @@ import type { ServerInfo } from '../../../shared/api/chair-contract';
 import { err, ok, type Result } from '../../../shared/domain/result';
 import { lanAddresses } from '../network';
 import { startTabletServer, type TabletServer } from './tablet-server';
+import { tabletContacted } from './tablet-contact';
 
 export interface TabletBinding {
   /** The server now listening (a new one after each rebind). */
@@ -27,7 +28,7 @@ export function urlHost(address: string): string {
 }
 
 function serverInfo(core: Core): ServerInfo {
-  return { tabletUrl: core.tabletUrl, lanAddresses: core.lanAddresses, mode: core.mode };
+  return { tabletUrl: core.tabletUrl, lanAddresses: core.lanAddresses, mode: core.mode, tabletsSeen: tabletContacted(core) };
 }
 
 /** Starts the tablet server on `host` and records the tablet URL and the candidate addresses on the core. */
