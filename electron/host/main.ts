@@ -34,6 +34,8 @@ async function main(): Promise<void> {
   const host = await startHost({
     dataDir: resolve(args.dataDir),
     port: args.port,
+    // 8787 taken (another Pingyi, RStudio Server): the next free port, unless --port asked for this one.
+    nextFreePorts: args.portExplicit ? 0 : 20,
     chairPort: args.chairPort,
     lanHost: args.lanHost,
     demo: args.demo,
