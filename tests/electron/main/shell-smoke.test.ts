@@ -136,6 +136,12 @@ describe('the built shell around a stand-in Electron', () => {
     expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })).toContain('签到');
   }, 60_000);
 
+  it('a second start (second-instance) brings the console window forward instead of a second app', () => {
+    expect(stub.record.appListeners.get('second-instance')).toHaveLength(1);
+    stub.emit('second-instance', {});
+    expect(stub.record.focus).toEqual(['show 0', 'focus 0']);
+  });
+
   it('quits: before-quit holds the quit until the tablet server is closed and the database closed', async () => {
     const info = await pageCall('serverInfo', {});
     stub.app.quit();

@@ -26,6 +26,8 @@ export interface StubRecord {
   dialogs: string[];
   events: string[];
   windows: StubWindow[];
+  /** show/restore/focus calls, in order, e.g. 'focus 0' for the first window. */
+  focus: string[];
 }
 
 interface StubWindow {
@@ -48,6 +50,7 @@ export async function installStubElectron(browser: Browser, options: { workArea:
     dialogs: [],
     events: [],
     windows: [],
+    focus: [],
   };
 
   // The loopback bridge: http://127.0.0.1:<port>/X is app://pingyi/X, answered by the shell's handler.
@@ -139,9 +142,15 @@ export async function installStubElectron(browser: Browser, options: { workArea:
     isMinimized(): boolean {
       return false;
     }
-    restore(): void {}
-    show(): void {}
-    focus(): void {}
+    restore(): void {
+      record.focus.push(`restore ${windows.indexOf(this)}`);
+    }
+    show(): void {
+      record.focus.push(`show ${windows.indexOf(this)}`);
+    }
+    focus(): void {
+      record.focus.push(`focus ${windows.indexOf(this)}`);
+    }
   }
 
   const emit = (name: string, event: unknown) => (record.appListeners.get(name) ?? []).forEach((listener) => listener(event));
@@ -212,6 +221,7 @@ export async function installStubElectron(browser: Browser, options: { workArea:
   return {
     record,
     app,
+    emit,
     httpBase,
     async dispose() {
       moduleApi._resolveFilename = original;
