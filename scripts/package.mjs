@@ -28,7 +28,14 @@ export const LEFT_OUT = new Set(['playwright-core']);
 
 /** Absolute folders of the production dependency tree, from the lockfile (no network). */
 export function productionPackages(project = root) {
-  const out = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  let out;
+  try {
+    out = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch (error) {
+    // npm ls exits 1 on any oddity of the tree (an extraneous package) but still lists it.
+    out = error.stdout ?? '';
+    if (!out) throw error;
+  }
   return out
     .split('\n')
     .map((line) => line.trim())
