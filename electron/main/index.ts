@@ -8,7 +8,7 @@
  * not only when the last window closes.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, type WebContents } from 'electron';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createCore, type Core } from '../core/core';
 import { callChair } from '../core/chair-api';
 import { lanAddresses } from '../core/network';
@@ -143,6 +143,10 @@ function guardContents(contents: WebContents): void {
   // No DevTools in the packaged app: the menu has no entry, and a shortcut that opens them anyway is undone.
   if (app.isPackaged) contents.on('devtools-opened', () => contents.closeDevTools());
 }
+
+// Windows: Chromium's profile beside the data in %LOCALAPPDATA%\Pingyi, not in roaming %APPDATA%
+// (a network share on domain PCs). Before the lock, which lives in userData too.
+if (process.platform === 'win32') app.setPath('userData', dirname(defaultDataDir()));
 
 // Before `ready`: the scheme must be privileged before any page of it exists.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
