@@ -38,7 +38,7 @@ interface StubWindow {
 }
 
 /** Installs the stand-in; `require('electron')` in any module loaded afterwards gets it. Returns the record and a disposer. */
-export async function installStubElectron(browser: Browser, options: { workArea: { width: number; height: number } }) {
+export async function installStubElectron(browser: Browser, options: { workArea: { width: number; height: number }; lockHeldElsewhere?: boolean }) {
   const record: StubRecord = {
     appListeners: new Map(),
     ipc: new Map(),
@@ -163,7 +163,8 @@ export async function installStubElectron(browser: Browser, options: { workArea:
       return app;
     },
     whenReady: () => Promise.resolve(),
-    requestSingleInstanceLock: () => true,
+    // false: another instance of the app already runs (it then gets `second-instance`).
+    requestSingleInstanceLock: () => options.lockHeldElsewhere !== true,
     getPath: () => '/nonexistent-userData',
     // As Electron does: before-quit may hold the quit; then will-quit, then the process would end.
     quit() {
