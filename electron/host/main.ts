@@ -10,7 +10,7 @@ import { startFailureMessage } from '../core/start-failure';
 import { warmUpPdf } from '../core/printing/pdf-service';
 import { listMeetings } from '../core/services/meetings';
 import { parseHostArgs } from './cli-args';
-import { defaultDataDir, moveRoamingDataDir } from './default-data-dir';
+import { defaultDataDir, moveRoamingDataDir } from '../core/default-data-dir';
 
 let dataDir = resolve(defaultDataDir());
 

@@ -14,7 +14,7 @@ import { callChair } from '../core/chair-api';
 import { lanAddresses } from '../core/network';
 import { isNativeModuleMismatch, NATIVE_MODULE_EXIT_CODE, startFailureMessage } from '../core/start-failure';
 import { bindTabletServer, type TabletBinding } from '../core/server/tablet-binding';
-import { defaultDataDir, moveRoamingDataDir } from '../host/default-data-dir';
+import { defaultDataDir, moveRoamingDataDir } from '../core/default-data-dir';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { installElectronPrinting } from './printing';
 import { parseShellArgs } from './shell-args';

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultDataDir, MOVED_NOTE, moveRoamingDataDir } from '../../../electron/host/default-data-dir';
+import { defaultDataDir, MOVED_NOTE, moveRoamingDataDir } from '../../../electron/core/default-data-dir';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
