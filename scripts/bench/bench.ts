@@ -19,6 +19,7 @@ import Database from 'better-sqlite3';
 import type { BallotContent } from '../../shared/domain/model';
 import type { BallotDefinition } from '../../shared/api/tablet-schemas';
 import { prepareMeeting } from './prepare';
+import { submissionKeyFor } from './submission-key';
 import { postJson } from './http-client';
 import { kill, startHost } from './host-process';
 import { floorPerSecond } from './floor';
@@ -109,7 +110,7 @@ async function main(): Promise<void> {
   const definition = (await postJson(`${host.tabletBase}/api/tablet/session`, { code: loadCodes[0] })).body?.value as BallotDefinition;
   const ballots = loadCodes.map(() => randomBallot(definition));
   // Tablets hold their ballot ready; serialising 1,000 of them here is not the server's time.
-  const bodies = loadCodes.map((code, i) => Buffer.from(JSON.stringify({ code, ballot: ballots[i] })));
+  const bodies = loadCodes.map((code, i) => Buffer.from(JSON.stringify({ code, submissionKey: submissionKeyFor(code), ballot: ballots[i] })));
 
   // 1,000 tablets at once, each on its own TCP connection; latency = send to acknowledgement.
   const latencies: number[] = [];

@@ -1,5 +1,6 @@
 /** A tablet as the benchmark sees it: one new TCP connection per request, like 1,000 devices. */
 import { request } from 'node:http';
+import { withSubmissionKey } from './submission-key';
 
 export interface JsonAnswer {
   status: number;
@@ -11,7 +12,7 @@ export interface JsonAnswer {
  * not counted in a latency) on a fresh connection and parses the answer.
  */
 export function postJson(url: string, body: unknown): Promise<JsonAnswer> {
-  const payload = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
+  const payload = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(withSubmissionKey(new URL(url).pathname, body)));
   return new Promise((resolve, reject) => {
     const req = request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': payload.length } }, (res) => {
       const chunks: Buffer[] = [];

@@ -11,6 +11,7 @@ import WebSocket from 'ws';
 import type { ChairEvent, ChairInput, ChairMethod, ChairOutputs } from '../../shared/api/chair-contract';
 import type { BallotDefinition } from '../../shared/api/tablet-schemas';
 import type { BallotContent } from '../../shared/domain/model';
+import { withSubmissionKey } from '../../scripts/bench/submission-key';
 
 export interface TestHost {
   readonly host: RunningHost;
@@ -81,7 +82,7 @@ export async function openDemoMeeting(t: TestHost, spares = 0): Promise<{ meetin
  * Host/Origin checks are exactly what some tests must exercise.
  */
 export function httpPost(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
-  const payload = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+  const payload = Buffer.from(typeof body === 'string' ? body : JSON.stringify(withSubmissionKey(new URL(url).pathname, body)));
   return new Promise((resolve, reject) => {
     const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': payload.length, ...headers } }, (res) => {
       const chunks: Buffer[] = [];
