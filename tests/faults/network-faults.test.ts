@@ -46,7 +46,7 @@ describe('network faults between tablet and laptop', () => {
     let attempts = 0;
     await Promise.all(
       codes.map(async (code, n) => {
-        const body = Buffer.from(JSON.stringify({ code, ballot: fullBallot(definition, (o, i) => ((n + o * 3 + i) % 5 === 0 ? null : (n + o + i) % 4)) }));
+        const body = Buffer.from(JSON.stringify({ code, submissionKey: submissionKeyFor(code), ballot: fullBallot(definition, (o, i) => ((n + o * 3 + i) % 5 === 0 ? null : (n + o + i) % 4)) }));
         for (let tries = 0; tries < 40; tries += 1) {
           attempts += 1;
           const answer = await postJson(via, body).catch(() => null);
@@ -109,15 +109,15 @@ describe('network faults between tablet and laptop', () => {
     const code = officials[0] ?? '';
     const definition = (await t.tablet('/api/tablet/session', { code })).body.value as BallotDefinition;
     proxy = await startFaultyProxy(t.host.tablet.port, () => 'cut-request');
-    const body = Buffer.from(JSON.stringify({ code, ballot: fullBallot(definition, () => 1) }));
+    const body = Buffer.from(JSON.stringify({ code, submissionKey: submissionKeyFor(code), ballot: fullBallot(definition, () => 1) }));
     for (let i = 0; i < 5; i += 1) expect(await postJson(`http://127.0.0.1:${proxy.port}/api/tablet/ballot`, body).catch(() => null)).toBeNull();
     const db = t.host.core.store.db;
     // The server is still answering, and nothing of the five halves was kept.
     expect((await t.tablet('/api/tablet/session', { code })).status).toBe(200);
-    expect(db.prepare('SELECT COUNT(*) AS n FROM ballots WHERE meeting_id = ?').get(meetingId)).toEqual({ n: 0 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM sealed_ballots WHERE meeting_id = ?').get(meetingId)).toEqual({ n: 0 });
     expect(db.prepare("SELECT COUNT(*) AS n FROM codes WHERE meeting_id = ? AND state = 'used'").get(meetingId)).toEqual({ n: 0 });
     const whole = await t.tablet('/api/tablet/ballot', JSON.parse(body.toString()) as unknown);
     expect(whole.status).toBe(200);
-    expect(db.prepare('SELECT COUNT(*) AS n FROM ballots WHERE meeting_id = ?').get(meetingId)).toEqual({ n: 1 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM sealed_ballots WHERE meeting_id = ?').get(meetingId)).toEqual({ n: 1 });
   }, 30_000);
 });

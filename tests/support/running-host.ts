@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
 import { startHost, type RunningHost } from '../../electron/core/host';
+import type { ThrottleOptions } from '../../electron/core/server/throttle';
 import WebSocket from 'ws';
 import type { ChairEvent, ChairInput, ChairMethod, ChairOutputs } from '../../shared/api/chair-contract';
 import type { BallotDefinition } from '../../shared/api/tablet-schemas';
@@ -29,9 +30,9 @@ export function tempDir(prefix = 'pingyi-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export async function startTestHost(options: { dataDir?: string; demo?: boolean } = {}): Promise<TestHost> {
+export async function startTestHost(options: { dataDir?: string; demo?: boolean; throttle?: ThrottleOptions } = {}): Promise<TestHost> {
   const dataDir = options.dataDir ?? tempDir();
-  const host = await startHost({ dataDir, lanHost: '127.0.0.1', port: 0, chairPort: 0, demo: options.demo });
+  const host = await startHost({ dataDir, lanHost: '127.0.0.1', port: 0, chairPort: 0, demo: options.demo, throttle: options.throttle });
   const tabletBase = `http://127.0.0.1:${host.tablet.port}`;
   const chairBase = `http://127.0.0.1:${host.chair.port}`;
   return {

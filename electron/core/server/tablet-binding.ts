@@ -9,6 +9,7 @@ import type { ServerInfo } from '../../../shared/api/chair-contract';
 import { err, ok, type Result } from '../../../shared/domain/result';
 import { lanAddresses } from '../network';
 import { startTabletServer, type TabletServer } from './tablet-server';
+import { FailureThrottle, type ThrottleOptions } from './throttle';
 
 export interface TabletBinding {
   /** The server now listening (a new one after each rebind). */
@@ -31,8 +32,13 @@ function serverInfo(core: Core): ServerInfo {
 }
 
 /** Starts the tablet server on `host` and records the tablet URL and the candidate addresses on the core. */
-export async function bindTabletServer(core: Core, options: { host: string; port: number; assetsDir?: string | undefined }): Promise<TabletBinding> {
-  let server = await startTabletServer(core, { host: options.host, port: options.port, assetsDir: options.assetsDir });
+export async function bindTabletServer(
+  core: Core,
+  options: { host: string; port: number; assetsDir?: string | undefined; throttle?: ThrottleOptions | undefined },
+): Promise<TabletBinding> {
+  // One throttle for the binding's life: moving to another address keeps what it has counted.
+  const throttle = new FailureThrottle(options.throttle);
+  let server = await startTabletServer(core, { host: options.host, port: options.port, assetsDir: options.assetsDir, throttle });
   let address = options.host;
   const publish = () => {
     core.tabletUrl = `http://${urlHost(address)}:${server.port}/`;
@@ -62,10 +68,10 @@ export async function bindTabletServer(core: Core, options: { host: string; port
         // Close first: the same port may be taken on every address (a wildcard bind elsewhere).
         await server.close();
         try {
-          server = await startTabletServer(core, { host: next, port, assetsDir: options.assetsDir });
+          server = await startTabletServer(core, { host: next, port, assetsDir: options.assetsDir, throttle });
           address = next;
         } catch (error) {
-          server = await startTabletServer(core, { host: address, port, assetsDir: options.assetsDir });
+          server = await startTabletServer(core, { host: address, port, assetsDir: options.assetsDir, throttle });
           const reason = error instanceof Error ? error.message : String(error);
           return err('bind_failed', `无法在 ${next} 上为平板提供服务（${reason}），仍使用原地址。请检查防火墙或换一个地址。`);
         }

@@ -5,7 +5,7 @@ import type { Core } from '../core';
 import { ballotSession, type TabletResult } from '../services/voting';
 import { installGuards, listeningPort, sendError, serveStatic } from './http-common';
 import { FailureThrottle, sourceKey } from './throttle';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
 /** Limits checked before any parsing: a full ballot of 100 objects × 5 indicators is ~15 KB. */
@@ -41,24 +41,53 @@ export const TABLET_LIMITS: TabletLimits = {
   total: 2_500,
 };
 
-/** Destroys a new socket at once when its address or the server already holds its share. */
+/**
+ * Caps open connections. A new socket from an address (IPv6: its /64) that already holds its
+ * share is closed at once. When the server as a whole is full, the oldest connection with no
+ * request in flight (a slow or idle socket) makes room, so a flood spread over many addresses
+ * cannot keep a real tablet out; only when every connection is busy is the new one refused.
+ */
 function capConnections(server: Server, limits: TabletLimits): void {
   const perAddress = new Map<string, number>();
-  let total = 0;
+  /** Open sockets, oldest first, with how many requests each has in flight. */
+  const open = new Map<Socket, { inFlight: number }>();
   server.on('connection', (socket: Socket) => {
     const address = sourceKey(socket.remoteAddress ?? '');
     const mine = perAddress.get(address) ?? 0;
-    if (total >= limits.total || mine >= limits.perAddress) {
+    if (mine >= limits.perAddress) {
       socket.destroy();
       return;
     }
-    total += 1;
+    if (open.size >= limits.total) {
+      let victim: Socket | null = null;
+      for (const [candidate, state] of open) {
+        if (state.inFlight === 0) {
+          victim = candidate;
+          break;
+        }
+      }
+      if (!victim) {
+        socket.destroy();
+        return;
+      }
+      open.delete(victim);
+      victim.destroy();
+    }
+    open.set(socket, { inFlight: 0 });
     perAddress.set(address, mine + 1);
     socket.once('close', () => {
-      total -= 1;
+      open.delete(socket);
       const left = (perAddress.get(address) ?? 1) - 1;
       if (left <= 0) perAddress.delete(address);
       else perAddress.set(address, left);
+    });
+  });
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    const state = open.get(request.socket as Socket);
+    if (!state) return;
+    state.inFlight += 1;
+    response.once('close', () => {
+      state.inFlight -= 1;
     });
   });
 }
@@ -95,8 +124,10 @@ export async function startTabletServer(
     requestTimeout: limits.requestTimeoutMs,
     connectionTimeout: limits.connectionTimeoutMs,
     keepAliveTimeout: limits.keepAliveTimeoutMs,
+    // Node checks the header and request timeouts on this interval (default 30 s): check each
+    // second, so that a slow socket is dropped within about a second of its deadline.
+    http: { headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: 1000 },
   });
-  app.server.headersTimeout = limits.headersTimeoutMs;
   capConnections(app.server, limits);
   const throttle = options.throttle ?? new FailureThrottle();
   let port = options.port;
