@@ -20,7 +20,7 @@ import type { BallotContent } from '../../shared/domain/model';
 import type { BallotDefinition } from '../../shared/api/tablet-schemas';
 import { prepareMeeting } from './prepare';
 import { submissionKeyFor } from './submission-key';
-import { postJson } from './http-client';
+import { postJson, tabletAddress } from './http-client';
 import { kill, startHost } from './host-process';
 import { floorPerSecond } from './floor';
 import { closeMeeting, pdfTimes, tallyTimes } from './results-and-pdf';
@@ -58,7 +58,8 @@ function tabletGzipBytes(): number {
 function countBallots(dataDir: string, meetingId: string): number {
   const db = new Database(join(dataDir, 'pingyi.sqlite'), { readonly: true });
   try {
-    return (db.prepare('SELECT COUNT(*) AS n FROM ballots WHERE meeting_id = ?').get(meetingId) as { n: number }).n;
+    // Sealed while voting is open, in the clear after close.
+    return (db.prepare('SELECT (SELECT COUNT(*) FROM ballots WHERE meeting_id = @m) + (SELECT COUNT(*) FROM sealed_ballots WHERE meeting_id = @m) AS n').get({ m: meetingId }) as { n: number }).n;
   } finally {
     db.close();
   }
@@ -117,9 +118,9 @@ async function main(): Promise<void> {
   const cpuBefore = cpuMs(host.child.pid);
   const t0 = performance.now();
   const answers = await Promise.all(
-    bodies.map(async (body) => {
+    bodies.map(async (body, n) => {
       const t = performance.now();
-      const answer = await postJson(`${host.tabletBase}/api/tablet/ballot`, body).catch(() => ({ status: 0, body: null }));
+      const answer = await postJson(`${host.tabletBase}/api/tablet/ballot`, body, { localAddress: tabletAddress(n) }).catch(() => ({ status: 0, body: null }));
       latencies.push(performance.now() - t);
       return answer;
     }),
@@ -136,6 +137,8 @@ async function main(): Promise<void> {
     const perBallot = hostCpuMs === null ? 'n/a' : (hostCpuMs / 1000).toFixed(2);
     const delay = process.env['PINGYI_FLUSH_DELAY_MS'];
     if (delay) console.log(`simulated disk: every flush ${delay} ms slower (LD_PRELOAD ${process.env['LD_PRELOAD'] ?? ''})`);
+    const statuses = answers.reduce<Record<string, number>>((m, a) => ({ ...m, [a.status]: (m[a.status] ?? 0) + 1 }), {});
+    console.log(`answers by HTTP status: ${JSON.stringify(statuses)}`);
     console.log(`acked ${acked} stored ${stored} p50 ${round1(percentile(latencies, 50))} p95 ${round1(percentile(latencies, 95))} p99 ${round1(percentile(latencies, 99))} ms, ${round1(acked / wall)} ballots/s, host CPU ${perBallot} ms per ballot`);
     console.log(`floor: ${round1(floorPerSecond(ballots, SIZE))} ballots/s, one transaction each`);
     rmSync(dataDir, { recursive: true, force: true });
@@ -151,7 +154,7 @@ async function main(): Promise<void> {
   // Kill -9 during a second wave, restart, time until ballots are accepted again; every
   // ballot acknowledged before the kill must still be there.
   const waveCodes = spareCodes.slice(1);
-  const wave = waveCodes.map((code) => postJson(`${host.tabletBase}/api/tablet/ballot`, { code, ballot: randomBallot(definition) }).catch(() => null));
+  const wave = waveCodes.map((code, n) => postJson(`${host.tabletBase}/api/tablet/ballot`, { code, ballot: randomBallot(definition) }, { localAddress: tabletAddress(n) }).catch(() => null));
   await new Promise((r) => setTimeout(r, 30));
   await kill(host.child);
   const waveAcked = (await Promise.all(wave)).filter((a) => a?.status === 200).length;
@@ -162,7 +165,7 @@ async function main(): Promise<void> {
   const lost = Math.max(0, stored + waveAcked - storedAfter);
 
   const floor = floorPerSecond(ballots, SIZE);
-  closeMeeting(dataDir, prepared.meetingId);
+  const close_ms = closeMeeting(dataDir, prepared.meetingId);
   const tally = tallyTimes(dataDir, prepared.meetingId, SIZE.objects);
   const pdf = await pdfTimes(dataDir, prepared.meetingId);
 
@@ -180,6 +183,7 @@ async function main(): Promise<void> {
     pdf_ms: round1(pdf.warmMs),
     tablet_gzip_bytes: tabletGzipBytes(),
     start_ms: round1(start_ms),
+    close_ms: round1(close_ms),
     restart_ms: round1(restart_ms),
     details: {
       host_cpu_ms_per_ballot: hostCpuMs === null ? null : round1((hostCpuMs / 1000) * 100) / 100,

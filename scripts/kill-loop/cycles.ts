@@ -21,7 +21,7 @@ import { ballotProblem, type MeetingDefinition } from '../../shared/domain/ballo
 import { canonicalJson } from '../../shared/domain/canonical-json';
 import type { BallotContent } from '../../shared/domain/model';
 import { kill, startHost, type BenchHost } from '../bench/host-process';
-import { postJson } from '../bench/http-client';
+import { postJson, tabletAddress } from '../bench/http-client';
 import { submissionKeyFor } from '../bench/submission-key';
 import { MeetingKeys } from '../../electron/core/store/meeting-keys';
 import { ballotAad, linkAad, type LinkContent } from '../../electron/core/services/ballot-sealing';
@@ -231,7 +231,7 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
       });
       const burst = [...retrying, ...again, ...fresh];
       const answers = burst.map(async (tablet) => {
-        const answer = await postJson(`${host.tabletBase}/api/tablet/ballot`, tablet.body).catch(() => null);
+        const answer = await postJson(`${host.tabletBase}/api/tablet/ballot`, tablet.body, { localAddress: tabletAddress(tablets.indexOf(tablet)) }).catch(() => null);
         if (!answer) return; // cut off by the kill: the tablet keeps its ballot and retries
         if (answer.status !== 200) {
           if (!killed) problems.push(`cycle ${cycle}: ballot answered ${answer.status} ${JSON.stringify(answer.body)}`);
