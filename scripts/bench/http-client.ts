@@ -36,5 +36,5 @@ export function postJson(url: string, body: unknown, options: { localAddress?: s
  * own address, and the tablet server caps connections per address.
  */
 export function tabletAddress(n: number): string {
-  return `127.1.${(n >> 8) & 255}.${(n & 255) + 1}`;
+  return `127.1.${Math.floor(n / 250) % 250}.${(n % 250) + 1}`;
 }

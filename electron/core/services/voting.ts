@@ -10,14 +10,12 @@ import type { MeetingView } from '../../../shared/api/chair-contract';
 import type { BallotContent, MeetingKind, MeetingStatus } from '../../../shared/domain/model';
 import { parseCode, receiptFromRandomBytes } from '../../../shared/codes/code-format';
 import { ballotProblem, type MeetingDefinition } from '../../../shared/domain/ballot-rules';
-import { canonicalBallot } from '../../../shared/domain/canonical-ballot';
-import { canonicalJson } from '../../../shared/domain/canonical-json';
 import { err, type Result } from '../../../shared/domain/result';
 import { findCode } from './codes';
 import { findMeeting, meetingDefinition, meetingView, turnout } from './meetings';
 import { recordAudit } from './audit';
 import { attendanceCheck } from './checkin';
-import { ballotAad, ballotBucket, LINK_BUCKET, linkAad, submissionKeyHash, type LinkContent } from './ballot-sealing';
+import { ballotAad, ballotBucket, LINK_BUCKET, linkAad, storedBallotText, submissionKeyHash, type LinkContent } from './ballot-sealing';
 import { faultPoint, finishAnonymisation } from './anonymise';
 
 /** A tablet-facing answer: every failure carries one of the documented tablet error codes. */
@@ -162,6 +160,8 @@ export class BallotWriter {
   private lastFlushMs = 0;
   /** Per meeting: when turnout was last sent, and whether a trailing send is pending. */
   private readonly turnoutSent = new Map<string, { at: number; timer: NodeJS.Timeout | null }>();
+  /** Per meeting: the padded size of its sealed ballots (services/ballot-sealing.ts). */
+  private readonly buckets = new Map<string, number>();
 
   constructor(
     private readonly store: Store,
@@ -249,12 +249,15 @@ export class BallotWriter {
     let context = definitions.get(meeting.id);
     if (!context) {
       const definition = meetingDefinition(this.store, meeting);
-      context = { definition, bucket: ballotBucket(definition), key: meetingKeys(this.store).ensure(meeting.id) };
+      // The definition is frozen while voting is open: its bucket is computed once per meeting.
+      let bucket = this.buckets.get(meeting.id);
+      if (bucket === undefined) this.buckets.set(meeting.id, (bucket = ballotBucket(definition)));
+      context = { definition, bucket, key: meetingKeys(this.store).ensure(meeting.id) };
       definitions.set(meeting.id, context);
     }
     const problem = ballotProblem(context.definition, item.ballot);
     if (problem) return tabletError('invalid_ballot', `选票内容不完整或有误：${problem}`);
-    const content = canonicalJson(canonicalBallot(context.definition, item.ballot));
+    const content = storedBallotText(context.definition, item.ballot);
     const receipt = receiptFromRandomBytes(randomBytes(8));
     const ballots = ballotStore(this.store.db);
     ballots.insertSealedBallot(meeting.id, code.group, context.key.seal(Buffer.from(content, 'utf8'), context.bucket, ballotAad(meeting.id)));
