@@ -43,7 +43,7 @@ function run(command: string, args: string[]): string {
 function requireLoopDevices(): void {
   const problems: string[] = [];
   if (typeof process.getuid === 'function' && process.getuid() !== 0) problems.push('not running as root');
-  for (const tool of ['mkfs.ext4', 'mount', 'umount', 'losetup']) {
+  for (const tool of ['mkfs.ext4', 'mount', 'umount', 'losetup', 'fallocate']) {
     try {
       run('sh', ['-c', `command -v ${tool}`]);
     } catch {
