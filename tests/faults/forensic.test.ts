@@ -69,8 +69,8 @@ afterEach(async () => {
   for (const host of hosts.splice(0)) await kill(host.child);
   for (const image of images.splice(0)) {
     if (image.mounted) run('umount', [image.mountPoint]);
-    rmSync(image.file, { force: true });
-    rmSync(image.mountPoint, { recursive: true, force: true });
+    // The image, its mount point and the folder holding both.
+    rmSync(join(image.file, '..'), { recursive: true, force: true });
   }
 });
 
