@@ -3,7 +3,7 @@
  * page at 正在提交 forever); a network failure or timeout is reported as `offline`/`timeout` so
  * the caller retries; a server answer (error or not) is final for that attempt.
  */
-import type { BallotDefinition, SubmitResponse, TabletErrorCode } from '../../shared/api/tablet-schemas';
+import type { SessionResponse, SubmitResponse, TabletErrorCode } from '../../shared/api/tablet-schemas';
 import type { BallotContent } from '../../shared/domain/model';
 
 export const REQUEST_TIMEOUT_MS = 8000;
@@ -13,7 +13,7 @@ export type TabletAnswer<T> =
   | { ok: false; error: { code: TabletErrorCode | 'offline' | 'timeout'; message: string } };
 
 /** A session of a used code opened with its submission key carries that ballot's receipt. */
-export type SessionValue = BallotDefinition & { readonly receipt?: string };
+export type SessionValue = SessionResponse;
 
 export async function post<T>(path: string, body: unknown, timeoutMs = REQUEST_TIMEOUT_MS): Promise<TabletAnswer<T>> {
   const controller = new AbortController();

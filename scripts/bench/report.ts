@@ -9,6 +9,8 @@ export interface BenchSummary {
   /** The tablet page in a real Chromium: bytes on the wire, taps, script time per tap (issue 12). */
   tablet_page: TabletPageMeasures;
   start_ms: number;
+  /** Close of the 1,000-ballot meeting: rewrite in the clear, key destroyed, checkpoints, VACUUM. */
+  close_ms: number;
   restart_ms: number;
   /** Extra keys: how the numbers above were taken. */
   details: {
@@ -72,6 +74,7 @@ export function printTable(s: BenchSummary): void {
     ['PDF, first after start, no warm-up', `${d.pdf_cold_ms} ms (launch ${d.chromium_launch_ms})`, '(reported)', ''],
     ['tablet JS + CSS + HTML gzipped', `${(s.tablet_gzip_bytes / 1024).toFixed(1)} KB`, '≤ 60 KB', verdict(s.tablet_gzip_bytes <= 60 * 1024)],
     ...tabletPageRows(s.tablet_page),
+    ['close: rewrite + key + VACUUM', `${s.close_ms} ms`, '≤ 3000 ms', verdict(s.close_ms <= 3000)],
     ['host start → accepting ballots', `${s.start_ms} ms`, '≤ 1500 ms', verdict(s.start_ms <= 1500)],
     ['restart after kill -9 → accepting', `${s.restart_ms} ms`, '≤ 5000 ms', verdict(s.restart_ms <= 5000)],
     ['kill -9 wave: acked / lost', `${d.kill_wave.acked_before_kill} / ${d.kill_wave.lost}`, 'lost = 0', verdict(d.kill_wave.lost === 0)],

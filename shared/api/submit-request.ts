@@ -5,7 +5,7 @@
  * in docs/performance.md). The zod schema stays the specification: a property test feeds both the
  * same valid, nearly valid and random inputs and requires the same verdict and the same output.
  */
-import type { SubmitRequest } from './tablet-schemas';
+import { SUBMISSION_KEY_PATTERN, type SubmitRequest } from './tablet-schemas';
 
 const MAX_ID = 64;
 const MAX_GRADE = 20;
@@ -78,18 +78,13 @@ function parseBallot(value: unknown): SubmitRequest['ballot'] | null {
   return null;
 }
 
-const SUBMISSION_KEY = /^[A-Za-z0-9_-]{22,64}$/;
-
 /** The submit request, or null when `submitRequestSchema` would refuse it. */
 export function parseSubmitRequest(body: unknown): SubmitRequest | null {
-  if (!isPlainObject(body)) return null;
-  const hasKey = Object.prototype.hasOwnProperty.call(body, 'submissionKey');
-  if (!hasExactKeys(body, hasKey ? ['code', 'submissionKey', 'ballot'] : ['code', 'ballot'])) return null;
+  if (!isPlainObject(body) || !hasExactKeys(body, ['code', 'submissionKey', 'ballot'])) return null;
   const code = body['code'];
   if (!isId(code)) return null;
-  const key = body['submissionKey'];
-  if (hasKey && (typeof key !== 'string' || !SUBMISSION_KEY.test(key))) return null;
+  const submissionKey = body['submissionKey'];
+  if (typeof submissionKey !== 'string' || !SUBMISSION_KEY_PATTERN.test(submissionKey)) return null;
   const ballot = parseBallot(body['ballot']);
-  if (!ballot) return null;
-  return hasKey ? { code, submissionKey: key as string, ballot } : { code, ballot };
+  return ballot ? { code, submissionKey, ballot } : null;
 }

@@ -8,8 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fullBallot, openDemoMeeting, startTestHost, type TestHost } from '../support/running-host';
 import { postJson } from '../../scripts/bench/http-client';
-import { codeHash } from '../../electron/core/services/codes';
-import { parseCode } from '../../shared/codes/code-format';
+import { submissionKeyFor } from '../../scripts/bench/submission-key';
 import type { BallotDefinition } from '../../shared/api/tablet-schemas';
 import { startFaultyProxy, type FaultyProxy, type ProxyFault } from './tcp-proxy';
 
@@ -47,7 +46,7 @@ describe('network faults between tablet and laptop', () => {
     let attempts = 0;
     await Promise.all(
       codes.map(async (code, n) => {
-        const body = Buffer.from(JSON.stringify({ code, ballot: fullBallot(definition, (o, i) => ((n + o * 3 + i) % 5 === 0 ? null : (n + o + i) % 4)) }));
+        const body = Buffer.from(JSON.stringify({ code, submissionKey: submissionKeyFor(code), ballot: fullBallot(definition, (o, i) => ((n + o * 3 + i) % 5 === 0 ? null : (n + o + i) % 4)) }));
         for (let tries = 0; tries < 40; tries += 1) {
           attempts += 1;
           const answer = await postJson(via, body).catch(() => null);
@@ -77,14 +76,14 @@ describe('network faults between tablet and laptop', () => {
 
     const db = t.host.core.store.db;
     const one = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { n: number }).n;
-    expect(one('SELECT COUNT(*) AS n FROM ballots WHERE meeting_id = ?', meetingId)).toBe(codes.length);
+    expect(one('SELECT COUNT(*) AS n FROM sealed_ballots WHERE meeting_id = ?', meetingId)).toBe(codes.length);
     expect(one("SELECT COUNT(*) AS n FROM codes WHERE meeting_id = ? AND state = 'used'", meetingId)).toBe(codes.length);
-    expect(one('SELECT COUNT(DISTINCT receipt) AS n FROM ballots WHERE meeting_id = ?', meetingId)).toBe(codes.length);
-    const stored = db.prepare('SELECT b.receipt FROM retry_links l JOIN ballots b ON b.id = l.ballot_id WHERE l.code_hash = ?');
+    expect(one('SELECT COUNT(*) AS n FROM retry_links WHERE meeting_id = ?', meetingId)).toBe(codes.length);
+    expect(new Set(receipts.values()).size).toBe(codes.length);
+    // Each code's sealed link gives back exactly the receipt its tablet got, to that tablet's key.
     for (const [code, receipt] of receipts) {
-      const parsed = parseCode(code);
-      if (!parsed.ok) throw new Error('code does not parse');
-      expect(stored.all(codeHash(parsed.code))).toEqual([{ receipt }]);
+      const session = await t.tablet('/api/tablet/session', { code, submissionKey: submissionKeyFor(code) });
+      expect(session.body.value?.receipt).toBe(receipt);
     }
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   }, 60_000);
@@ -110,15 +109,15 @@ describe('network faults between tablet and laptop', () => {
     const code = officials[0] ?? '';
     const definition = (await t.tablet('/api/tablet/session', { code })).body.value as BallotDefinition;
     proxy = await startFaultyProxy(t.host.tablet.port, () => 'cut-request');
-    const body = Buffer.from(JSON.stringify({ code, ballot: fullBallot(definition, () => 1) }));
+    const body = Buffer.from(JSON.stringify({ code, submissionKey: submissionKeyFor(code), ballot: fullBallot(definition, () => 1) }));
     for (let i = 0; i < 5; i += 1) expect(await postJson(`http://127.0.0.1:${proxy.port}/api/tablet/ballot`, body).catch(() => null)).toBeNull();
     const db = t.host.core.store.db;
     // The server is still answering, and nothing of the five halves was kept.
     expect((await t.tablet('/api/tablet/session', { code })).status).toBe(200);
-    expect(db.prepare('SELECT COUNT(*) AS n FROM ballots WHERE meeting_id = ?').get(meetingId)).toEqual({ n: 0 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM sealed_ballots WHERE meeting_id = ?').get(meetingId)).toEqual({ n: 0 });
     expect(db.prepare("SELECT COUNT(*) AS n FROM codes WHERE meeting_id = ? AND state = 'used'").get(meetingId)).toEqual({ n: 0 });
     const whole = await t.tablet('/api/tablet/ballot', JSON.parse(body.toString()) as unknown);
     expect(whole.status).toBe(200);
-    expect(db.prepare('SELECT COUNT(*) AS n FROM ballots WHERE meeting_id = ?').get(meetingId)).toEqual({ n: 1 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM sealed_ballots WHERE meeting_id = ?').get(meetingId)).toEqual({ n: 1 });
   }, 30_000);
 });

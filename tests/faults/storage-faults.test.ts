@@ -32,9 +32,10 @@ afterEach(async () => {
 });
 
 function counts(db: Db, meetingId: string): { ballots: number; used: number } {
-  const n = (sql: string) => (db.prepare(sql).get(meetingId) as { n: number }).n;
+  const n = (sql: string) => (db.prepare(sql).get(sql.includes('@m') ? { m: meetingId } : meetingId) as { n: number }).n;
   return {
-    ballots: n('SELECT COUNT(*) AS n FROM ballots WHERE meeting_id = ?'),
+    // While voting is open the ballots are sealed; after close they are in the clear.
+    ballots: n('SELECT (SELECT COUNT(*) FROM ballots WHERE meeting_id = @m) + (SELECT COUNT(*) FROM sealed_ballots WHERE meeting_id = @m) AS n'),
     used: n("SELECT COUNT(*) AS n FROM codes WHERE meeting_id = ? AND state = 'used'"),
   };
 }

@@ -1,4 +1,5 @@
 import type { Store } from '../store/database';
+import { ballotStore } from '../store/ballot-store';
 import type { IndicatorSetRow, MeetingListRow, MeetingRow, ObjectRow } from '../store/rows';
 import type { GroupTurnout, MeetingSummary, MeetingView } from '../../../shared/api/chair-contract';
 import type { BallotType, EvalObject, Indicator, IndicatorSet, MeetingKind, MeetingSettings, MeetingStatus, RepresentativeCategory, VoterGroup } from '../../../shared/domain/model';
@@ -85,9 +86,7 @@ export function turnout(store: Store, row: MeetingRow): GroupTurnout[] {
   const codeCounts = store.db
     .prepare('SELECT voter_group, state, COUNT(*) AS n FROM codes WHERE meeting_id = ? GROUP BY voter_group, state')
     .all(row.id) as { voter_group: string; state: string; n: number }[];
-  const ballotCounts = store.db
-    .prepare('SELECT voter_group, COUNT(*) AS n FROM ballots WHERE meeting_id = ? GROUP BY voter_group')
-    .all(row.id) as { voter_group: string; n: number }[];
+  const ballotCounts = ballotStore(store.db).ballotCounts(row.id);
   return groupsOf(kind).map((group: VoterGroup) => {
     const members = reps.filter((r) => groupOfCategory(kind, r.category as RepresentativeCategory) === group);
     const codes = (state: string) => codeCounts.find((c) => c.voter_group === group && c.state === state)?.n ?? 0;
@@ -98,7 +97,7 @@ export function turnout(store: Store, row: MeetingRow): GroupTurnout[] {
       codesIssued: codes('issued') + codes('used') + codes('voided'),
       codesUsed: codes('used'),
       codesVoided: codes('voided'),
-      ballots: ballotCounts.find((b) => b.voter_group === group)?.n ?? 0,
+      ballots: ballotCounts.get(group) ?? 0,
     };
   });
 }

@@ -17,7 +17,8 @@ afterEach(async () => {
 });
 
 function ballotCount(): number {
-  return (t.host.core.store.db.prepare('SELECT COUNT(*) AS n FROM ballots').get() as { n: number }).n;
+  // Sealed while voting is open, in the clear after close: count both.
+  return (t.host.core.store.db.prepare('SELECT (SELECT COUNT(*) FROM ballots) + (SELECT COUNT(*) FROM sealed_ballots) AS n').get() as { n: number }).n;
 }
 
 async function session(code: string): Promise<BallotDefinition> {
