@@ -4,7 +4,7 @@
  * self-evaluation meeting (12 cadres), both voted through the tablet API and closed, one veto.
  * Setup rows are written with SQL because the setup API is another area's work in progress.
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TestHost } from '../../../support/running-host';
 import { fullBallot } from '../../../support/running-host';
@@ -14,7 +14,7 @@ import { DEFAULT_SETTINGS, SET_CHIEF } from '../../../../shared/domain/defaults'
 import type { BallotContent } from '../../../../shared/domain/model';
 import { newId } from '../../../../electron/core/ids';
 
-const OBJECTS_CSV = fileURLToPath(new URL('../../../../../shared/fixtures/objects-105.csv', import.meta.url));
+const OBJECTS_CSV = fileURLToPath(new URL('../../../fixtures/objects-105.csv', import.meta.url));
 
 export interface FixtureObject {
   readonly id: string;
@@ -29,9 +29,8 @@ export interface PrintFixture {
   readonly vetoed: FixtureObject;
 }
 
-/** The 105 sections of the shared fixture (or made-up ones where that folder is absent). */
+/** The 105 sections of the sample file in tests/fixtures (a missing file throws: no made-up stand-ins). */
 export function fixtureObjects(): { department: string; name: string }[] {
-  if (!existsSync(OBJECTS_CSV)) return Array.from({ length: 105 }, (_, i) => ({ department: `第${Math.floor(i / 3) + 1}局`, name: `第${i + 1}科` }));
   const lines = readFileSync(OBJECTS_CSV, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1);
   return lines.map((line) => {
     const [, department = '', name = ''] = line.split(',');
