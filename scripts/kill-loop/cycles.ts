@@ -44,6 +44,13 @@ export interface KillLoopReport {
   readonly settledByRetry: number;
   /** Retries of acknowledged ballots that got their receipt back. */
   readonly sameReceipt: number;
+  /**
+   * Kills that landed mid-request: at the kill, at least one request had been sent whole and
+   * not yet answered. A loop whose kills all fall between bursts would prove nothing.
+   */
+  readonly killsMidRequest: number;
+  /** Requests sent whole and unanswered at the kill, summed over the run. */
+  readonly requestsCutOff: number;
   readonly stored: number;
   readonly meetings: number;
   readonly restartMsMax: number;
@@ -176,6 +183,8 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
   let acknowledged = 0;
   let settledByRetry = 0;
   let sameReceipt = 0;
+  let killsMidRequest = 0;
+  let requestsCutOff = 0;
   let stored = 0;
   let meetings = 1;
   let restartMsMax = 0;
@@ -203,8 +212,14 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
         return tablet;
       });
       const burst = [...retrying, ...again, ...fresh];
+      let inFlight = 0; // sent whole, not yet answered
       const answers = burst.map(async (tablet) => {
-        const answer = await postJson(`${host.tabletBase}/api/tablet/ballot`, tablet.body).catch(() => null);
+        let sent = false;
+        const answer = await postJson(`${host.tabletBase}/api/tablet/ballot`, tablet.body, () => {
+          sent = true;
+          inFlight += 1;
+        }).catch(() => null);
+        if (sent) inFlight -= 1;
         if (!answer) return; // cut off by the kill: the tablet keeps its ballot and retries
         if (answer.status !== 200) {
           if (!killed) problems.push(`cycle ${cycle}: ballot answered ${answer.status} ${JSON.stringify(answer.body)}`);
@@ -223,6 +238,10 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
       });
       await new Promise((r) => setTimeout(r, next() * maxDelay));
       killed = true;
+      if (inFlight > 0) {
+        killsMidRequest += 1;
+        requestsCutOff += inFlight;
+      }
       await kill(host.child);
       await Promise.all(answers);
     } catch (error) {
@@ -234,5 +253,5 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
     problems.push(...checked.problems.map((p) => `cycle ${cycle}: ${p}`));
     log(`cycle ${cycle + 1}/${options.cycles}: ${acknowledged} acknowledged, ${stored} stored, ${tablets.filter((t) => t.pending).length} awaiting retry`);
   }
-  return { dataDir, seed, cycles: cycle, acknowledged, settledByRetry, sameReceipt, stored, meetings, restartMsMax, problems };
+  return { dataDir, seed, cycles: cycle, acknowledged, settledByRetry, sameReceipt, killsMidRequest, requestsCutOff, stored, meetings, restartMsMax, problems };
 }
