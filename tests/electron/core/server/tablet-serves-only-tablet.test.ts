@@ -6,7 +6,7 @@
  * double-encoded paths, backslashes and dotfiles get 404, `../` paths 400, and no answer ever
  * carries a byte of a file outside dist/tablet (it found dotfiles served: now `dotfiles: 'ignore'`). Every file of dist/tablet is served as it is.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, type Dirent } from 'node:fs';
 import { connect } from 'node:net';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,7 +52,7 @@ function raw(method: string, path: string): Promise<{ status: number; body: Buff
 }
 
 function filesUnder(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[]).filter((f) => f.isFile()).map((f) => relative(dir, join(f.parentPath, f.name)));
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[]).filter((f) => f.isFile()).map((f) => relative(dir, join(f.parentPath, f.name)));
 }
 
 /** Distinctive bytes of every file that must never leave: all of dist/console, the planted secrets, /etc/passwd. */
