@@ -5,6 +5,7 @@
  * exactly one ballot per code, every answer any copy of a request got carries that ballot's
  * receipt, and a cut-off request stored nothing of its own.
  */
+import { connect } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fullBallot, openDemoMeeting, startTestHost, type TestHost } from '../support/running-host';
 import { postJson } from '../../scripts/bench/http-client';
@@ -24,6 +25,25 @@ afterEach(async () => {
   proxy = null;
   await t.stop();
 });
+
+/**
+ * Sends one whole request and half-closes the connection at once (FIN after the last byte, as a
+ * tablet's stack may when it goes to sleep); reads whatever comes back until the server closes.
+ */
+function halfClosedPost(port: number, path: string, body: string): Promise<{ status: number; body: any }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    let text = '';
+    socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0);
+      const json = text.slice(text.indexOf('\r\n\r\n') + 4);
+      resolve({ status, body: status ? JSON.parse(json) : null });
+    });
+    socket.end(`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  });
+}
 
 /**
  * Seeded choice of faults, so a failure can be replayed from the seed (PINGYI_SEED). Taken from
@@ -118,6 +138,26 @@ describe('network faults between tablet and laptop', () => {
     // Never more than the ballots stored (a count never goes down or repeats a step backwards).
     expect(turnouts.every((n, i) => i === 0 || n >= (turnouts[i - 1] ?? 0))).toBe(true);
   }, 30_000);
+
+  it('stores each ballot sent on a half-closed connection exactly once; any answer that gets through carries its receipt, and a retry gets the same', async () => {
+    const { meetingId, officials, recipients } = await openDemoMeeting(t);
+    const codes = [...officials, ...recipients];
+    const definition = (await t.tablet('/api/tablet/session', { code: codes[0] })).body.value as BallotDefinition;
+    const bodies = codes.map((code, n) => JSON.stringify({ code, ballot: fullBallot(definition, (o, i) => (n + o + i) % 4) }));
+    // Each ballot twice on half-closed connections, all at once. Whether Node still writes the
+    // answer after the client's FIN is a race; that the ballot is stored, once, is not.
+    const halves = await Promise.all([...bodies, ...bodies].map((body) => halfClosedPost(t.host.tablet.port, '/api/tablet/ballot', body)));
+    const db = t.host.core.store.db;
+    expect(db.prepare('SELECT COUNT(*) AS n FROM ballots WHERE meeting_id = ?').get(meetingId)).toEqual({ n: codes.length });
+    expect(db.prepare("SELECT COUNT(*) AS n FROM codes WHERE meeting_id = ? AND state = 'used'").get(meetingId)).toEqual({ n: codes.length });
+    // The tablet that heard nothing retries on a whole connection: the same receipt, no second ballot.
+    const retries = await Promise.all(bodies.map((body) => t.tablet('/api/tablet/ballot', JSON.parse(body) as unknown)));
+    expect(retries.map((r) => r.status)).toEqual(codes.map(() => 200));
+    halves.forEach((half, i) => {
+      if (half.status !== 0) expect([half.status, half.body.value.receipt]).toEqual([200, retries[i % codes.length]?.body.value.receipt]);
+    });
+    expect(db.prepare('SELECT COUNT(DISTINCT receipt) AS n FROM ballots WHERE meeting_id = ?').get(meetingId)).toEqual({ n: codes.length });
+  });
 
   it('stores nothing for a request cut off half-way; the code stays unused until the whole ballot arrives', async () => {
     const { meetingId, officials } = await openDemoMeeting(t);
