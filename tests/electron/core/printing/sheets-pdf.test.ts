@@ -165,7 +165,7 @@ describe('zero report and code slips, before voting opens', () => {
   let codes: { group: 'officials' | 'recipients' | 'all'; code: string; url: string }[];
 
   beforeAll(async () => {
-    const round = createRound(t, fixtureObjects().slice(0, 8));
+    const round = await createRound(t, fixtureObjects().slice(0, 8));
     meetingId = round.socialId;
     codes = [...(await t.chair('generateCodes', { meetingId, spares: 2 }))];
   }, 60_000);
