@@ -210,5 +210,8 @@ describe('zero report and code slips, before voting opens', () => {
     const onPage = codes.slice(0, 10).map((c) => c.code);
     const positions = onPage.map((c) => text.indexOf(c));
     expect(positions.every((p) => p >= 0)).toBe(true);
+    // In order: each code of the page after the one before it, and only the first 10 on page 1.
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    for (const c of codes.slice(10)) expect(text.includes(c.code), c.code).toBe(false);
   });
 });
