@@ -43,6 +43,11 @@ test('the receipt stays 19 s and is cleared at 20 s: code field back, empty, not
   await expect(receipt).toHaveCount(0);
   await expect(tablet.getByLabel('请输入评议码')).toBeVisible();
   await expect(tablet.getByLabel('请输入评议码')).toHaveValue('');
-  expect(await tablet.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length }))).toEqual({ local: 0, session: 0 });
+  // The page's own globals, typed loosely: this file is type-checked as Node code.
+  const stored = await tablet.evaluate(() => {
+    const page = globalThis as unknown as { localStorage: { length: number }; sessionStorage: { length: number } };
+    return { local: page.localStorage.length, session: page.sessionStorage.length };
+  });
+  expect(stored).toEqual({ local: 0, session: 0 });
   await context.close();
 });
