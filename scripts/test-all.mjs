@@ -10,6 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { findBrowser } from './find-browser.mjs';
+import { summarize } from './test-summary.mjs';
 
 const steps = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
@@ -69,67 +70,19 @@ function readJson(path) {
   }
 }
 
-/** Names of the skipped tests in Vitest's JSON report (status pending, skipped or todo). */
-function vitestSkips(report) {
-  const names = [];
-  for (const file of report.testResults ?? []) {
-    for (const test of file.assertionResults ?? []) {
-      if (['pending', 'skipped', 'todo', 'disabled'].includes(test.status)) names.push(`${file.name}: ${test.fullName ?? test.title}`);
-    }
-  }
-  return names;
-}
-
-/** Names of the skipped tests in Playwright's JSON report (walks suites → specs → tests). */
-function playwrightSkips(report) {
-  const names = [];
-  const walk = (suite, trail) => {
-    for (const spec of suite.specs ?? []) {
-      for (const test of spec.tests ?? []) if (test.status === 'skipped') names.push([...trail, spec.title].join(' › '));
-    }
-    for (const child of suite.suites ?? []) walk(child, [...trail, child.title]);
-  };
-  for (const suite of report.suites ?? []) walk(suite, [suite.title]);
-  return names;
-}
-
-const vitest = readJson('reports/vitest.json');
-const playwright = readJson('reports/playwright.json');
-let passed = 0;
-let failed = failedSteps;
-const skippedNames = [];
-if (vitest) {
-  passed += vitest.numPassedTests ?? 0;
-  failed += (vitest.numFailedTests ?? 0) + (vitest.success === false && (vitest.numFailedTests ?? 0) === 0 ? 1 : 0);
-  const names = vitestSkips(vitest);
-  const counted = (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
-  skippedNames.push(...names);
-  // A skip the per-test walk missed still counts, unnamed.
-  for (let i = names.length; i < counted; i += 1) skippedNames.push('(vitest: an unnamed skipped test)');
-} else {
-  failed += 1;
-  console.error('vitest wrote no report');
-}
-if (playwright) {
-  passed += (playwright.stats?.expected ?? 0) + (playwright.stats?.flaky ?? 0);
-  failed += playwright.stats?.unexpected ?? 0;
-  if ((playwright.errors ?? []).length > 0) failed += 1;
-  const names = playwrightSkips(playwright);
-  skippedNames.push(...names);
-  for (let i = names.length; i < (playwright.stats?.skipped ?? 0); i += 1) skippedNames.push('(playwright: an unnamed skipped test)');
-} else if (browserOk) {
-  failed += 1;
-  console.error('playwright wrote no report');
-}
-if (passed === 0) failed += 1; // a run that executed no test is a failed run
-
-const skipped = skippedNames.length;
-if (skipped > 0) {
+const summary = summarize({
+  vitest: readJson('reports/vitest.json'),
+  playwright: readJson('reports/playwright.json'),
+  failedSteps,
+  playwrightExpected: browserOk,
+  ci: inCi,
+});
+for (const note of summary.notes) console.error(note);
+if (summary.skipped.length > 0) {
   console.log(`\nskipped${inCi ? ' (each one a failure in CI)' : ''}:`);
-  for (const name of skippedNames) console.log(`  - ${name}`);
-  if (inCi) failed += skipped;
+  for (const name of summary.skipped) console.log(`  - ${name}`);
 }
 
 console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s)`);
-console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(failed === 0 ? 0 : 1);
+console.log(summary.line);
+process.exit(summary.failed === 0 ? 0 : 1);
