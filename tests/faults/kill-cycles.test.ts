@@ -24,6 +24,7 @@ describe('kill -9 while tablets submit', () => {
     // Kills landed while the host held requests it had not answered (sent whole, no answer yet):
     // the moments that matter, not only the quiet ones between bursts.
     expect(report.killsMidRequest, `seed ${seed}`).toBeGreaterThanOrEqual(1);
+    console.log(`kill loop (seed ${seed}): ${report.killsMidRequest} of ${report.cycles} kills mid-request, ${report.requestsCutOff} requests cut off, ${report.settledByRetry} settled by a retry`);
     // The loop really voted: ballots were acknowledged, stored and retried across kills.
     expect(report.acknowledged).toBeGreaterThan(24);
     expect(report.stored).toBeGreaterThanOrEqual(report.acknowledged);
