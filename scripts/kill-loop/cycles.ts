@@ -32,6 +32,15 @@ export interface KillLoopOptions {
   /** Largest delay between the start of a burst and the kill, in ms. */
   readonly maxKillDelayMs?: number;
   readonly log?: (line: string) => void;
+  /** The host's environment (the power-cut test preloads a shim with it). */
+  readonly env?: NodeJS.ProcessEnv;
+  /** How the host is stopped: SIGKILL by default; SIGUSR2 is the power-cut shim's cut. */
+  readonly signal?: NodeJS.Signals;
+  /**
+   * Start the kill delay only once the burst's first answer arrived, so that every cycle has an
+   * acknowledgement to lose however slow the machine is (the power-cut test needs that).
+   */
+  readonly afterFirstAnswer?: boolean;
 }
 
 export interface KillLoopReport {
@@ -192,7 +201,7 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
   let cycle = 0;
 
   for (; cycle < options.cycles && problems.length === 0; cycle += 1) {
-    const host = await startHost(options.dist, dataDir, null, { demo: cycle === 0 });
+    const host = await startHost(options.dist, dataDir, null, { demo: cycle === 0, env: options.env });
     let killed = false;
     try {
       if (cycle > 0) restartMsMax = Math.max(restartMsMax, host.readyMs);
@@ -213,6 +222,8 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
       });
       const burst = [...retrying, ...again, ...fresh];
       let inFlight = 0; // sent whole, not yet answered
+      let firstAnswer: () => void = () => undefined;
+      const answered = new Promise<void>((resolve) => (firstAnswer = resolve));
       const answers = burst.map(async (tablet) => {
         let sent = false;
         const answer = await postJson(`${host.tabletBase}/api/tablet/ballot`, tablet.body, () => {
@@ -220,6 +231,7 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
           inFlight += 1;
         }).catch(() => null);
         if (sent) inFlight -= 1;
+        if (answer) firstAnswer();
         if (!answer) return; // cut off by the kill: the tablet keeps its ballot and retries
         if (answer.status !== 200) {
           if (!killed) problems.push(`cycle ${cycle}: ballot answered ${answer.status} ${JSON.stringify(answer.body)}`);
@@ -236,13 +248,14 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
         }
         tablet.pending = false;
       });
+      if (options.afterFirstAnswer) await Promise.race([answered, Promise.all(answers)]);
       await new Promise((r) => setTimeout(r, next() * maxDelay));
       killed = true;
       if (inFlight > 0) {
         killsMidRequest += 1;
         requestsCutOff += inFlight;
       }
-      await kill(host.child);
+      await kill(host.child, options.signal ?? 'SIGKILL');
       await Promise.all(answers);
     } catch (error) {
       await kill(host.child);
