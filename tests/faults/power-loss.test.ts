@@ -25,7 +25,10 @@ const dist = fileURLToPath(new URL('../../dist', import.meta.url));
 const source = fileURLToPath(new URL('./sync-trace.c', import.meta.url));
 const syncOff = fileURLToPath(new URL('./sync-off.cjs', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'pingyi-power-'));
-afterAll(() => { if (!process.env['KEEP']) rmSync(work, { recursive: true, force: true }); });
+// PINGYI_KEEP_TRACE=1 keeps the traces (in the temp folder) to look at.
+afterAll(() => {
+  if (!process.env['PINGYI_KEEP_TRACE']) rmSync(work, { recursive: true, force: true });
+});
 
 /** Compiles the shim once for this file; a missing gcc fails the test with the reason. */
 function buildShim(): string {
