@@ -5,6 +5,7 @@
  * exactly, so recomputing from the printed figures may differ by 0.01 at most per step.
  */
 import type { MeetingKind, VoterGroup } from '../domain/model';
+import { groupNames } from '../domain/voter-groups';
 import { assertNever } from '../domain/result';
 import { div, fromInt, fromNumber, toExactDecimal, toFixed2 } from './exact-number';
 
@@ -78,8 +79,8 @@ export type ExplanationLocale = 'zh' | 'en';
  * names, e.g. 人大代表、政协委员、分管领导, head the tables; these fit inside a formula line).
  */
 export const GROUP_LABELS: Record<ExplanationLocale, Record<VoterGroup, string>> = {
-  zh: { officials: '人大政协及领导组', recipients: '服务对象组', all: '全体干部组' },
-  en: { officials: 'officials', recipients: 'recipients', all: 'all voters' },
+  zh: groupNames('zh', 'formulaName'),
+  en: groupNames('en', 'formulaName'),
 };
 
 const MEETING_LABELS: Record<ExplanationLocale, Record<MeetingKind, string>> = {

@@ -10,13 +10,13 @@ import type { DetailGroup, DetailMeeting, DetailObject, DetailSheet, GroupCount,
 import type { MeetingResults, ResultRow, RoundResultRow, RoundResults } from '../../../shared/api/chair/results';
 import type { MeetingKind, TallyBallot } from '../../../shared/domain/model';
 import { err, ok, type Result } from '../../../shared/domain/result';
+import { mayPrintResults, meetingStatus } from '../../../shared/domain/lifecycle';
 import { formatExplanation } from '../../../shared/tally';
 import { findMeeting, meetingSettings, turnout } from '../services/meetings';
 import { meetingBallots, meetingBallotTexts, meetingResults, roundResults } from '../services/results';
 import { shortFingerprint, storedBallotSetDigest } from './fingerprint';
 import { sheetHeader } from './sheet-header';
 
-const CLOSED = new Set(['closed', 'official']);
 const NOT_CLOSED = '投票结束后才能打印结果，请先在“投票”中结束投票。';
 /** The sheets rank as the results screen does by default: best first, one list for all categories. */
 const SHEET_VIEW = { order: 'best-first', byCategory: false } as const;
@@ -52,7 +52,7 @@ function closedMeeting(store: Store, meetingId: string, ballotType: 'graded' | '
   const found = sheetHeader(store, meetingId);
   if (!found.ok) return found;
   const { row } = found.value;
-  if (!CLOSED.has(row.status)) return err('voting_not_closed', NOT_CLOSED);
+  if (!mayPrintResults(meetingStatus(row.status))) return err('voting_not_closed', NOT_CLOSED);
   if (row.ballot_type !== ballotType) {
     return ballotType === 'graded'
       ? err('wrong_sheet', '这是一场评差会议，请打印“评差结果公布表”。')

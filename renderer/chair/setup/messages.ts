@@ -1,5 +1,6 @@
 /** Words of the 准备 (setup) area, Chinese first; the English dictionary has the same keys. */
 import { createTranslator } from '../../common/i18n';
+import { groupMessages } from '../../../shared/domain/voter-groups';
 
 const zh = {
   tabSetup: '准备',
@@ -128,8 +129,7 @@ const zh = {
   cat_recipient: '服务对象',
   cat_staff: '本单位干部',
   groupWeights: '两组代表的权重',
-  officialsWeight: '人大代表、政协委员、分管领导',
-  recipientsWeight: '服务对象',
+  ...groupMessages('zh', 'shortName'),
   totalIs: '合计 {n}',
   defaultIs: '默认：{v}',
   componentPoints: '总分构成',
@@ -141,6 +141,7 @@ const zh = {
   worstK: '评差最多可选',
   smallGroupK: '小组最少票数',
   smallGroupHint: '某组选票少于此数时，不单独显示该组的分项结果，以免推断出个人选择。',
+  requireAllAnswered: '平板要求每一项都作答（选等级或“弃权”）后才能提交',
   gradeScale: '评分等级',
   gradeLabel: '等级',
   gradePoints: '分值',
@@ -280,8 +281,7 @@ const en: Record<keyof typeof zh, string> = {
   cat_recipient: 'Service recipient',
   cat_staff: 'Staff of the unit',
   groupWeights: 'Group weights',
-  officialsWeight: 'Deputies, CPPCC members, leaders',
-  recipientsWeight: 'Service recipients',
+  ...groupMessages('en', 'shortName'),
   totalIs: 'total {n}',
   defaultIs: 'default: {v}',
   componentPoints: 'Total score',
@@ -293,6 +293,7 @@ const en: Record<keyof typeof zh, string> = {
   worstK: 'Worst-list picks at most',
   smallGroupK: 'Smallest group shown',
   smallGroupHint: 'A group with fewer ballots than this is not shown on its own, so no one\'s choice can be inferred.',
+  requireAllAnswered: 'Tablets require an answer (a grade or abstain) on every item before submitting',
   gradeScale: 'Grade scale',
   gradeLabel: 'Grade',
   gradePoints: 'Points',

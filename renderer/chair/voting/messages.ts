@@ -1,5 +1,6 @@
 /** Texts of the meeting itself (voting, check-in, projector): this area's own dictionary. */
 import { createTranslator } from '../../common/i18n';
+import { groupMessages } from '../../../shared/domain/voter-groups';
 
 const zh = {
   codesUsed: '已使用',
@@ -27,6 +28,7 @@ const zh = {
   projector: '打开投影屏幕',
   projectorHint: '在投影仪上显示大字的会议状态、平板接入地址和投票进度（不显示任何结果）。',
   address: '平板使用的网络地址',
+  noTabletYet: '投票已开始一分钟，还没有任何平板连接到本机。请确认平板与本机连接同一个无线网络、地址为 {url}；Windows 上请在防火墙中允许 Pingyi 使用“专用网络”和“公用网络”（安装程序已添加此规则；浏览器模式需手动允许 Node.js）。',
   addressHint: '电脑连接了多个网络时，请选择会场无线网络所在的地址。更换后，已打印纸条上的二维码仍指向旧地址，但可以手动输入评议码。',
   addressChanged: '平板接入地址已改为 {url}',
   tabCheckIn: '签到',
@@ -57,9 +59,7 @@ const zh = {
   projectorBallots: '已投 {ballots} / 实到 {present}',
   projectorNoResults: '投票结束前不显示任何结果',
   group: '代表类别',
-  group_officials: '人大代表、政协委员、分管领导',
-  group_recipients: '服务对象代表',
-  group_all: '本单位干部职工',
+  ...groupMessages('zh'),
   status_draft: '准备中',
   status_open: '投票进行中',
   status_paused: '投票已暂停',
@@ -93,6 +93,7 @@ const en: Record<keyof typeof zh, string> = {
   projector: 'Open projector view',
   projectorHint: 'Shows the meeting status, how tablets join and the turnout in big type on the projector (never a result).',
   address: 'Network address for tablets',
+  noTabletYet: 'Voting has been open for a minute and no tablet has reached this laptop. Check that the tablets are on the same Wi-Fi and open {url}; on Windows, allow Pingyi through the firewall on Private and Public networks (the installer adds that rule; in browser mode allow Node.js).',
   addressHint: 'When this laptop is on several networks, choose the one of the room\'s Wi-Fi. After a change, QR codes already printed still point to the old address; typing the code still works.',
   addressChanged: 'Tablets now join at {url}',
   tabCheckIn: 'Check-in',
@@ -123,9 +124,7 @@ const en: Record<keyof typeof zh, string> = {
   projectorBallots: '{ballots} voted of {present} present',
   projectorNoResults: 'No result is shown before voting closes',
   group: 'Voter group',
-  group_officials: 'Deputies, CPPCC members, leaders',
-  group_recipients: 'Service recipients',
-  group_all: 'Staff of the unit',
+  ...groupMessages('en'),
   status_draft: 'In preparation',
   status_open: 'Voting open',
   status_paused: 'Voting paused',

@@ -174,8 +174,10 @@ describe('settings', () => {
         { label: '差', points: 0 },
       ],
     };
-    expect(await t.chair('updateSettings', { meetingId, settings: next })).toEqual(next);
-    expect((await t.chair('meetingSetup', { meetingId })).settings).toEqual(next);
+    // Settings the input leaves out (added later: requireAllAnswered, roundingMode) take their defaults.
+    const stored = { ...next, requireAllAnswered: false, roundingMode: 'printed' };
+    expect(await t.chair('updateSettings', { meetingId, settings: next })).toEqual(stored);
+    expect((await t.chair('meetingSetup', { meetingId })).settings).toEqual(stored);
     const bad = (patch: object) => ({ meetingId, settings: { ...next, ...patch } });
     await refusedUnchanged(t, 'updateSettings', bad({ groupWeights: { officials: 30, recipients: 60 } }), '“两组代表的权重”合计为 90，应为 100');
     await refusedUnchanged(t, 'updateSettings', bad({ componentPoints: { self: 0, social: 100 } }), '“总分构成”中单位自评的数值 0 无效');
