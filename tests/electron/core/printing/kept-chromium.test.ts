@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestHost, type TestHost } from '../../../support/running-host';
@@ -70,8 +70,13 @@ describe('the kept Chromium', () => {
     expect(slips.pages).toBeGreaterThanOrEqual(1);
     expect(kept().launches).toBe(1);
     const needles = codes.flatMap((c) => [c.code, c.code.replace(/-/g, '')].flatMap((form) => encodings(form).map((bytes) => ({ code: c.code, bytes }))));
-    // playwright-core's profile folders of running browsers: nothing there holds a code.
-    const profiles = readdirSync(tmpdir()).filter((name) => name.startsWith('playwright_chromiumdev_profile-'));
+    // The profile folder of this host's own Chromium (from its command line; other processes'
+    // browsers on the machine have their own): nothing there holds a code.
+    const profiles = chromiumPids().flatMap((pid) => {
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      const dir = args.find((a) => a.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length);
+      return dir ? [relative(tmpdir(), dir)] : [];
+    });
     expect(profiles.length).toBeGreaterThanOrEqual(1);
     let searched = 0;
     for (const profile of profiles) {
