@@ -11,7 +11,7 @@ export interface JsonAnswer {
  * POSTs a JSON body (an object, or bytes already serialised so that the client's own work is
  * not counted in a latency) on a fresh connection and parses the answer.
  */
-export function postJson(url: string, body: unknown, options: { localAddress?: string } = {}): Promise<JsonAnswer> {
+export function postJson(url: string, body: unknown, options: { localAddress?: string; onSent?: () => void } = {}): Promise<JsonAnswer> {
   const payload = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(withSubmissionKey(new URL(url).pathname, body)));
   return new Promise((resolve, reject) => {
     const req = request(url, { method: 'POST', agent: false, localAddress: options.localAddress, headers: { 'content-type': 'application/json', 'content-length': payload.length } }, (res) => {
@@ -27,6 +27,9 @@ export function postJson(url: string, body: unknown, options: { localAddress?: s
       });
     });
     req.on('error', reject);
+    // 'finish': the whole request has been handed to the operating system (the kill loop uses it
+    // to know that a kill landed while the host held a request it had not answered).
+    if (options.onSent) req.on('finish', options.onSent);
     req.end(payload);
   });
 }

@@ -36,6 +36,15 @@ export interface KillLoopOptions {
   /** Largest delay between the start of a burst and the kill, in ms. */
   readonly maxKillDelayMs?: number;
   readonly log?: (line: string) => void;
+  /** The host's environment (the power-cut test preloads a shim with it). */
+  readonly env?: NodeJS.ProcessEnv;
+  /** How the host is stopped: SIGKILL by default; SIGUSR2 is the power-cut shim's cut. */
+  readonly signal?: NodeJS.Signals;
+  /**
+   * Start the kill delay only once the burst's first answer arrived, so that every cycle has an
+   * acknowledgement to lose however slow the machine is (the power-cut test needs that).
+   */
+  readonly afterFirstAnswer?: boolean;
 }
 
 export interface KillLoopReport {
@@ -48,6 +57,13 @@ export interface KillLoopReport {
   readonly settledByRetry: number;
   /** Retries of acknowledged ballots that got their receipt back. */
   readonly sameReceipt: number;
+  /**
+   * Kills that landed mid-request: at the kill, at least one request had been sent whole and
+   * not yet answered. A loop whose kills all fall between bursts would prove nothing.
+   */
+  readonly killsMidRequest: number;
+  /** Requests sent whole and unanswered at the kill, summed over the run. */
+  readonly requestsCutOff: number;
   readonly stored: number;
   readonly meetings: number;
   readonly restartMsMax: number;
@@ -203,6 +219,8 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
   let acknowledged = 0;
   let settledByRetry = 0;
   let sameReceipt = 0;
+  let killsMidRequest = 0;
+  let requestsCutOff = 0;
   let stored = 0;
   let meetings = 1;
   let restartMsMax = 0;
@@ -210,7 +228,7 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
   let cycle = 0;
 
   for (; cycle < options.cycles && problems.length === 0; cycle += 1) {
-    const host = await startHost(options.dist, dataDir, null, { demo: cycle === 0 });
+    const host = await startHost(options.dist, dataDir, null, { demo: cycle === 0, env: options.env });
     let killed = false;
     try {
       if (cycle > 0) restartMsMax = Math.max(restartMsMax, host.readyMs);
@@ -230,8 +248,20 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
         return tablet;
       });
       const burst = [...retrying, ...again, ...fresh];
+      let inFlight = 0; // sent whole, not yet answered
+      let firstAnswer: () => void = () => undefined;
+      const answered = new Promise<void>((resolve) => (firstAnswer = resolve));
       const answers = burst.map(async (tablet) => {
-        const answer = await postJson(`${host.tabletBase}/api/tablet/ballot`, tablet.body, { localAddress: tabletAddress(tablets.indexOf(tablet)) }).catch(() => null);
+        let sent = false;
+        const answer = await postJson(`${host.tabletBase}/api/tablet/ballot`, tablet.body, {
+          localAddress: tabletAddress(tablets.indexOf(tablet)),
+          onSent: () => {
+            sent = true;
+            inFlight += 1;
+          },
+        }).catch(() => null);
+        if (sent) inFlight -= 1;
+        if (answer) firstAnswer();
         if (!answer) return; // cut off by the kill: the tablet keeps its ballot and retries
         if (answer.status !== 200) {
           if (!killed) problems.push(`cycle ${cycle}: ballot answered ${answer.status} ${JSON.stringify(answer.body)}`);
@@ -248,9 +278,14 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
         }
         tablet.pending = false;
       });
+      if (options.afterFirstAnswer) await Promise.race([answered, Promise.all(answers)]);
       await new Promise((r) => setTimeout(r, next() * maxDelay));
       killed = true;
-      await kill(host.child);
+      if (inFlight > 0) {
+        killsMidRequest += 1;
+        requestsCutOff += inFlight;
+      }
+      await kill(host.child, options.signal ?? 'SIGKILL');
       await Promise.all(answers);
     } catch (error) {
       await kill(host.child);
@@ -261,5 +296,5 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
     problems.push(...checked.problems.map((p) => `cycle ${cycle}: ${p}`));
     log(`cycle ${cycle + 1}/${options.cycles}: ${acknowledged} acknowledged, ${stored} stored, ${tablets.filter((t) => t.pending).length} awaiting retry`);
   }
-  return { dataDir, seed, cycles: cycle, acknowledged, settledByRetry, sameReceipt, stored, meetings, restartMsMax, problems };
+  return { dataDir, seed, cycles: cycle, acknowledged, settledByRetry, sameReceipt, killsMidRequest, requestsCutOff, stored, meetings, restartMsMax, problems };
 }

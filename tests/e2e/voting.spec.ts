@@ -171,8 +171,11 @@ test('a worst-list ballot on the tablet: K is enforced with a clear message, pro
     const access = { chairPort: running.chair.port, token: running.chair.token };
     const [meeting] = await chairCall(access, 'listMeetings', {});
     const meetingId = meeting?.id ?? '';
-    // A 评差 meeting with K = 3, set in the real database before voting opens.
-    running.core.store.db.prepare("UPDATE meetings SET ballot_type = 'worst', settings_json = ? WHERE id = ?").run(JSON.stringify({ worstK: 3 }), meetingId);
+    // A 评差 meeting with K = 3, set up through the chair API before voting opens.
+    const setup = await chairCall(access, 'meetingSetup', { meetingId });
+    const { title, heldOn, place, kind } = setup.meeting;
+    await chairCall(access, 'updateMeetingDetails', { meetingId, title, heldOn, place, kind, ballotType: 'worst' });
+    await chairCall(access, 'updateSettings', { meetingId, settings: { ...setup.settings, worstK: 3 } });
     const codes = (await chairCall(access, 'generateCodes', { meetingId, spares: 0 })).map((c) => c.code);
     await chairCall(access, 'openVoting', { meetingId });
 
