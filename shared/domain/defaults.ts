@@ -14,6 +14,7 @@ export const DEFAULT_SETTINGS: MeetingSettings = {
   worstK: 10,
   smallGroupK: 5,
   gradeScale: DEFAULT_GRADE_SCALE,
+  roundingMode: 'printed',
 };
 
 /** 群众评科长: five aspects, equal weights. */

@@ -63,6 +63,13 @@ export interface EvalObject {
 }
 
 /** Per-meeting settings; every number has a documented default (DEFAULT_SETTINGS). */
+/**
+ * How printed figures follow from each other (shared/tally/printed-arithmetic.ts): 'printed'
+ * (default) rounds every figure to 2 decimals and computes on with the printed value; 'exact'
+ * rounds once and the sheet prints its parts with more decimals.
+ */
+export type RoundingMode = 'printed' | 'exact';
+
 export interface MeetingSettings {
   /** Percent weight of each group in the social score: officials 30, recipients 70. */
   readonly groupWeights: { readonly officials: number; readonly recipients: number };
@@ -74,6 +81,8 @@ export interface MeetingSettings {
   readonly smallGroupK: number;
   /** Grades offered on graded ballots, best first. Abstaining is always possible besides. */
   readonly gradeScale: readonly Grade[];
+  /** Absent in settings saved before it existed: DEFAULT_SETTINGS' 'printed' applies. */
+  readonly roundingMode?: RoundingMode;
 }
 
 /** A graded ballot: for each object, for each indicator, a grade index into the scale or null (弃权). */

@@ -5,7 +5,7 @@
  * redactSmallGroups: a group below the small-group threshold never shows its numbers.
  */
 import { z } from 'zod';
-import type { BallotType, MeetingKind, MeetingStatus, ObjectCategory, VoterGroup } from '../../domain/model';
+import type { BallotType, MeetingKind, MeetingStatus, ObjectCategory, RoundingMode, VoterGroup } from '../../domain/model';
 import { id, meetingRef } from './common';
 
 /** Largest ballot file the console may upload for re-tallying, in bytes. */
@@ -131,6 +131,7 @@ export interface MeetingResults {
   readonly order: 'best-first' | 'worst-first';
   readonly byCategory: boolean;
   readonly smallGroupK: number;
+  readonly roundingMode: RoundingMode;
   readonly groups: readonly ResultGroupSummary[];
   readonly gradeLabels: readonly string[];
   readonly rankings: readonly ResultRanking[];
@@ -158,10 +159,12 @@ export interface RoundResultRow {
   readonly name: string;
   readonly department: string;
   readonly category: ObjectCategory;
+  /** Parts, printed as partText gives them (2 decimals, or 4 in exact mode). */
   readonly selfScore: string | null;
   readonly socialScore: string | null;
   readonly selfPoints: string | null;
   readonly socialPoints: string | null;
+  /** Half-up 2 decimals; in printed mode exactly selfPoints + socialPoints. */
   readonly total: string | null;
   readonly totalExact: string | null;
   readonly incomplete: boolean;
@@ -179,6 +182,8 @@ export interface RoundResults {
   readonly order: 'best-first' | 'worst-first';
   readonly byCategory: boolean;
   readonly componentPoints: { readonly self: number; readonly social: number };
+  /** 'printed': every part is printed with 2 decimals and adds up; 'exact': parts carry 4 decimals. */
+  readonly roundingMode: RoundingMode;
   readonly components: readonly RoundComponent[];
   readonly rankings: readonly { readonly category: ObjectCategory | null; readonly rows: readonly RoundResultRow[] }[];
 }

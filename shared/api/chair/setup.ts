@@ -35,6 +35,7 @@ const settingsSchema = z.strictObject({
   componentPoints: z.strictObject({ self: z.number(), social: z.number() }),
   worstK: z.number(),
   smallGroupK: z.number(),
+  roundingMode: z.enum(['printed', 'exact']).optional(),
   gradeScale: z.array(gradeSchema).max(20).readonly(),
 });
 const indicatorSchema = z.strictObject({ id: id.optional(), name: text, description: text, weight: z.number() });

@@ -103,8 +103,9 @@ describe('graded tally', () => {
     expect(tally.objects[0]?.missingGroups).toEqual(['officials']);
   });
 
-  it('computes with decimal points exactly', () => {
+  it('exact mode: computes with decimal points exactly', () => {
     const tally = tallyGradedMeeting({
+      roundingMode: 'exact',
       ...socialInput(gradedBallots({ group: 'all', count: 3, columns: { x: { a: '012', b: '---' } } })),
       groups: ['all'],
       groupWeights: { all: 100 },

@@ -31,6 +31,7 @@ const settingsSchema = z.strictObject({
   componentPoints: z.strictObject({ self: z.number(), social: z.number() }),
   worstK: z.number().int(),
   smallGroupK: z.number().int(),
+  roundingMode: z.enum(['printed', 'exact']).optional(),
   gradeScale: z.array(z.strictObject({ label: text, points: z.number() })).min(1).max(20),
 });
 const meetingSchema = z.strictObject({

@@ -173,6 +173,7 @@ describe('settings', () => {
         { label: '一般', points: 70 },
         { label: '差', points: 0 },
       ],
+      roundingMode: 'exact' as const,
     };
     expect(await t.chair('updateSettings', { meetingId, settings: next })).toEqual(next);
     expect((await t.chair('meetingSetup', { meetingId })).settings).toEqual(next);
