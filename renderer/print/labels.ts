@@ -2,6 +2,8 @@
 import type { RepresentativeCategory, VoterGroup } from '../../shared/domain/model';
 import type { SheetHeader } from '../../shared/api/chair/printing';
 import type { SheetName } from './route';
+import { DRAFT_MARK, OFFICIAL_MARK } from '../../shared/rules/result-state';
+import { GROUP_NAMES_ZH } from '../../shared/rules/group-names';
 
 export const SHEET_TITLES: Record<SheetName, string> = {
   ranking: '评议结果排序表',
@@ -12,11 +14,8 @@ export const SHEET_TITLES: Record<SheetName, string> = {
   zero: '投票前零票报告',
 };
 
-export const GROUP_LABELS: Record<VoterGroup, string> = {
-  officials: '人大代表、政协委员、分管领导',
-  recipients: '服务对象',
-  all: '本单位干部职工',
-};
+/** The one name of each group (shared/rules/group-names.ts). */
+export const GROUP_LABELS: Readonly<Record<VoterGroup, string>> = GROUP_NAMES_ZH;
 
 export const CATEGORY_LABELS: Record<RepresentativeCategory, string> = {
   npc: '人大代表',
@@ -35,7 +34,8 @@ export function formatDateTime(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** The line repeated at the top of every page. */
+/** The line repeated at the top of every page; a result sheet's says 初步结果（未确认） or 正式结果 on each page. */
 export function runningHeader(header: SheetHeader, sheet: SheetName): string {
-  return [header.title, SHEET_TITLES[sheet], header.heldOn, header.place].filter((part) => part !== '').join(' · ');
+  const state = header.resultState === null ? '' : header.resultState.official ? OFFICIAL_MARK : DRAFT_MARK;
+  return [header.title, SHEET_TITLES[sheet], state, header.heldOn, header.place].filter((part) => part !== '').join(' · ');
 }

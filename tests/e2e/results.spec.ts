@@ -96,7 +96,7 @@ test('tablet ballots → results screen with the formula, re-tally, veto and off
 
   await rows.nth(0).click();
   const formula = chair.getByTestId('formula');
-  await expect(formula).toContainText('服务对象组·业务素质 500÷5 = 100.00（弃权1）');
+  await expect(formula).toContainText('服务对象·业务素质 500÷5 = 100.00（弃权1）');
   await expect(formula).toContainText('社会测评 = 0.30×80.00 + 0.70×100.00 = 94.00');
   await chair.screenshot({ path: test.info().outputPath('results.png'), fullPage: true });
 

@@ -14,7 +14,9 @@ import { formatExplanation } from '../../../shared/tally';
 import { findMeeting, meetingSettings, turnout } from '../services/meetings';
 import { meetingBallots, meetingBallotTexts, meetingResults, roundResults } from '../services/results';
 import { shortFingerprint, storedBallotSetDigest } from './fingerprint';
-import { sheetHeader } from './sheet-header';
+import { meetingState, sheetHeader } from './sheet-header';
+import { combinedResultState, type ResultState } from '../../../shared/rules/result-state';
+import { roundingFootnote, ruleText } from '../../../shared/rules/rule-text';
 
 const CLOSED = new Set(['closed', 'official']);
 const NOT_CLOSED = '投票结束后才能打印结果，请先在“投票”中结束投票。';
@@ -87,6 +89,21 @@ function meetingsOf(basis: Basis): readonly SheetMeeting[] {
   return basis.mode === 'round' ? basis.meetings : [basis.meeting];
 }
 
+/** Draft or official for a sheet: a round's totals are official only once both meetings are. */
+function stateOf(store: Store, meetings: readonly SheetMeeting[]): ResultState {
+  return combinedResultState(meetings.map((m) => meetingState(store, m.row)));
+}
+
+/** The draft/official state of the sheet a meeting prints (for PDF and export file names). */
+export function resultSheetState(store: Store, meetingId: string): Result<ResultState> {
+  const found = findMeeting(store, meetingId);
+  if (!found.ok) return found;
+  if (found.value.ballot_type !== 'graded' || !CLOSED.has(found.value.status)) return ok(meetingState(store, found.value));
+  const basis = basisOf(store, meetingId);
+  if (!basis.ok) return basis;
+  return ok(stateOf(store, meetingsOf(basis.value)));
+}
+
 /**
  * The sheet's fingerprint: the digest of the stored ballot texts (storedBallotSetDigest, the
  * same value as ballotSetDigest of the parsed ballots, without parsing and serialising them).
@@ -147,11 +164,19 @@ export function rankingSheet(store: Store, meetingId: string): Result<RankingShe
     b.mode === 'round'
       ? roundRows(b.round).map((r) => ({ rank: r.rank, name: r.name, department: r.department, selfPoints: r.selfPoints, socialPoints: r.socialPoints, total: r.total, notes: roundNote(r, meetings) }))
       : b.meeting.results.rows.map((r) => ({ rank: r.rank, name: r.name, department: r.department, selfPoints: null, socialPoints: null, total: r.score, notes: r.note }));
+  // The round's rules come from the meeting whose settings give its points (round.ts): the social one.
+  const rulesMeeting = meetings.find((m) => m.kind === 'social') ?? meetings[0];
+  if (rulesMeeting === undefined) return err('voting_not_closed', NOT_CLOSED);
+  const settings = meetingSettings(rulesMeeting.row);
+  const mode = b.mode === 'round' ? 'round' : b.meeting.kind;
+  const roundingMode = b.mode === 'round' ? b.round.roundingMode : b.meeting.results.roundingMode;
   return ok({
     sheet: 'ranking',
-    header: found.value.header,
-    mode: b.mode === 'round' ? 'round' : b.meeting.kind,
-    componentPoints: b.mode === 'round' ? b.round.componentPoints : meetingSettings(b.meeting.row).componentPoints,
+    header: { ...found.value.header, resultState: stateOf(store, meetings) },
+    mode,
+    componentPoints: b.mode === 'round' ? b.round.componentPoints : settings.componentPoints,
+    rules: ruleText({ basis: mode, settings: { ...settings, roundingMode }, order: SHEET_VIEW.order }),
+    footnote: roundingFootnote(roundingMode),
     rows,
     counts: meetings.flatMap((m) => groupCounts(store, m)),
     overrides: overridesOf(meetings),
@@ -220,7 +245,14 @@ export function detailSheet(store: Store, meetingId: string, objectId?: string):
             totalFormula: r.vetoReason === null ? [] : [`一票否决：${r.vetoReason}`],
           }));
   if (objects.length === 0) return err('object_not_found', '找不到这个评议对象，请刷新后重新选择。');
-  return ok({ sheet: 'detail', header: found.value.header, objects, fingerprint: fingerprintOf(store, meetings) });
+  const roundingMode = b.mode === 'round' ? b.round.roundingMode : b.meeting.results.roundingMode;
+  return ok({
+    sheet: 'detail',
+    header: { ...found.value.header, resultState: stateOf(store, meetings) },
+    objects,
+    footnote: roundingFootnote(roundingMode),
+    fingerprint: fingerprintOf(store, meetings),
+  });
 }
 
 /** 评差结果公布表: the published top N (default 10) with their main problems; vetoed objects first. */
@@ -230,10 +262,12 @@ export function worstSheet(store: Store, meetingId: string): Result<WorstSheet> 
   const meeting = sheetMeeting(store, meetingId);
   if (!meeting.ok) return meeting;
   const { results } = meeting.value;
+  const topN = results.topN ?? results.top.length;
   return ok({
     sheet: 'worst',
-    header: found.value.header,
-    topN: results.topN ?? results.top.length,
+    header: { ...found.value.header, resultState: stateOf(store, [meeting.value]) },
+    topN,
+    rules: ruleText({ basis: 'worst', settings: { ...meetingSettings(meeting.value.row), roundingMode: results.roundingMode }, topN }),
     rows: results.top.map((t) => ({
       rank: t.rank ?? 0,
       name: t.name,

@@ -178,7 +178,7 @@ describe('ranking', () => {
     const c = result.rankings[0]?.rows[0];
     expect(c?.vetoReason).toBe('吃拿卡要；经纪检部门核实');
     expect(formatExplanation(c?.explanation ?? { steps: [] }, 'zh')).toBe(
-      '单位自评结果不完整（全体干部组无评分）；社会测评得分 = 50×50.00÷100 = 25.00；总分不完整，不推算；一票否决：吃拿卡要；经纪检部门核实。',
+      '单位自评结果不完整（本单位干部职工无评分）；社会测评得分 = 50×50.00÷100 = 25.00；总分不完整，不推算；一票否决：吃拿卡要；经纪检部门核实。',
     );
   });
 

@@ -13,6 +13,8 @@ import { meetingResultsOf, type ResultsView } from './compute';
 import { receiptList } from './changes';
 import { loadMeetingData } from './meeting-data';
 import { GROUP_LABELS } from '../../../../shared/tally/explanation';
+import type { MeetingStatus } from '../../../../shared/domain/model';
+import { meetingResultState, resultStateFileTag } from '../../../../shared/rules/result-state';
 
 const GROUP_NAMES = GROUP_LABELS.zh;
 const MIME: Record<TableFormat, string> = {
@@ -20,10 +22,14 @@ const MIME: Record<TableFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-/** A file name from the meeting title without characters Windows or macOS refuse. */
-function fileName(title: string, what: string, format: TableFormat): string {
+/**
+ * A file name from the meeting title without characters Windows or macOS refuse; a results file
+ * says 初步结果（未确认） or 正式结果 in its name, as the sheets do in their titles.
+ */
+function fileName(title: string, what: string, format: TableFormat, status?: MeetingStatus): string {
   const safe = title.replace(/[\\/:*?"<>|\u0000-\u001f]/gu, '_').slice(0, 80);
-  return `${safe}-${what}.${format}`;
+  const state = status === undefined ? '' : `-${resultStateFileTag(meetingResultState(status, null))}`;
+  return `${safe}-${what}${state}.${format}`;
 }
 
 async function download(table: { headers: readonly string[]; rows: readonly (readonly string[])[] }, name: string, format: TableFormat, sheetName: string, warning: string | null): Promise<DownloadFile> {
@@ -58,7 +64,7 @@ export async function exportResults(store: Store, input: { meetingId: string; fo
   const results = meetingResultsOf(data.value, input);
   if (!results.ok) return results;
   recordAudit(store, input.meetingId, 'export_results', { format: input.format, objects: results.value.rows.length });
-  return ok(await download(resultsTable(results.value), fileName(data.value.title, '结果', input.format), input.format, '评议结果', null));
+  return ok(await download(resultsTable(results.value), fileName(data.value.title, '结果', input.format, data.value.status), input.format, '评议结果', null));
 }
 
 /** The definition and the anonymised ballots: the file a scrutineer re-tallies. */
