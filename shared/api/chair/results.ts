@@ -205,6 +205,8 @@ export interface DownloadFile {
 
 export interface RetallyReport {
   readonly fileName: string;
+  /** SHA-256 (hex) of the file's ballot set as docs/fingerprint.md defines it; the sheet prints its first 80 bits. */
+  readonly fingerprint: string;
   readonly meetingId: string;
   readonly title: string;
   readonly ballots: number;
