@@ -37,5 +37,5 @@ export function formatDateTime(iso: string): string {
 /** The line repeated at the top of every page; a result sheet's says 初步结果（未确认） or 正式结果 on each page. */
 export function runningHeader(header: SheetHeader, sheet: SheetName): string {
   const state = header.resultState === null ? '' : header.resultState.official ? OFFICIAL_MARK : DRAFT_MARK;
-  return [header.title, SHEET_TITLES[sheet], state, header.heldOn, header.place].filter((part) => part !== '').join(' · ');
+  return [header.title, header.sheetName ?? SHEET_TITLES[sheet], state, header.heldOn, header.place].filter((part) => part !== '').join(' · ');
 }

@@ -152,6 +152,28 @@ function roundRows(round: RoundResults): RoundResultRow[] {
   return round.rankings.flatMap((r) => r.rows);
 }
 
+/** The names of the round's meetings' dates or places, each once ('' when none was entered). */
+function joined(values: readonly string[]): string {
+  return [...new Set(values.map((v) => v.trim()).filter((v) => v !== ''))].join('、');
+}
+
+/**
+ * 本轮综合排序表: a round's totals are titled by campaign and round, not by the meeting the
+ * sheet was asked from, and carry both meetings' dates and places.
+ */
+function roundHeader(header: SheetHeader, round: RoundResults, meetings: readonly SheetMeeting[], resultState: ResultState): SheetHeader {
+  return {
+    ...header,
+    title: `${round.campaign} ${round.round}`,
+    heldOn: joined(meetings.map((m) => m.row.held_on)),
+    place: joined(meetings.map((m) => m.row.place)),
+    resultState,
+    sheetName: ROUND_SHEET_NAME,
+  };
+}
+
+const ROUND_SHEET_NAME = '本轮综合排序表';
+
 /** 评议结果排序表: the round's 50 + 50 totals, or this meeting's own ranking (see Basis). */
 export function rankingSheet(store: Store, meetingId: string): Result<RankingSheet> {
   const found = closedMeeting(store, meetingId, 'graded');
@@ -172,7 +194,7 @@ export function rankingSheet(store: Store, meetingId: string): Result<RankingShe
   const roundingMode = b.mode === 'round' ? b.round.roundingMode : b.meeting.results.roundingMode;
   return ok({
     sheet: 'ranking',
-    header: { ...found.value.header, resultState: stateOf(store, meetings) },
+    header: b.mode === 'round' ? roundHeader(found.value.header, b.round, meetings, stateOf(store, meetings)) : { ...found.value.header, resultState: stateOf(store, meetings) },
     mode,
     componentPoints: b.mode === 'round' ? b.round.componentPoints : settings.componentPoints,
     rules: ruleText({ basis: mode, settings: { ...settings, roundingMode }, order: SHEET_VIEW.order }),

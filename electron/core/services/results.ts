@@ -11,7 +11,7 @@ import { closedMeetingBallots, loadMeetingData, resultsAvailable, storedBallots 
 
 export { roundResults } from './results/round';
 export { clearVeto, markOfficial, receiptList, setVeto, OFFICIAL_REFUSAL } from './results/changes';
-export { exportBallots, exportReceipts, exportResults } from './results/exports';
+export { exportBallots, exportReceipts, exportResults, exportRoundResults } from './results/exports';
 export { retallyFile, compareResults } from './results/retally';
 export type { ResultsView } from './results/compute';
 

@@ -57,6 +57,8 @@ export interface SheetHeader {
   readonly printedAt: string;
   /** Result sheets: draft (初步结果（未确认）) or official since when; null on sheets that print no results. */
   readonly resultState: ResultState | null;
+  /** The sheet's own name where it is not the route's (本轮综合排序表 for a round's totals), else null. */
+  readonly sheetName: string | null;
 }
 
 /** 应到 / 实到 / ballots per voter group of one meeting. */

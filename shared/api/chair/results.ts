@@ -31,6 +31,8 @@ export const resultsInputs = {
   /** The published receipt list: sorted, no content. */
   receipts: meetingRef,
   exportResults: z.strictObject({ meetingId: id, format, ...view }),
+  /** 本轮综合排序表 as a file: the round's 50 + 50 totals with every part, titled by campaign and round. */
+  exportRoundResults: z.strictObject({ meetingId: id, format, ...view }),
   /** The meeting definition and the anonymised ballots in canonical order: enough to re-tally. */
   exportBallots: z.strictObject({ meetingId: id, format }),
   exportReceipts: z.strictObject({ meetingId: id, format }),
@@ -228,6 +230,7 @@ export interface ResultsOutputs {
   markOfficial: { readonly meetingId: string; readonly status: MeetingStatus };
   receipts: { readonly meetingId: string; readonly title: string; readonly receipts: readonly string[] };
   exportResults: DownloadFile;
+  exportRoundResults: DownloadFile;
   exportBallots: DownloadFile;
   exportReceipts: DownloadFile;
   retally: RetallyReport;

@@ -88,8 +88,10 @@ describe('ranking sheet (评议结果排序表), 105 objects', () => {
 
   it('ends with the counts, four signature lines with dates and the fingerprint', () => {
     const first = squash(pages[0] ?? '');
+    // A round's totals are titled by campaign and round (本轮综合排序表); the basis line names both meetings.
+    expect(first).toContain('2026年度最难办事科室群众评 第三季度');
+    expect(first).toContain('本轮综合排序表');
     expect(first).toContain('第三季度社会测评大会');
-    expect(first).toContain('评议结果排序表');
     expect(first).toContain('时间：2026-09-28 地点：区行政中心一楼大会议室');
     const last = squash(pages.at(-1) ?? '');
     for (const role of ['主持人：', '监票人：', '计票人：', '单位主要负责人：']) expect(last).toContain(role);
