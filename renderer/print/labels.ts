@@ -9,6 +9,7 @@ export const SHEET_TITLES: Record<SheetName, string> = {
   ranking: '评议结果排序表',
   detail: '评议得分明细表',
   worst: '最难办事科室评议结果公布表',
+  receipts: '选票回执清单',
   signin: '评议代表签到表',
   slips: '评议码',
   zero: '投票前零票报告',

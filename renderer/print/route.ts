@@ -2,7 +2,7 @@
  * The print route's query: `?sheet=ranking&meeting=ID[&object=ID][&handoff=ID][&pdf=1]`
  * (written by electron/core/printing/sheet-query.ts and by the console's printing store).
  */
-export type SheetName = 'ranking' | 'detail' | 'worst' | 'signin' | 'slips' | 'zero';
+export type SheetName = 'ranking' | 'detail' | 'worst' | 'receipts' | 'signin' | 'slips' | 'zero';
 
 export interface PrintRoute {
   readonly sheet: SheetName;
@@ -13,7 +13,7 @@ export interface PrintRoute {
   readonly pdf: boolean;
 }
 
-const SHEETS: readonly SheetName[] = ['ranking', 'detail', 'worst', 'signin', 'slips', 'zero'];
+const SHEETS: readonly SheetName[] = ['ranking', 'detail', 'worst', 'receipts', 'signin', 'slips', 'zero'];
 const ID = /^[\w-]{1,64}$/;
 
 /** Parses a query string; null when it names no known sheet or a malformed id. */

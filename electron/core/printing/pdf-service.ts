@@ -12,13 +12,14 @@ import { sheetQuery } from './sheet-query';
 import { resultSheetState } from './result-sheets';
 import { resultStateFileTag } from '../../../shared/rules/result-state';
 
-const RESULT_SHEETS: ReadonlySet<Sheet> = new Set<Sheet>(['ranking', 'detail', 'worst']);
+const RESULT_SHEETS: ReadonlySet<Sheet> = new Set<Sheet>(['ranking', 'detail', 'worst', 'receipts']);
 
 /** File-name words per sheet. */
 export const SHEET_FILE_NAMES: Record<Sheet, string> = {
   ranking: '评议结果排序表',
   detail: '评议明细表',
   worst: '评差结果公布表',
+  receipts: '回执清单',
   signin: '签到表',
   slips: '评议码条',
   zero: '零票报告',

@@ -6,13 +6,13 @@
  */
 import type { Store } from '../store/database';
 import type { MeetingRow } from '../store/rows';
-import type { DetailGroup, DetailMeeting, DetailObject, DetailSheet, GroupCount, RankingLine, RankingSheet, SheetHeader, WorstSheet } from '../../../shared/api/chair/printing';
+import type { DetailGroup, DetailMeeting, DetailObject, DetailSheet, GroupCount, RankingLine, RankingSheet, ReceiptsSheet, SheetHeader, WorstSheet } from '../../../shared/api/chair/printing';
 import type { MeetingResults, ResultRow, RoundResultRow, RoundResults } from '../../../shared/api/chair/results';
 import type { MeetingKind, TallyBallot } from '../../../shared/domain/model';
 import { err, ok, type Result } from '../../../shared/domain/result';
 import { formatExplanation } from '../../../shared/tally';
 import { findMeeting, meetingSettings, turnout } from '../services/meetings';
-import { meetingBallots, meetingBallotTexts, meetingResults, roundResults } from '../services/results';
+import { meetingBallots, meetingBallotTexts, meetingResults, receiptList, roundResults } from '../services/results';
 import { shortFingerprint, storedBallotSetDigest } from './fingerprint';
 import { meetingState, sheetHeader } from './sheet-header';
 import { combinedResultState, type ResultState } from '../../../shared/rules/result-state';
@@ -300,5 +300,24 @@ export function worstSheet(store: Store, meetingId: string): Result<WorstSheet> 
     })),
     counts: groupCounts(store, meeting.value),
     fingerprint: fingerprintOf(store, [meeting.value]),
+  });
+}
+
+/**
+ * 回执清单: the meeting's receipts, sorted, with the fingerprint of its ballot set, posted next to
+ * the ranking so each representative can find the receipt their tablet showed. Nothing on it
+ * links a receipt to a ballot (receiptList lists receipts only, in sorted order).
+ */
+export function receiptsSheet(store: Store, meetingId: string): Result<ReceiptsSheet> {
+  const found = sheetHeader(store, meetingId);
+  if (!found.ok) return found;
+  const list = receiptList(store, meetingId);
+  if (!list.ok) return list;
+  const { row } = found.value;
+  return ok({
+    sheet: 'receipts',
+    header: { ...found.value.header, resultState: meetingState(store, row) },
+    receipts: list.value.receipts,
+    fingerprint: shortFingerprint(storedBallotSetDigest([{ meetingId, ballots: meetingBallotTexts(store, meetingId) }])),
   });
 }

@@ -8,7 +8,7 @@ import type { MeetingKind, MeetingStatus, RepresentativeCategory, VoterGroup } f
 import { id } from './common';
 
 /** Sheets whose data the core computes (code slips come from the hand-off instead). */
-export const DATA_SHEETS = ['ranking', 'detail', 'worst', 'signin', 'zero'] as const;
+export const DATA_SHEETS = ['ranking', 'detail', 'worst', 'receipts', 'signin', 'zero'] as const;
 /** Every printable sheet. */
 export const SHEETS = [...DATA_SHEETS, 'slips'] as const;
 export type DataSheet = (typeof DATA_SHEETS)[number];
@@ -175,6 +175,14 @@ export interface WorstSheet {
   readonly fingerprint: string;
 }
 
+/** 回执清单: every receipt of the meeting, sorted, with the ballot-set fingerprint, for posting. */
+export interface ReceiptsSheet {
+  readonly sheet: 'receipts';
+  readonly header: SheetHeader;
+  readonly receipts: readonly string[];
+  readonly fingerprint: string;
+}
+
 export interface SignInPerson {
   readonly seq: number;
   readonly name: string;
@@ -214,7 +222,7 @@ export interface SlipsSheet {
 }
 
 /** Everything a data sheet shows, computed by the core. */
-export type SheetData = RankingSheet | DetailSheet | WorstSheet | SignInSheet | ZeroReportSheet;
+export type SheetData = RankingSheet | DetailSheet | WorstSheet | ReceiptsSheet | SignInSheet | ZeroReportSheet;
 
 /** A rendered PDF. Slips are never saved by the app (they carry live codes): savedTo is null. */
 export interface RenderedPdf {

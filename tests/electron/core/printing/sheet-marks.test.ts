@@ -7,11 +7,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost, tempDir, type TestHost } from '../../../support/running-host';
-import type { RankingSheet } from '../../../../shared/api/chair/printing';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RankingSheet, ReceiptsSheet } from '../../../../shared/api/chair/printing';
+import { runRetally } from '../../../../electron/host/retally';
 import { DEFAULT_SETTINGS } from '../../../../shared/domain/defaults';
 import { checkPrintedRoundRow } from '../../../../shared/tally';
 import { createRound, fixtureObjects, voteMeeting } from './fixture';
-import { pagesText, savePdf, squash } from './pdf-tools';
+import { pagesText, pngsForLooking, savePdf, squash } from './pdf-tools';
 
 let t: TestHost;
 let socialId: string;
@@ -80,5 +83,27 @@ describe('a 40/60 round, draft then official', () => {
     expect(fileName).toContain('正式结果');
     const exported = await t.chair('exportResults', { meetingId: socialId, format: 'csv' });
     expect(exported.fileName).toContain('正式结果');
+  }, 60_000);
+});
+
+describe('回执清单 (receipt list)', () => {
+  it('prints every receipt, sorted, with the fingerprint retally gives for the meeting\'s ballot file', async () => {
+    const sheet = (await t.chair('printData', { meetingId: socialId, sheet: 'receipts' })) as ReceiptsSheet;
+    const { receipts } = await t.chair('receipts', { meetingId: socialId });
+    expect(sheet.receipts).toEqual(receipts);
+    expect(sheet.receipts).toHaveLength(30);
+    expect([...sheet.receipts].sort()).toEqual(sheet.receipts);
+    const dir = tempDir('pingyi-receipts-');
+    const file = await t.chair('exportBallots', { meetingId: socialId, format: 'csv' });
+    const path = join(dir, 'ballots.csv');
+    writeFileSync(path, Buffer.from(file.base64, 'base64'));
+    expect(await runRetally([path, '--expect', sheet.fingerprint], () => undefined)).toBe(0);
+    const pdf = await t.chair('renderPdf', { meetingId: socialId, sheet: 'receipts' });
+    const saved = savePdf(dir, 'receipts', pdf.base64);
+    pngsForLooking(saved, 'receipts');
+    const text = squash(pagesText(saved).join('\n'));
+    for (const receipt of receipts) expect(text).toContain(receipt);
+    expect(text).toContain(`选票数据指纹（SHA-256）：${sheet.fingerprint}`);
+    expect(pdf.fileName).toContain('回执清单');
   }, 60_000);
 });
