@@ -99,3 +99,17 @@ export function ruleText(input: RuleTextInput): readonly string[] {
 export function groupNameZh(group: VoterGroup): string {
   return GROUP_NAMES_ZH[group];
 }
+
+/**
+ * What a worst-list meeting with a small group leaves out of what is published, and why: said on
+ * the internal signed sheet and with the results export. Null when no group is small.
+ */
+export function withheldNote(groups: readonly { readonly group: VoterGroup; readonly ballots: number }[], smallGroupK: number, ratesWithheld: boolean): string | null {
+  const small = groups.filter((g) => g.ballots < smallGroupK);
+  if (small.length === 0) return null;
+  const who = small.map((g) => `${GROUP_NAMES_ZH[g.group]}只有 ${g.ballots} 张选票`).join('，');
+  const what = ratesWithheld
+    ? '综合提名率与各组票数一起可以推算出该组的提名票数，因此结果导出文件不列综合提名率和各组数据'
+    : '结果导出文件不列各组数据（经逐一核算，综合提名率推算不出该组的提名票数）';
+  return `${who}（少于 ${smallGroupK} 张）：${what}；公布表只列位次及主要问题。`;
+}

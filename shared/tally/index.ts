@@ -57,3 +57,5 @@ export {
   ROUNDING_MODES,
   roundToDigits,
 } from './printed-arithmetic';
+export type { PublishedGroup, PublishedWorstFigures } from './small-group-check';
+export { combinedRateOf, ratesArePublishable, solutionsFor } from './small-group-check';

@@ -16,7 +16,8 @@ import { meetingBallots, meetingBallotTexts, meetingResults, receiptList, roundR
 import { shortFingerprint, storedBallotSetDigest } from './fingerprint';
 import { meetingState, sheetHeader } from './sheet-header';
 import { combinedResultState, type ResultState } from '../../../shared/rules/result-state';
-import { roundingFootnote, ruleText } from '../../../shared/rules/rule-text';
+import { roundingFootnote, ruleText, withheldNote } from '../../../shared/rules/rule-text';
+import { worstRatesPublishable } from '../services/results/exports';
 
 const CLOSED = new Set(['closed', 'official']);
 const NOT_CLOSED = '投票结束后才能打印结果，请先在“投票”中结束投票。';
@@ -290,6 +291,7 @@ export function worstSheet(store: Store, meetingId: string): Result<WorstSheet> 
     header: { ...found.value.header, resultState: stateOf(store, [meeting.value]) },
     topN,
     rules: ruleText({ basis: 'worst', settings: { ...meetingSettings(meeting.value.row), roundingMode: results.roundingMode }, topN }),
+    withheld: withheldNote(results.groups, results.smallGroupK, !worstRatesPublishable(results)),
     rows: results.top.map((t) => ({
       rank: t.rank ?? 0,
       name: t.name,

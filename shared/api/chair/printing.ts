@@ -170,6 +170,8 @@ export interface WorstSheet {
   readonly topN: number;
   /** 计分办法 from the meeting's settings. */
   readonly rules: readonly string[];
+  /** Where a group is small: what is withheld from the published outputs and why; else null. */
+  readonly withheld: string | null;
   readonly rows: readonly WorstLine[];
   readonly counts: readonly GroupCount[];
   readonly fingerprint: string;

@@ -20,6 +20,8 @@ import type { MeetingRow } from '../../store/rows';
 import { findMeeting } from '../meetings';
 import { meetingState } from './result-state';
 import { roundResults } from './round';
+import { ratesArePublishable } from '../../../../shared/tally';
+import { withheldNote } from '../../../../shared/rules/rule-text';
 
 const GROUP_NAMES = GROUP_LABELS.zh;
 const MIME: Record<TableFormat, string> = {
@@ -80,8 +82,24 @@ function resultsNumberFormats(results: MeetingResults): Record<number, string> {
   return formats;
 }
 
+/**
+ * Whether a worst-list meeting's combined rates may leave the room: where a group is small, only
+ * if every object's rate has more than one solution in whole nominations per group
+ * (shared/tally/small-group-check.ts). Graded meetings: true (their per-group cells are hidden).
+ */
+export function worstRatesPublishable(results: MeetingResults): boolean {
+  if (results.ballotType !== 'worst') return true;
+  return ratesArePublishable(
+    results.groups,
+    results.rows.map((row) => ({ rate: row.score, nominations: null })),
+    results.smallGroupK,
+    results.roundingMode,
+  );
+}
+
 /** The ranking as a table: what the screen shows, per-group figures only where not hidden. */
 export function resultsTable(results: MeetingResults): { headers: string[]; rows: string[][] } {
+  const withhold = !worstRatesPublishable(results);
   const graded = results.ballotType === 'graded';
   const groupHeaders = results.groups.flatMap((g) => [`${GROUP_NAMES[g.group]}票数`, `${GROUP_NAMES[g.group]}${graded ? '得分' : '提名率%'}`]);
   const headers = ['名次', '评议对象', '单位', '类别', graded ? '得分' : '综合提名率%', ...groupHeaders, '备注', '计算过程'];
@@ -91,10 +109,11 @@ export function resultsTable(results: MeetingResults): { headers: string[]; rows
       row.name,
       row.department,
       row.category,
-      row.score ?? '不完整',
+      withhold ? '不公开' : (row.score ?? '不完整'),
       ...row.groups.flatMap((g) => [String(g.ballots), g.hidden ? '不公开' : (g.figure ?? '—')]),
-      row.note,
-      row.formula.zh.join('；'),
+      // Withheld: the main problems without their tick counts, and no formula with the rates.
+      withhold && !row.vetoed && !row.incomplete ? row.mainProblems.map((p) => p.name).join('、') : row.note,
+      withhold ? '不公开（见说明）' : row.formula.zh.join('；'),
     ]),
   );
   return { headers, rows };
@@ -109,8 +128,10 @@ export async function exportResults(store: Store, input: { meetingId: string; fo
   const row = findMeeting(store, input.meetingId);
   if (!row.ok) return row;
   recordAudit(store, input.meetingId, 'export_results', { format: input.format, objects: results.value.rows.length });
-  const layout = { titleLines: titleLines(`${data.value.title} 评议结果`, [row.value], meetingState(store, row.value)), numberFormats: resultsNumberFormats(results.value) };
-  return ok(await download(resultsTable(results.value), fileName(data.value.title, '结果', input.format, data.value.status), input.format, '评议结果', null, layout));
+  const note = data.value.definition.ballotType === 'worst' ? withheldNote(results.value.groups, results.value.smallGroupK, !worstRatesPublishable(results.value)) : null;
+  const lines = titleLines(`${data.value.title} 评议结果`, [row.value], meetingState(store, row.value));
+  const layout = { titleLines: note === null ? lines : [...lines, note], numberFormats: resultsNumberFormats(results.value) };
+  return ok(await download(resultsTable(results.value), fileName(data.value.title, '结果', input.format, data.value.status), input.format, '评议结果', note, layout));
 }
 
 /** The round's 50 + 50 totals with every part, as a table (numbers as numbers in .xlsx). */
