@@ -178,3 +178,36 @@ test('worst-first order and categories ranked separately, as the chair switches 
   await expect(sections.locator('.rank')).toHaveText(['1', '1', '1', '1', '1', '1']);
   await chair.screenshot({ path: test.info().outputPath('by-category.png'), fullPage: true });
 });
+
+test('at 1,366 px the headers stay on one line and 明细 opens right under its row', async ({ browser }) => {
+  const [meeting] = await chairCall(host, 'listMeetings', {});
+  if (!meeting) throw new Error('no demo meeting');
+  const codes = await chairCall(host, 'generateCodes', { meetingId: meeting.id, spares: 0 });
+  await chairCall(host, 'openVoting', { meetingId: meeting.id });
+  for (const code of codes.filter((c) => c.group === 'officials').slice(0, 5)) await voteByApi(code.code, official);
+  for (const code of codes.filter((c) => c.group === 'recipients').slice(0, 6)) await voteByApi(code.code, recipient);
+  await chairCall(host, 'closeVoting', { meetingId: meeting.id });
+
+  const chair = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  await chair.goto(host.chairUrl);
+  await chair.getByRole('tab', { name: '结果' }).click();
+  const table = chair.getByTestId('results');
+  await expect(table.locator('tbody tr')).toHaveCount(8);
+  // 名次 on one line: the header cell is no taller than one line of its text plus padding.
+  const rankHeader = table.locator('thead th').first();
+  await expect(rankHeader).toHaveText('名次');
+  const lineHeight = await rankHeader.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || parseFloat(getComputedStyle(el).fontSize) * 1.5);
+  const headerBox = await rankHeader.boundingBox();
+  expect(headerBox?.height ?? 0).toBeLessThan(lineHeight * 2);
+
+  const row = table.locator('tbody tr').nth(6);
+  await row.getByRole('button', { name: '明细' }).click();
+  const detail = chair.getByTestId('object-detail');
+  await expect(detail).toBeVisible();
+  const rowBox = await row.boundingBox();
+  const detailBox = await detail.boundingBox();
+  // The detail starts right under the row it belongs to, not under the whole table.
+  expect((detailBox?.y ?? 1e9) - ((rowBox?.y ?? 0) + (rowBox?.height ?? 0))).toBeLessThan(40);
+  await expect(table.locator('tbody tr').nth(7)).toHaveClass(/detail-row/u);
+  await chair.screenshot({ path: test.info().outputPath('detail-next-to-row.png'), fullPage: true });
+});

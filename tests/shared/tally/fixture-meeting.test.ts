@@ -268,8 +268,9 @@ describe('hand-computed round', () => {
       ['C', 1],
       ['E', 1],
       ['B', 3],
+      // The vetoed take the place after the ranked ones (4, not 5 after the unranked D: no number skips).
+      ['A', 4],
       ['D', null],
-      ['A', 5],
     ]);
     expect(summary('worst-first', veto).map(([id, , , , rank]) => [id, rank])).toEqual([
       ['A', 1],

@@ -164,7 +164,7 @@ function naiveRanks(
   for (const row of rows) {
     if (row.vetoed) {
       const index = vetoed.indexOf(row.name + '\u0000' + row.id);
-      ranks[row.id] = index + 1 + (vetoedFirst ? 0 : rows.length - vetoed.length);
+      ranks[row.id] = index + 1 + (vetoedFirst ? 0 : scored.length);
     } else if (row.key === null) {
       ranks[row.id] = null;
     } else {

@@ -208,7 +208,7 @@ describe('combining a round against the naive tally', () => {
     );
   });
 
-  it('lists rows in rank order with vetoed rows at the worst end (after the unranked in best-first), ties by name', () => {
+  it('lists rows in rank order with vetoed rows at the worst end of the ranked ones and the unranked last, ties by name', () => {
     fc.assert(
       fc.property(roundScenario, ({ shape, self, social, points, vetoMask, order, byCategory }) => {
         const result = combineRound({
@@ -224,9 +224,9 @@ describe('combining a round against the naive tally', () => {
           const vetoed = rows.filter((r) => r.vetoed);
           const scored = rows.filter((r) => !r.vetoed && r.rank !== null);
           const unranked = rows.filter((r) => r.rank === null);
-          // Worst-first: vetoed, scored, unranked. Best-first: scored, unranked, vetoed, so a
-          // veto always takes the last places of the sheet.
-          expect(rows).toEqual(order === 'worst-first' ? [...vetoed, ...scored, ...unranked] : [...scored, ...unranked, ...vetoed]);
+          // Worst-first: vetoed, scored, unranked. Best-first: scored, vetoed, unranked: a veto
+          // takes the last places, and the numbers never skip over an unranked row.
+          expect(rows).toEqual(order === 'worst-first' ? [...vetoed, ...scored, ...unranked] : [...scored, ...vetoed, ...unranked]);
           expect(unranked.every((r) => r.total === null && !r.vetoed)).toBe(true);
           const offset = order === 'worst-first' ? vetoed.length : 0;
           for (const [index, row] of scored.entries()) {
@@ -239,7 +239,7 @@ describe('combining a round against the naive tally', () => {
             expect(row.rank === previous.rank || row.rank === offset + index + 1).toBe(true);
             if (row.rank === previous.rank) expect(previous.name < row.name).toBe(true);
           }
-          const vetoStart = order === 'worst-first' ? 0 : rows.length - vetoed.length;
+          const vetoStart = order === 'worst-first' ? 0 : scored.length;
           expect(vetoed.map((r) => r.rank)).toEqual(vetoed.map((_, i) => vetoStart + i + 1));
         }
       }),
