@@ -189,6 +189,7 @@ test('at 1,366 px the headers stay on one line and 明细 opens right under its 
   await chairCall(host, 'closeVoting', { meetingId: meeting.id });
 
   const chair = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  chair.on('dialog', (dialog) => void dialog.accept());
   await chair.goto(host.chairUrl);
   await chair.getByRole('tab', { name: '结果' }).click();
   const table = chair.getByTestId('results');
@@ -196,7 +197,10 @@ test('at 1,366 px the headers stay on one line and 明细 opens right under its 
   // 名次 on one line: the header cell is no taller than one line of its text plus padding.
   const rankHeader = table.locator('thead th').first();
   await expect(rankHeader).toHaveText('名次');
-  const lineHeight = await rankHeader.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || parseFloat(getComputedStyle(el).fontSize) * 1.5);
+  const lineHeight = await rankHeader.evaluate((el) => {
+    const style = el.ownerDocument.defaultView?.getComputedStyle(el);
+    return parseFloat(style?.lineHeight ?? '') || parseFloat(style?.fontSize ?? '16') * 1.5;
+  });
   const headerBox = await rankHeader.boundingBox();
   expect(headerBox?.height ?? 0).toBeLessThan(lineHeight * 2);
 
@@ -210,4 +214,14 @@ test('at 1,366 px the headers stay on one line and 明细 opens right under its 
   expect((detailBox?.y ?? 1e9) - ((rowBox?.y ?? 0) + (rowBox?.height ?? 0))).toBeLessThan(40);
   await expect(table.locator('tbody tr').nth(7)).toHaveClass(/detail-row/u);
   await chair.screenshot({ path: test.info().outputPath('detail-next-to-row.png'), fullPage: true });
+
+  // 当场公布: only once official, the official ranking on the projector.
+  await expect(chair.getByTestId('announce')).toHaveCount(0);
+  await chair.getByRole('button', { name: '确认为正式结果' }).click();
+  const [projector] = await Promise.all([chair.waitForEvent('popup'), chair.getByTestId('announce').click()]);
+  const shown = projector.getByTestId('projector-ranking');
+  await expect(shown.locator('tbody tr')).toHaveCount(8);
+  await expect(shown.locator('tbody tr').first()).toContainText('94.00');
+  await expect(projector.getByTestId('projector-status')).toHaveText('正式结果');
+  await projector.screenshot({ path: test.info().outputPath('projector-official.png') });
 });
