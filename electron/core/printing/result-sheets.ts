@@ -18,6 +18,7 @@ import { meetingState, sheetHeader } from './sheet-header';
 import { combinedResultState, type ResultState } from '../../../shared/rules/result-state';
 import { roundingFootnote, ruleText, withheldNote } from '../../../shared/rules/rule-text';
 import { worstRatesPublishable } from '../services/results/exports';
+import { roundComponentRows } from '../services/results/round';
 
 const CLOSED = new Set(['closed', 'official']);
 const NOT_CLOSED = '投票结束后才能打印结果，请先在“投票”中结束投票。';
@@ -95,14 +96,18 @@ function stateOf(store: Store, meetings: readonly SheetMeeting[]): ResultState {
   return combinedResultState(meetings.map((m) => meetingState(store, m.row)));
 }
 
-/** The draft/official state of the sheet a meeting prints (for PDF and export file names). */
+/**
+ * The draft/official state of the sheet a meeting prints (for PDF file names), from the meeting
+ * rows alone: the round's when both of its components are closed and this is one of them.
+ */
 export function resultSheetState(store: Store, meetingId: string): Result<ResultState> {
   const found = findMeeting(store, meetingId);
   if (!found.ok) return found;
   if (found.value.ballot_type !== 'graded' || !CLOSED.has(found.value.status)) return ok(meetingState(store, found.value));
-  const basis = basisOf(store, meetingId);
-  if (!basis.ok) return basis;
-  return ok(stateOf(store, meetingsOf(basis.value)));
+  const rows = store.db.prepare('SELECT * FROM meetings WHERE round_id = ? ORDER BY position').all(found.value.round_id) as MeetingRow[];
+  const components = roundComponentRows(rows);
+  const round = components.length === 2 && components.some((m) => m.id === meetingId);
+  return ok(combinedResultState((round ? components : [found.value]).map((m) => meetingState(store, m))));
 }
 
 /**

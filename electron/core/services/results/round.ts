@@ -34,6 +34,19 @@ interface ChosenComponent {
 }
 
 /**
+ * The meetings a round's totals combine, from the round's meeting rows alone (no tally): the last
+ * closed graded meeting of each kind, as chooseComponent picks them. Cheap enough for a file name.
+ */
+export function roundComponentRows(meetings: readonly MeetingRow[]): readonly MeetingRow[] {
+  const out: MeetingRow[] = [];
+  for (const kind of ['self', 'social'] as const) {
+    const chosen = meetings.filter((m) => m.kind === kind && m.ballot_type === 'graded' && resultsAvailable(m.status as MeetingStatus)).at(-1);
+    if (chosen !== undefined) out.push(chosen);
+  }
+  return out;
+}
+
+/**
  * Picks the component meeting of one kind: the last graded meeting of that kind whose voting
  * has closed. A meeting still in preparation or voting is named, but not counted.
  */
