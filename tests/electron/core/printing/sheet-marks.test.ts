@@ -107,3 +107,26 @@ describe('回执清单 (receipt list)', () => {
     expect(pdf.fileName).toContain('回执清单');
   }, 60_000);
 });
+
+describe('a round set to round once (exact)', () => {
+  it('prints the parts with 4 decimals, says so in a footnote, and states the rule', async () => {
+    const round = createRound(t, fixtureObjects().slice(8, 14));
+    const settings = { ...SETTINGS, roundingMode: 'exact' };
+    t.host.core.store.db.prepare('UPDATE meetings SET settings_json = ? WHERE id IN (?, ?)').run(JSON.stringify(settings), round.socialId, round.selfId);
+    await voteMeeting(t, round.selfId, false);
+    await voteMeeting(t, round.socialId, true);
+    const sheet = (await t.chair('printData', { meetingId: round.socialId, sheet: 'ranking' })) as RankingSheet;
+    expect(sheet.mode).toBe('round');
+    for (const row of sheet.rows) {
+      if (row.selfPoints !== null) expect(row.selfPoints).toMatch(/^\d+\.\d{4}$/u);
+      if (row.socialPoints !== null) expect(row.socialPoints).toMatch(/^\d+\.\d{4}$/u);
+      if (row.total !== null) expect(row.total).toMatch(/^\d+\.\d{2}$/u);
+    }
+    expect(sheet.footnote).toContain('四位小数');
+    expect(sheet.rules.join('')).toContain('按精确值计算');
+    const pdf = await t.chair('renderPdf', { meetingId: round.socialId, sheet: 'ranking' });
+    const saved = savePdf(tempDir('pingyi-exact-'), 'ranking-exact', pdf.base64);
+    pngsForLooking(saved, 'ranking-exact');
+    expect(squash(pagesText(saved).join('\n'))).toContain('分项保留四位小数');
+  }, 60_000);
+});
