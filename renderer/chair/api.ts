@@ -5,6 +5,7 @@
 import { ref } from 'vue';
 import type { ChairInput, ChairMethod, ChairOutputs } from '../../shared/api/chair-contract';
 import { createTransport, type Transport } from '../common/transport';
+import { errorText } from './errors';
 
 let transport: Transport | null = null;
 
@@ -25,7 +26,7 @@ export async function call<M extends ChairMethod>(method: M, input: ChairInput<M
   try {
     const result = await chairTransport().call(method, input);
     if (!result.ok) {
-      lastError.value = result.error.message;
+      lastError.value = errorText(result.error);
       return null;
     }
     lastError.value = '';

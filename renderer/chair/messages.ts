@@ -1,4 +1,5 @@
 import { createTranslator } from '../common/i18n';
+import { groupMessages } from '../../shared/domain/voter-groups';
 
 const zh = {
   appTitle: 'Pingyi 评议 · 主持人控制台',
@@ -18,9 +19,7 @@ const zh = {
   objects: '评议对象 {n} 个，指标 {m} 项',
   turnout: '到会与投票',
   group: '代表类别',
-  group_officials: '人大代表、政协委员、分管领导',
-  group_recipients: '服务对象代表',
-  group_all: '本单位干部职工',
+  ...groupMessages('zh'),
   expected: '应到',
   present: '实到',
   codesIssued: '已发评议码',
@@ -77,9 +76,7 @@ const en: Record<keyof typeof zh, string> = {
   objects: '{n} objects, {m} indicators',
   turnout: 'Attendance and ballots',
   group: 'Voter group',
-  group_officials: 'Deputies, CPPCC members, leaders',
-  group_recipients: 'Service recipients',
-  group_all: 'Staff of the unit',
+  ...groupMessages('en'),
   expected: 'Expected',
   present: 'Present',
   codesIssued: 'Codes issued',

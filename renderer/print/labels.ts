@@ -1,21 +1,13 @@
 /** Wording printed on the sheets (official documents: Chinese only). */
 import type { RepresentativeCategory, VoterGroup } from '../../shared/domain/model';
 import type { SheetHeader } from '../../shared/api/chair/printing';
-import type { SheetName } from './route';
 import { DRAFT_MARK, OFFICIAL_MARK } from '../../shared/rules/result-state';
 import { GROUP_NAMES_ZH } from '../../shared/rules/group-names';
+import { SHEET_TITLES, type Sheet } from '../../shared/print/sheets';
 
-export const SHEET_TITLES: Record<SheetName, string> = {
-  ranking: '评议结果排序表',
-  detail: '评议得分明细表',
-  worst: '最难办事科室评议结果公布表',
-  receipts: '选票回执清单',
-  signin: '评议代表签到表',
-  slips: '评议码',
-  zero: '投票前零票报告',
-};
+export { SHEET_TITLES };
 
-/** The one name of each group (shared/rules/group-names.ts). */
+/** The one name of each group (shared/rules/group-names.ts, from the voter-group catalogue). */
 export const GROUP_LABELS: Readonly<Record<VoterGroup, string>> = GROUP_NAMES_ZH;
 
 export const CATEGORY_LABELS: Record<RepresentativeCategory, string> = {
@@ -36,7 +28,7 @@ export function formatDateTime(iso: string): string {
 }
 
 /** The line repeated at the top of every page; a result sheet's says 初步结果（未确认） or 正式结果 on each page. */
-export function runningHeader(header: SheetHeader, sheet: SheetName): string {
+export function runningHeader(header: SheetHeader, sheet: Sheet): string {
   const state = header.resultState === null ? '' : header.resultState.official ? OFFICIAL_MARK : DRAFT_MARK;
   return [header.title, header.sheetName ?? SHEET_TITLES[sheet], state, header.heldOn, header.place].filter((part) => part !== '').join(' · ');
 }

@@ -4,6 +4,7 @@
  * imports the types only (`import type`), so zod never reaches its tiny bundle.
  */
 import { z } from 'zod';
+import type { VoterGroup } from '../domain/model';
 
 const id = z.string().min(1).max(64);
 
@@ -35,7 +36,7 @@ export interface BallotDefinition {
     readonly kind: 'social' | 'self';
     readonly ballotType: 'graded' | 'worst';
   };
-  readonly group: 'officials' | 'recipients' | 'all';
+  readonly group: VoterGroup;
   readonly objects: readonly { readonly id: string; readonly name: string; readonly department: string; readonly indicatorSetId: string }[];
   readonly indicatorSets: readonly {
     readonly id: string;

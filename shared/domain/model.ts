@@ -3,8 +3,10 @@
  * no zod here, so the tablet bundle can import them without pulling a schema library in.
  */
 
-/** Who casts a ballot. Social evaluation has two groups weighted 30 : 70; self-evaluation one. */
-export type VoterGroup = 'officials' | 'recipients' | 'all';
+import { groupOfCategoryIn, groupsOfKind, type GroupWeightsSetting, type VoterGroupId } from './voter-groups';
+
+/** Who casts a ballot: an id of the voter-group catalogue (./voter-groups.ts). */
+export type VoterGroup = VoterGroupId;
 
 /** 社会测评 (representatives, two groups) or 单位自评 (the unit's own cadres, one group). */
 export type MeetingKind = 'social' | 'self';
@@ -23,13 +25,12 @@ export type ObjectCategory = string;
 
 /** The voter groups a meeting of a given kind has, in display order. */
 export function groupsOf(kind: MeetingKind): readonly VoterGroup[] {
-  return kind === 'social' ? ['officials', 'recipients'] : ['all'];
+  return groupsOfKind(kind);
 }
 
 /** The voter group a roster category belongs to in a meeting of the given kind. */
 export function groupOfCategory(kind: MeetingKind, category: RepresentativeCategory): VoterGroup {
-  if (kind === 'self') return 'all';
-  return category === 'recipient' || category === 'staff' ? 'recipients' : 'officials';
+  return groupOfCategoryIn(kind, category);
 }
 
 /** One grade of the scale, e.g. 满意 = 100 points. */
@@ -62,17 +63,13 @@ export interface EvalObject {
   readonly indicatorSetId: string;
 }
 
-/** Per-meeting settings; every number has a documented default (DEFAULT_SETTINGS). */
-/**
- * How printed figures follow from each other (shared/tally/printed-arithmetic.ts): 'printed'
- * (default) rounds every figure to 2 decimals and computes on with the printed value; 'exact'
- * rounds once and the sheet prints its parts with more decimals.
- */
+/** How printed figures relate: every printed figure from printed figures, or exact fractions throughout. */
 export type RoundingMode = 'printed' | 'exact';
 
+/** Per-meeting settings; every number has a documented default (DEFAULT_SETTINGS, parsed by ./settings.ts). */
 export interface MeetingSettings {
   /** Percent weight of each group in the social score: officials 30, recipients 70. */
-  readonly groupWeights: { readonly officials: number; readonly recipients: number };
+  readonly groupWeights: GroupWeightsSetting;
   /** Points each component is worth in the total: self 50 + social 50. */
   readonly componentPoints: { readonly self: number; readonly social: number };
   /** Worst-list ballots name at most this many objects. */
@@ -81,8 +78,10 @@ export interface MeetingSettings {
   readonly smallGroupK: number;
   /** Grades offered on graded ballots, best first. Abstaining is always possible besides. */
   readonly gradeScale: readonly Grade[];
-  /** Absent in settings saved before it existed: DEFAULT_SETTINGS' 'printed' applies. */
-  readonly roundingMode?: RoundingMode;
+  /** The tablet insists on an answer (a grade or 弃权) for every indicator before submitting. */
+  readonly requireAllAnswered: boolean;
+  /** Which arithmetic the sheets print (lane i13 uses it); 'printed' by default. */
+  readonly roundingMode: RoundingMode;
 }
 
 /** A graded ballot: for each object, for each indicator, a grade index into the scale or null (弃权). */

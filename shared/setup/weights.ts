@@ -6,7 +6,7 @@
 import { err, ok, type Result } from '../domain/result';
 
 /** Hundredths of a percent, or undefined when the weight is not a number with at most 2 decimals. */
-function toHundredths(weight: number): number | undefined {
+export function toHundredths(weight: number): number | undefined {
   if (!Number.isFinite(weight)) return undefined;
   const hundredths = Math.round(weight * 100);
   return Math.abs(weight * 100 - hundredths) < 1e-6 ? hundredths : undefined;

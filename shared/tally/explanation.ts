@@ -4,8 +4,8 @@
  * Intermediate figures are printed rounded to 2 decimals while the tally itself computes
  * exactly, so recomputing from the printed figures may differ by 0.01 at most per step.
  */
-import { GROUP_NAMES_ZH } from '../rules/group-names';
 import type { MeetingKind, VoterGroup } from '../domain/model';
+import { groupNames } from '../domain/voter-groups';
 import { assertNever } from '../domain/result';
 import { div, fromInt, fromNumber, toExactDecimal, toFixed2 } from './exact-number';
 
@@ -79,9 +79,8 @@ export type ExplanationLocale = 'zh' | 'en';
  * names, e.g. 人大代表、政协委员、分管领导, head the tables; these fit inside a formula line).
  */
 export const GROUP_LABELS: Record<ExplanationLocale, Record<VoterGroup, string>> = {
-  // One name per group everywhere (shared/rules/group-names.ts), formula lines included.
-  zh: GROUP_NAMES_ZH,
-  en: { officials: 'officials', recipients: 'recipients', all: 'all voters' },
+  zh: groupNames('zh', 'formulaName'),
+  en: groupNames('en', 'formulaName'),
 };
 
 const MEETING_LABELS: Record<ExplanationLocale, Record<MeetingKind, string>> = {

@@ -10,6 +10,7 @@ import type { DetailGroup, DetailMeeting, DetailObject, DetailSheet, GroupCount,
 import type { MeetingResults, ResultRow, RoundResultRow, RoundResults } from '../../../shared/api/chair/results';
 import type { MeetingKind, TallyBallot } from '../../../shared/domain/model';
 import { err, ok, type Result } from '../../../shared/domain/result';
+import { mayPrintResults, meetingStatus } from '../../../shared/domain/lifecycle';
 import { formatExplanation } from '../../../shared/tally';
 import { findMeeting, meetingSettings, turnout } from '../services/meetings';
 import { meetingBallots, meetingBallotTexts, meetingResults, receiptList, roundResults } from '../services/results';
@@ -20,7 +21,6 @@ import { roundingFootnote, ruleText, withheldNote } from '../../../shared/rules/
 import { worstRatesPublishable } from '../services/results/exports';
 import { roundComponentRows } from '../services/results/round';
 
-const CLOSED = new Set(['closed', 'official']);
 const NOT_CLOSED = '投票结束后才能打印结果，请先在“投票”中结束投票。';
 /** The sheets rank as the results screen does by default: best first, one list for all categories. */
 const SHEET_VIEW = { order: 'best-first', byCategory: false } as const;
@@ -56,7 +56,7 @@ function closedMeeting(store: Store, meetingId: string, ballotType: 'graded' | '
   const found = sheetHeader(store, meetingId);
   if (!found.ok) return found;
   const { row } = found.value;
-  if (!CLOSED.has(row.status)) return err('voting_not_closed', NOT_CLOSED);
+  if (!mayPrintResults(meetingStatus(row.status))) return err('voting_not_closed', NOT_CLOSED);
   if (row.ballot_type !== ballotType) {
     return ballotType === 'graded'
       ? err('wrong_sheet', '这是一场评差会议，请打印“评差结果公布表”。')
@@ -103,7 +103,7 @@ function stateOf(store: Store, meetings: readonly SheetMeeting[]): ResultState {
 export function resultSheetState(store: Store, meetingId: string): Result<ResultState> {
   const found = findMeeting(store, meetingId);
   if (!found.ok) return found;
-  if (found.value.ballot_type !== 'graded' || !CLOSED.has(found.value.status)) return ok(meetingState(store, found.value));
+  if (found.value.ballot_type !== 'graded' || !mayPrintResults(meetingStatus(found.value.status))) return ok(meetingState(store, found.value));
   const rows = store.db.prepare('SELECT * FROM meetings WHERE round_id = ? ORDER BY position').all(found.value.round_id) as MeetingRow[];
   const components = roundComponentRows(rows);
   const round = components.length === 2 && components.some((m) => m.id === meetingId);

@@ -7,7 +7,8 @@ import type { Store } from '../store/database';
 import type { MeetingRow } from '../store/rows';
 import type { EventHub } from '../events';
 import type { AttendanceCheck, CheckInEntry } from '../../../shared/api/chair/voting';
-import { groupOfCategory, type MeetingKind, type MeetingStatus, type RepresentativeCategory } from '../../../shared/domain/model';
+import { groupOfCategory, type MeetingKind, type RepresentativeCategory } from '../../../shared/domain/model';
+import { mayCheckIn, meetingStatus } from '../../../shared/domain/lifecycle';
 import { checkComposition } from '../../../shared/setup/composition';
 import { err, ok, type Result } from '../../../shared/domain/result';
 import { findMeeting } from './meetings';
@@ -35,8 +36,6 @@ export function checkInList(store: Store, meetingId: string): Result<CheckInEntr
   return ok(rows.map((row) => toEntry(meeting.value.kind as MeetingKind, row)));
 }
 
-const CHECK_IN_OPEN: readonly MeetingStatus[] = ['draft', 'open', 'paused'];
-
 /**
  * Marks one representative present or absent. Other consoles reload through a `changed` event.
  * Nothing is audited per person: a timed list of arrivals is exactly what must not exist.
@@ -44,7 +43,7 @@ const CHECK_IN_OPEN: readonly MeetingStatus[] = ['draft', 'open', 'paused'];
 export function setCheckedIn(store: Store, events: EventHub, input: { meetingId: string; representativeId: string; present: boolean }): Result<CheckInEntry> {
   const meeting = findMeeting(store, input.meetingId);
   if (!meeting.ok) return meeting;
-  if (!CHECK_IN_OPEN.includes(meeting.value.status as MeetingStatus)) {
+  if (!mayCheckIn(meetingStatus(meeting.value.status))) {
     return err('meeting_closed', '投票已结束，签到不能再更改。');
   }
   const changed = store.db

@@ -4,7 +4,8 @@ import type { EventHub } from '../events';
 import type { IssuedCode } from '../../../shared/api/chair-contract';
 import type { VoidResult, VoidTarget } from '../../../shared/api/chair/voting';
 import { codeFromRandomBytes, formatCode, parseCode } from '../../../shared/codes/code-format';
-import type { MeetingKind, MeetingStatus } from '../../../shared/domain/model';
+import type { MeetingKind } from '../../../shared/domain/model';
+import { mayGenerateCodes, mayVoidCodes, meetingStatus } from '../../../shared/domain/lifecycle';
 import { err, ok, type Result } from '../../../shared/domain/result';
 import { sha256 } from '../ids';
 import { findMeeting, turnout } from './meetings';
@@ -23,7 +24,7 @@ export function codeHash(code: string): string {
 export function generateCodes(store: Store, input: { meetingId: string; spares: number; joinUrl: string }): Result<IssuedCode[]> {
   const meeting = findMeeting(store, input.meetingId);
   if (!meeting.ok) return meeting;
-  if (meeting.value.status === 'closed' || meeting.value.status === 'official') {
+  if (!mayGenerateCodes(meetingStatus(meeting.value.status))) {
     return err('meeting_closed', '投票已结束，不能再生成评议码。');
   }
   const groups = turnout(store, meeting.value);
@@ -50,8 +51,6 @@ export function generateCodes(store: Store, input: { meetingId: string; spares: 
   return ok(issued);
 }
 
-const VOIDABLE: readonly MeetingStatus[] = ['draft', 'open', 'paused'];
-
 /**
  * Voids unused codes: all of a meeting, all of one group, or one typed code (a lost or spoilt
  * slip). Used codes are never voided: their ballots stay counted. The audit records the scope
@@ -60,7 +59,7 @@ const VOIDABLE: readonly MeetingStatus[] = ['draft', 'open', 'paused'];
 export function voidCodes(store: Store, events: EventHub, input: { meetingId: string; target: VoidTarget }): Result<VoidResult> {
   const meeting = findMeeting(store, input.meetingId);
   if (!meeting.ok) return meeting;
-  if (!VOIDABLE.includes(meeting.value.status as MeetingStatus)) return err('meeting_closed', '投票已结束，评议码已全部失效，无需作废。');
+  if (!mayVoidCodes(meetingStatus(meeting.value.status))) return err('meeting_closed', '投票已结束，评议码已全部失效，无需作废。');
   const { target } = input;
   let voided = 0;
   if (target.kind === 'code') {

@@ -4,7 +4,8 @@ import type { GroupTurnout, MeetingSummary, MeetingView } from '../../../shared/
 import type { BallotType, EvalObject, Indicator, IndicatorSet, MeetingKind, MeetingSettings, MeetingStatus, RepresentativeCategory, VoterGroup } from '../../../shared/domain/model';
 import { groupOfCategory, groupsOf } from '../../../shared/domain/model';
 import type { MeetingDefinition } from '../../../shared/domain/ballot-rules';
-import { DEFAULT_SETTINGS, SET_WORST } from '../../../shared/domain/defaults';
+import { SET_WORST } from '../../../shared/domain/defaults';
+import { parseStoredSettings } from '../../../shared/domain/settings';
 import { err, ok, type Result } from '../../../shared/domain/result';
 
 const LIST_SQL = `
@@ -36,7 +37,7 @@ export function findMeeting(store: Store, meetingId: string): Result<MeetingRow>
 }
 
 export function meetingSettings(row: MeetingRow): MeetingSettings {
-  return { ...DEFAULT_SETTINGS, ...(JSON.parse(row.settings_json) as Partial<MeetingSettings>) };
+  return parseStoredSettings(JSON.parse(row.settings_json));
 }
 
 /**
@@ -44,7 +45,11 @@ export function meetingSettings(row: MeetingRow): MeetingSettings {
  * or, for a draft, read live from the round's objects and indicator sets.
  */
 export function meetingDefinition(store: Store, row: MeetingRow): MeetingDefinition {
-  if (row.frozen_json) return JSON.parse(row.frozen_json) as MeetingDefinition;
+  if (row.frozen_json) {
+    // Frozen before a setting existed, the definition takes that setting's default.
+    const frozen = JSON.parse(row.frozen_json) as MeetingDefinition;
+    return { ...frozen, settings: parseStoredSettings(frozen.settings) };
+  }
   const objectRows = store.db.prepare('SELECT * FROM objects WHERE round_id = ? ORDER BY position').all(row.round_id) as ObjectRow[];
   const objects: EvalObject[] = objectRows.map((o) => ({
     id: o.id,

@@ -7,7 +7,8 @@ import type { MeetingResults } from '../../../shared/api/chair/results';
 import type { Result } from '../../../shared/domain/result';
 import type { BallotContent, MeetingKind, MeetingStatus, TallyBallot, VoterGroup } from '../../../shared/domain/model';
 import { meetingResultsOf, type ResultsView } from './results/compute';
-import { closedMeetingBallots, loadMeetingData, resultsAvailable, storedBallots } from './results/meeting-data';
+import { closedMeetingBallots, loadMeetingData, storedBallots } from './results/meeting-data';
+import { resultsAvailable } from '../../../shared/domain/lifecycle';
 
 export { roundResults } from './results/round';
 export { clearVeto, markOfficial, receiptList, setVeto, OFFICIAL_REFUSAL } from './results/changes';

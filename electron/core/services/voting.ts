@@ -9,6 +9,7 @@ import type { BallotContent, MeetingKind, MeetingStatus, VoterGroup } from '../.
 import { parseCode, receiptFromRandomBytes } from '../../../shared/codes/code-format';
 import { ballotProblem, type MeetingDefinition } from '../../../shared/domain/ballot-rules';
 import { canonicalJson } from '../../../shared/domain/canonical-json';
+import { TRANSITIONS, acceptsBallots, isFirstOpening, isVoting, mayTransition, meetingStatus, votingEnded, type VotingAction } from '../../../shared/domain/lifecycle';
 import { err, type Result } from '../../../shared/domain/result';
 import { newId, sha256 } from '../ids';
 import { codeHash } from './codes';
@@ -69,9 +70,9 @@ function lookUpCode(store: Store, typed: string): TabletResult<CodeLookup> {
   const meeting = statement(store.db, 'SELECT * FROM meetings WHERE id = ?').get(code.meeting_id) as MeetingRow | undefined;
   if (!meeting) return tabletError('unknown_code', MESSAGES.unknown_code);
   if (code.state === 'voided') return tabletError('voided_code', MESSAGES.voided_code);
-  const status = meeting.status as MeetingStatus;
-  if (status === 'draft') return tabletError('voting_not_open', MESSAGES.voting_not_open);
-  if (status === 'closed' || status === 'official') return tabletError('voting_closed', MESSAGES.voting_closed);
+  const status = meetingStatus(meeting.status);
+  if (votingEnded(status)) return tabletError('voting_closed', MESSAGES.voting_closed);
+  if (!isVoting(status)) return tabletError('voting_not_open', MESSAGES.voting_not_open);
   return tabletOk({ code, meeting });
 }
 
@@ -215,7 +216,7 @@ export class BallotWriter {
     const found = lookUpCode(this.store, item.typed);
     if (!found.ok) return found;
     const { code, meeting } = found.value;
-    if (meeting.status === 'paused') return tabletError('voting_paused', MESSAGES.voting_paused);
+    if (!acceptsBallots(meetingStatus(meeting.status))) return tabletError('voting_paused', MESSAGES.voting_paused);
     const content = canonicalJson(item.ballot);
     const digest = sha256(content);
     if (code.state === 'used') {
@@ -255,12 +256,6 @@ const STATUS_NAMES: Record<MeetingStatus, string> = {
 };
 const ACTION_NAMES = { open: '开始投票', pause: '暂停投票', close: '结束投票' } as const;
 
-const TRANSITIONS: Record<'open' | 'pause' | 'close', { from: readonly MeetingStatus[]; to: MeetingStatus }> = {
-  open: { from: ['draft', 'paused'], to: 'open' },
-  pause: { from: ['open'], to: 'paused' },
-  close: { from: ['open', 'paused'], to: 'closed' },
-};
-
 /**
  * Opens, pauses or closes voting. Opening freezes the meeting's definition. Closing deletes the
  * code→ballot links, then checkpoints the WAL and VACUUMs, so no trace of the link stays on disk.
@@ -269,18 +264,18 @@ export function changeVoting(
   store: Store,
   events: EventHub,
   meetingId: string,
-  action: 'open' | 'pause' | 'close',
+  action: VotingAction,
   options: { override?: string | undefined } = {},
 ): Result<MeetingView> {
   const meeting = findMeeting(store, meetingId);
   if (!meeting.ok) return meeting;
   const rule = TRANSITIONS[action];
-  const status = meeting.value.status as MeetingStatus;
-  if (!rule.from.includes(status)) {
+  const status = meetingStatus(meeting.value.status);
+  if (!mayTransition(status, action)) {
     return err('bad_transition', `${STATUS_NAMES[status]}，不能${ACTION_NAMES[action]}。请刷新后查看会议状态。`);
   }
   // Opening (not resuming) checks who is actually in the room; breaking the rule needs a written reason.
-  const attendance = action === 'open' && status === 'draft' ? attendanceCheck(store, meeting.value) : null;
+  const attendance = isFirstOpening(status, action) ? attendanceCheck(store, meeting.value) : null;
   if (attendance && !attendance.ok && !options.override) {
     return err(
       'attendance_rule',

@@ -1,5 +1,6 @@
 /** Words of the 准备 (setup) area, Chinese first; the English dictionary has the same keys. */
 import { createTranslator } from '../../common/i18n';
+import { groupMessages } from '../../../shared/domain/voter-groups';
 
 const zh = {
   tabSetup: '准备',
@@ -128,8 +129,7 @@ const zh = {
   cat_recipient: '服务对象',
   cat_staff: '本单位干部',
   groupWeights: '两组代表的权重',
-  officialsWeight: '人大代表、政协委员、分管领导',
-  recipientsWeight: '服务对象',
+  ...groupMessages('zh', 'shortName'),
   totalIs: '合计 {n}',
   defaultIs: '默认：{v}',
   componentPoints: '总分构成',
@@ -145,6 +145,7 @@ const zh = {
   roundingExact: '一次取舍（精确计算，只对最后得分取舍）',
   roundingHint: '逐项取舍时，监票人可以用表上印出的数逐项核算；一次取舍时，表上分项保留四位小数并加注说明。',
   smallGroupHint: '某组选票少于此数时，不单独显示该组的分项结果，以免推断出个人选择。',
+  requireAllAnswered: '平板要求每一项都作答（选等级或“弃权”）后才能提交',
   gradeScale: '评分等级',
   gradeLabel: '等级',
   gradePoints: '分值',
@@ -284,8 +285,7 @@ const en: Record<keyof typeof zh, string> = {
   cat_recipient: 'Service recipient',
   cat_staff: 'Staff of the unit',
   groupWeights: 'Group weights',
-  officialsWeight: 'Deputies, CPPCC members, leaders',
-  recipientsWeight: 'Service recipients',
+  ...groupMessages('en', 'shortName'),
   totalIs: 'total {n}',
   defaultIs: 'default: {v}',
   componentPoints: 'Total score',
@@ -301,6 +301,7 @@ const en: Record<keyof typeof zh, string> = {
   roundingExact: 'Once (exact arithmetic, only the final score rounded)',
   roundingHint: 'Rounding every printed figure lets scrutineers check the sheet by hand; rounding once prints the parts with 4 decimals and a footnote.',
   smallGroupHint: 'A group with fewer ballots than this is not shown on its own, so no one\'s choice can be inferred.',
+  requireAllAnswered: 'Tablets require an answer (a grade or abstain) on every item before submitting',
   gradeScale: 'Grade scale',
   gradeLabel: 'Grade',
   gradePoints: 'Points',

@@ -1,5 +1,6 @@
 /** Texts of the meeting itself (voting, check-in, projector): this area's own dictionary. */
 import { createTranslator } from '../../common/i18n';
+import { groupMessages } from '../../../shared/domain/voter-groups';
 
 const zh = {
   codesUsed: '已使用',
@@ -64,9 +65,7 @@ const zh = {
   projectorScore: '得分',
   projectorProblems: '主要问题',
   group: '代表类别',
-  group_officials: '人大代表、政协委员、分管领导',
-  group_recipients: '服务对象代表',
-  group_all: '本单位干部职工',
+  ...groupMessages('zh'),
   status_draft: '准备中',
   status_open: '投票进行中',
   status_paused: '投票已暂停',
@@ -137,9 +136,7 @@ const en: Record<keyof typeof zh, string> = {
   projectorScore: 'Score',
   projectorProblems: 'Main problems',
   group: 'Voter group',
-  group_officials: 'Deputies, CPPCC members, leaders',
-  group_recipients: 'Service recipients',
-  group_all: 'Staff of the unit',
+  ...groupMessages('en'),
   status_draft: 'In preparation',
   status_open: 'Voting open',
   status_paused: 'Voting paused',

@@ -4,17 +4,15 @@
  */
 import type { ResultState } from '../../rules/result-state';
 import { z } from 'zod';
+import { VOTER_GROUP_IDS } from '../../domain/voter-groups';
 import type { MeetingKind, MeetingStatus, RepresentativeCategory, VoterGroup } from '../../domain/model';
 import { id } from './common';
 
-/** Sheets whose data the core computes (code slips come from the hand-off instead). */
-export const DATA_SHEETS = ['ranking', 'detail', 'worst', 'receipts', 'signin', 'zero'] as const;
-/** Every printable sheet. */
-export const SHEETS = [...DATA_SHEETS, 'slips'] as const;
-export type DataSheet = (typeof DATA_SHEETS)[number];
-export type Sheet = (typeof SHEETS)[number];
+import { DATA_SHEETS, SHEETS, type DataSheet, type Sheet } from '../../print/sheets';
 
-const voterGroup = z.enum(['officials', 'recipients', 'all']);
+export { DATA_SHEETS, SHEETS, type DataSheet, type Sheet };
+
+const voterGroup = z.enum(VOTER_GROUP_IDS);
 /** A hand-off id: 22 base64url characters (128 bits). */
 const handoffId = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
 

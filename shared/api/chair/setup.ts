@@ -11,6 +11,7 @@ import type { ObjectDraft } from '../../setup/objects';
 import type { RepresentativeDraft } from '../../setup/roster';
 import type { ImportPreview } from '../../setup/table';
 import { id, meetingRef } from './common';
+import { settingsInputSchema } from '../../domain/settings';
 
 /** Largest import file accepted, in bytes (the core refuses bigger ones with a message saying so). */
 export const MAX_IMPORT_FILE_BYTES = 5 * 1024 * 1024;
@@ -29,15 +30,7 @@ const format = z.enum(['csv', 'xlsx']);
 const importMode = z.enum(['replace', 'append']);
 const file = { fileName: z.string().min(1).max(255), base64: z.string().max(MAX_BASE64_CHARS) };
 
-const gradeSchema = z.strictObject({ label: text, points: z.number() });
-const settingsSchema = z.strictObject({
-  groupWeights: z.strictObject({ officials: z.number(), recipients: z.number() }),
-  componentPoints: z.strictObject({ self: z.number(), social: z.number() }),
-  worstK: z.number(),
-  smallGroupK: z.number(),
-  roundingMode: z.enum(['printed', 'exact']).optional(),
-  gradeScale: z.array(gradeSchema).max(20).readonly(),
-});
+const settingsSchema = settingsInputSchema;
 const indicatorSchema = z.strictObject({ id: id.optional(), name: text, description: text, weight: z.number() });
 
 export const setupInputs = {

@@ -1,10 +1,11 @@
 /** Codes, check-in (签到), attendance, the tablet address and the voting window. */
 import { z } from 'zod';
+import { VOTER_GROUP_IDS } from '../../domain/voter-groups';
 import type { RepresentativeCategory, VoterGroup } from '../../domain/model';
 import type { GroupTurnout, MeetingView, ServerInfo } from './meetings';
 import { id, meetingRef } from './common';
 
-const voterGroup = z.enum(['officials', 'recipients', 'all']);
+const voterGroup = z.enum(VOTER_GROUP_IDS);
 
 /** Which unused codes to void: all of the meeting, all of one group, or one typed code. */
 export const voidTargetSchema = z.discriminatedUnion('kind', [

@@ -5,6 +5,8 @@
  * are JSON in the last column. No ballot id, receipt, code or time is written.
  */
 import { z } from 'zod';
+import { settingsInputSchema } from '../../../../shared/domain/settings';
+import { isVoterGroup } from '../../../../shared/domain/voter-groups';
 import type { TableData } from '../../../../shared/setup/table';
 import type { MeetingDefinition } from '../../../../shared/domain/ballot-rules';
 import { ballotProblem } from '../../../../shared/domain/ballot-rules';
@@ -26,12 +28,10 @@ const indicatorSetSchema = z.strictObject({
   indicators: z.array(z.strictObject({ id: text, name: text, description: text, weight: z.number() })).max(200),
 });
 const objectSchema = z.strictObject({ id: text, name: text, department: text, category: text, indicatorSetId: text });
-const settingsSchema = z.strictObject({
-  groupWeights: z.strictObject({ officials: z.number(), recipients: z.number() }),
-  componentPoints: z.strictObject({ self: z.number(), social: z.number() }),
+// Files exported before a setting existed lack it: it takes its default (the shared schema's).
+const settingsSchema = settingsInputSchema.extend({
   worstK: z.number().int(),
   smallGroupK: z.number().int(),
-  roundingMode: z.enum(['printed', 'exact']).optional(),
   gradeScale: z.array(z.strictObject({ label: text, points: z.number() })).min(1).max(20),
 });
 const meetingSchema = z.strictObject({
@@ -136,7 +136,7 @@ export function parseBallotFile(table: TableData): Result<MeetingData> {
       case 'ballot': {
         const content = parseJson(ballotSchema, cell);
         if (content === null) return bad('（选票）无法读取');
-        if (group !== 'officials' && group !== 'recipients' && group !== 'all') return bad('的代表组别无法识别');
+        if (!isVoterGroup(group)) return bad('的代表组别无法识别');
         ballots.push({ group, content, line });
         break;
       }
@@ -160,6 +160,7 @@ export function parseBallotFile(table: TableData): Result<MeetingData> {
     status: meeting.status,
     definition,
     ballots: ballots.map(({ group, content }): TallyBallot => ({ group, content })),
+    ballotSetVersion: null,
     vetoes,
   });
 }

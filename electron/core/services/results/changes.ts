@@ -9,7 +9,7 @@ import type { MeetingStatus } from '../../../../shared/domain/model';
 import { err, ok, type Result } from '../../../../shared/domain/result';
 import { findMeeting, meetingDefinition } from '../meetings';
 import { recordAudit } from '../audit';
-import { resultsAvailable } from './meeting-data';
+import { isOfficial, mayMarkOfficial, mayRecordVeto, meetingStatus, resultsAvailable } from '../../../../shared/domain/lifecycle';
 
 /** The refusal every results change gives for an official meeting. */
 export const OFFICIAL_REFUSAL = '结果已确认为正式结果，本场会议不能再作任何修改。如确有错误，请按规定另行处理并书面说明。';
@@ -29,7 +29,10 @@ export function setVeto(
 ): Result<VetoView[]> {
   const found = findMeeting(store, input.meetingId);
   if (!found.ok) return found;
-  if (found.value.status === 'official') return err('results_official', OFFICIAL_REFUSAL);
+  const status = meetingStatus(found.value.status);
+  if (isOfficial(status)) return err('results_official', OFFICIAL_REFUSAL);
+  // A veto is a decision on results: while ballots may still arrive there are none to decide on.
+  if (!mayRecordVeto(status)) return err('voting_not_closed', '投票结束后才能记录一票否决：请先在“投票”页结束投票。');
   const reason = input.reason.trim();
   if (reason === '') return err('veto_reason', '请写明一票否决的理由（例如经查实的吃拿卡要问题），理由会印在结果表上。');
   const names = new Map(meetingDefinition(store, found.value).objects.map((o) => [o.id, o.name]));
@@ -48,7 +51,9 @@ export function setVeto(
 export function clearVeto(store: Store, events: EventHub, input: { readonly meetingId: string; readonly objectId: string }): Result<VetoView[]> {
   const found = findMeeting(store, input.meetingId);
   if (!found.ok) return found;
-  if (found.value.status === 'official') return err('results_official', OFFICIAL_REFUSAL);
+  const status = meetingStatus(found.value.status);
+  if (isOfficial(status)) return err('results_official', OFFICIAL_REFUSAL);
+  if (!mayRecordVeto(status)) return err('voting_not_closed', '投票结束后才能记录一票否决：请先在“投票”页结束投票。');
   const names = new Map(meetingDefinition(store, found.value).objects.map((o) => [o.id, o.name]));
   const removed = store.transaction(() => {
     const result = store.db.prepare('DELETE FROM vetoes WHERE meeting_id = ? AND object_id = ?').run(input.meetingId, input.objectId);
@@ -64,9 +69,9 @@ export function clearVeto(store: Store, events: EventHub, input: { readonly meet
 export function markOfficial(store: Store, events: EventHub, meetingId: string): Result<{ meetingId: string; status: MeetingStatus }> {
   const found = findMeeting(store, meetingId);
   if (!found.ok) return found;
-  const status = found.value.status as MeetingStatus;
-  if (status === 'official') return err('results_official', '结果已经是正式结果了。');
-  if (!resultsAvailable(status)) return err('voting_not_closed', '投票结束后才能确认结果：请先在“投票”页结束投票。');
+  const status = meetingStatus(found.value.status);
+  if (isOfficial(status)) return err('results_official', '结果已经是正式结果了。');
+  if (!mayMarkOfficial(status)) return err('voting_not_closed', '投票结束后才能确认结果：请先在“投票”页结束投票。');
   store.transaction(() => {
     // The WHERE keeps a concurrent second confirmation from writing twice.
     const result = store.db.prepare("UPDATE meetings SET status = 'official' WHERE id = ? AND status = 'closed'").run(meetingId);
@@ -85,7 +90,7 @@ export function receiptList(store: Store, meetingId: string): Result<{ meetingId
   const found = findMeeting(store, meetingId);
   if (!found.ok) return found;
   // Listing receipts while ballots arrive would let someone watch a receipt appear: after close only.
-  if (!resultsAvailable(found.value.status as MeetingStatus)) return err('voting_not_closed', '投票结束后才能公布回执码清单。');
+  if (!resultsAvailable(meetingStatus(found.value.status))) return err('voting_not_closed', '投票结束后才能公布回执码清单。');
   const rows = store.db.prepare('SELECT receipt FROM ballots WHERE meeting_id = ? ORDER BY receipt').all(meetingId) as { receipt: string }[];
   return ok({ meetingId, title: found.value.title, receipts: rows.map((r) => r.receipt) });
 }

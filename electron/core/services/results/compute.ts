@@ -10,7 +10,8 @@ import type {
   ResultGroupSummary,
   ResultRow,
 } from '../../../../shared/api/chair/results';
-import type { MeetingKind, MeetingSettings, VoterGroup } from '../../../../shared/domain/model';
+import { groupsOf, type MeetingKind, type MeetingSettings, type VoterGroup } from '../../../../shared/domain/model';
+import { groupWeightsFor } from '../../../../shared/domain/voter-groups';
 import { err, ok, type Result } from '../../../../shared/domain/result';
 import {
   checkGradedInput,
@@ -27,13 +28,14 @@ import {
   type GroupWeights,
   type RankOrder,
   type WorstGroupResult,
+  checkVetoes,
+  GROUP_LABELS,
+  hundredthsOf,
+  partitionByCategory,
+  rankObjects,
 } from '../../../../shared/tally';
-import { checkVetoes } from '../../../../shared/tally/input-checks';
-import { hundredthsOf } from '../../../../shared/tally/figure';
-import { placeRanked } from '../../../../shared/tally/ranking';
 import type { MeetingData } from './meeting-data';
 import { oncePerBallotSet, tallyGradedOnce } from './tally-memo';
-import { GROUP_LABELS } from '../../../../shared/tally/explanation';
 
 /** How the chair wants a ranking laid out. */
 export interface ResultsView {
@@ -45,7 +47,7 @@ const GROUP_NAMES = GROUP_LABELS.zh;
 
 /** Percent weight per group: the settings' 30/70 for a social meeting, 100 for the one group of a self-evaluation. */
 export function groupWeightsOf(kind: MeetingKind, settings: MeetingSettings): GroupWeights {
-  return kind === 'self' ? { all: 100 } : { officials: settings.groupWeights.officials, recipients: settings.groupWeights.recipients };
+  return groupWeightsFor(kind, settings.groupWeights);
 }
 
 /** Each step as its own line, in the words of formatExplanation (without the closing stop). */
@@ -61,14 +63,14 @@ export function formulaLines(steps: readonly ExplanationStep[]): FormulaLines {
  */
 export function checkMeetingData(data: MeetingData): Result<true> {
   const key = `check:${data.kind}:${JSON.stringify(data.definition)}:${JSON.stringify(data.vetoes)}`;
-  return oncePerBallotSet(data.ballots, key, () => checkMeetingDataNow(data));
+  return oncePerBallotSet(data.ballotSetVersion, key, () => checkMeetingDataNow(data));
 }
 
 function checkMeetingDataNow(data: MeetingData): Result<true> {
   const { definition, kind } = data;
   const common = {
     objects: definition.objects,
-    groups: groupsOfKind(kind),
+    groups: groupsOf(kind),
     groupWeights: groupWeightsOf(kind, definition.settings),
     smallGroupK: definition.settings.smallGroupK,
     ballots: data.ballots,
@@ -84,9 +86,6 @@ function checkMeetingDataNow(data: MeetingData): Result<true> {
   return err('tally_input', `结果无法计算（${vetoes.error.message}）。请把这句话告知技术支持人员，选票数据未被改动。`, vetoes.error.details);
 }
 
-function groupsOfKind(kind: MeetingKind): readonly VoterGroup[] {
-  return kind === 'social' ? ['officials', 'recipients'] : ['all'];
-}
 
 function summaryOf(g: GroupSummary): ResultGroupSummary {
   return { group: g.group, weight: g.weight, ballots: g.ballots, hidden: g.hidden, hiddenReason: g.hiddenReason };
@@ -128,7 +127,7 @@ export function computeMeetingResults(data: MeetingData, view: ResultsView = {})
   const settings = definition.settings;
   const common = {
     objects: definition.objects,
-    groups: groupsOfKind(kind),
+    groups: groupsOf(kind),
     groupWeights: groupWeightsOf(kind, settings),
     smallGroupK: settings.smallGroupK,
     ballots: data.ballots,
@@ -149,7 +148,7 @@ export function computeMeetingResults(data: MeetingData, view: ResultsView = {})
   let topN: number | null = null;
   let order: RankOrder;
   if (definition.ballotType === 'graded') {
-    const tally = redactSmallGroups(tallyGradedOnce({ ...common, indicatorSets: definition.indicatorSets, gradeScale: settings.gradeScale }));
+    const tally = redactSmallGroups(tallyGradedOnce({ ...common, indicatorSets: definition.indicatorSets, gradeScale: settings.gradeScale }, data.ballotSetVersion));
     groups = tally.groups;
     order = view.order ?? 'best-first';
     unranked = tally.objects.map((o) => {
@@ -206,37 +205,11 @@ export function computeMeetingResults(data: MeetingData, view: ResultsView = {})
   }
 
   const byCategory = view.byCategory ?? false;
-  const partitions: { category: string | null; rows: Unranked[] }[] = [];
-  if (byCategory) {
-    for (const row of unranked) {
-      let partition = partitions.find((p) => p.category === row.category);
-      if (partition === undefined) {
-        partition = { category: row.category, rows: [] };
-        partitions.push(partition);
-      }
-      partition.rows.push(row);
-    }
-  } else {
-    partitions.push({ category: null, rows: unranked });
-  }
-  const worstList = definition.ballotType === 'worst';
-  const rankings = partitions.map(({ category, rows }) => {
-    const byId = new Map(rows.map((row) => [row.objectId, row]));
-    const placements = placeRanked({
-      candidates: rows.map((row) => ({ id: row.objectId, name: row.name, key: row.key, vetoed: row.vetoed })),
-      highFirst: worstList || order === 'best-first',
-      // The vetoed take the worst places: first when the worst come first.
-      vetoedFirst: worstList || order === 'worst-first',
-    });
-    const ranked: ResultRow[] = [];
-    for (const placement of placements) {
-      const row = byId.get(placement.id);
-      if (row === undefined) continue;
-      const { key: _key, ...rest } = row;
-      ranked.push({ rank: placement.rank, ...rest });
-    }
-    return { category, rows: ranked };
-  });
+  const mode = definition.ballotType === 'worst' ? 'worst-list' : order;
+  const rankings = partitionByCategory(unranked, byCategory).map(({ category, rows }) => ({
+    category,
+    rows: rankObjects(rows, (row) => row.key, mode).map(({ key: _key, rank, ...rest }): ResultRow => ({ rank, ...rest })),
+  }));
   const allRows = rankings.flatMap((r) => r.rows);
   const rowsById = new Map(allRows.map((row) => [row.objectId, row]));
   const top: ResultRow[] = [];

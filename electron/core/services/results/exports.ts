@@ -12,7 +12,7 @@ import { ballotFileTable } from './ballot-file';
 import { meetingResultsOf, type ResultsView } from './compute';
 import { receiptList } from './changes';
 import { loadMeetingData } from './meeting-data';
-import { GROUP_LABELS } from '../../../../shared/tally/explanation';
+import { GROUP_LABELS } from '../../../../shared/tally';
 import type { MeetingStatus } from '../../../../shared/domain/model';
 import { combinedResultState, meetingResultState, resultStateFileTag, resultStateTitle, type ResultState } from '../../../../shared/rules/result-state';
 import type { WorkbookLayout } from '../../import/xlsx';

@@ -11,8 +11,8 @@ import { readTable } from '../../import';
 import { findMeeting } from '../meetings';
 import { parseBallotFile } from './ballot-file';
 import { meetingResultsOf } from './compute';
-import { loadMeetingData, resultsAvailable } from './meeting-data';
-import type { MeetingStatus } from '../../../../shared/domain/model';
+import { loadMeetingData } from './meeting-data';
+import { meetingStatus, resultsAvailable } from '../../../../shared/domain/lifecycle';
 import { ballotSetDigest } from '../../printing/fingerprint';
 
 /** Sentences naming every difference between two results of one meeting; empty when identical. */
@@ -47,7 +47,7 @@ export async function retallyFile(bytes: Uint8Array, fileName: string, store: St
   let compared = false;
   let differences: string[] = [];
   const meeting = store === null ? null : findMeeting(store, data.value.meetingId);
-  if (store !== null && meeting !== null && meeting.ok && resultsAvailable(meeting.value.status as MeetingStatus)) {
+  if (store !== null && meeting !== null && meeting.ok && resultsAvailable(meetingStatus(meeting.value.status))) {
     const storedData = loadMeetingData(store, data.value.meetingId);
     if (!storedData.ok) return storedData;
     const stored = meetingResultsOf(storedData.value);

@@ -6,7 +6,7 @@
 import type { Store } from '../../store/database';
 import type { MeetingRow, ObjectRow } from '../../store/rows';
 import type { RoundComponent, RoundResultRow, RoundResults } from '../../../../shared/api/chair/results';
-import type { EvalObject, MeetingKind, MeetingStatus } from '../../../../shared/domain/model';
+import { groupsOf, type EvalObject, type MeetingKind, type MeetingStatus } from '../../../../shared/domain/model';
 import { err, ok, type Result } from '../../../../shared/domain/result';
 import { DEFAULT_SETTINGS } from '../../../../shared/domain/defaults';
 import {
@@ -22,7 +22,8 @@ import {
 } from '../../../../shared/tally';
 import { findMeeting, meetingSettings } from '../meetings';
 import { checkMeetingData, formulaLines, groupWeightsOf, type ResultsView } from './compute';
-import { loadMeetingData, resultsAvailable, type MeetingData } from './meeting-data';
+import { loadMeetingData, type MeetingData } from './meeting-data';
+import { meetingStatus, resultsAvailable } from '../../../../shared/domain/lifecycle';
 import { tallyGradedOnce } from './tally-memo';
 
 const KIND_NAMES: Record<MeetingKind, string> = { self: '单位自评', social: '社会测评' };
@@ -52,7 +53,7 @@ export function roundComponentRows(meetings: readonly MeetingRow[]): readonly Me
  */
 function chooseComponent(store: Store, meetings: readonly MeetingRow[], kind: MeetingKind): Result<ChosenComponent> {
   const candidates = meetings.filter((m) => m.kind === kind && m.ballot_type === 'graded');
-  const closed = candidates.filter((m) => resultsAvailable(m.status as MeetingStatus));
+  const closed = candidates.filter((m) => resultsAvailable(meetingStatus(m.status)));
   const chosen = closed.at(-1);
   if (chosen === undefined) {
     const waiting = candidates.at(-1);
@@ -89,12 +90,12 @@ function tallyOf(data: MeetingData | null, roundingMode: RoundingMode): GradedMe
     objects: definition.objects,
     indicatorSets: definition.indicatorSets,
     gradeScale: definition.settings.gradeScale,
-    groups: kind === 'social' ? ['officials', 'recipients'] : ['all'],
+    groups: groupsOf(kind),
     groupWeights: groupWeightsOf(kind, definition.settings),
     smallGroupK: definition.settings.smallGroupK,
     ballots: data.ballots,
     roundingMode,
-  });
+  }, data.ballotSetVersion);
 }
 
 /** The round's combined ranking; `roundId`, or the round of `meetingId`. */

@@ -6,6 +6,8 @@
 import type { Store } from '../../store/database';
 import type { CampaignRow, MeetingRow, RoundRow } from '../../store/rows';
 import { err, ok, type Result } from '../../../../shared/domain/result';
+import { isVoting, mayEditSetup, meetingStatus } from '../../../../shared/domain/lifecycle';
+import { statusIn } from '../../store/status-sql';
 import { MAX_FIELD_LENGTH, charLength, cleanName, cleanText } from '../../../../shared/setup/table';
 
 /** A required text field: cleaned like an import cell, not empty, at most 100 characters. */
@@ -30,8 +32,9 @@ function limited(value: string, field: string): Result<string> {
 
 /** Why a meeting's definition is frozen, or null while it is a draft. */
 export function meetingLock(row: Pick<MeetingRow, 'status'>): string | null {
-  if (row.status === 'draft') return null;
-  return row.status === 'open' || row.status === 'paused'
+  const status = meetingStatus(row.status);
+  if (mayEditSetup(status)) return null;
+  return isVoting(status)
     ? '本场会议已开始投票，会议的定义（评议对象、指标、设置、代表名单）已锁定，不能修改。如需调整，请复制本场会议后修改副本。'
     : '本场会议投票已结束，会议的定义已锁定，不能修改。如需再次评议，请复制本场会议或本轮。';
 }
@@ -39,7 +42,7 @@ export function meetingLock(row: Pick<MeetingRow, 'status'>): string | null {
 /** Why a round's objects and category mapping are frozen (one of its meetings has opened), or null. */
 export function roundLock(store: Store, roundId: string): string | null {
   const opened = store.db
-    .prepare("SELECT title FROM meetings WHERE round_id = ? AND status <> 'draft' ORDER BY position LIMIT 1")
+    .prepare(`SELECT title FROM meetings WHERE round_id = ? AND ${statusIn('status', (s) => !mayEditSetup(s))} ORDER BY position LIMIT 1`)
     .get(roundId) as { title: string } | undefined;
   if (!opened) return null;
   return `本轮的“${opened.title}”已开始投票，本轮的评议对象和指标分配已锁定，不能修改。如需调整，请复制本轮后修改副本。`;
@@ -85,7 +88,7 @@ export function removalBlocker(store: Store, where: string, param: string, what:
     )
     .get(param) as { title: string; status: string; ballots: number } | undefined;
   const voting = store.db
-    .prepare(`SELECT m.title FROM meetings m JOIN rounds r ON r.id = m.round_id WHERE ${where} AND m.status IN ('open', 'paused') LIMIT 1`)
+    .prepare(`SELECT m.title FROM meetings m JOIN rounds r ON r.id = m.round_id WHERE ${where} AND ${statusIn('m.status', isVoting)} LIMIT 1`)
     .get(param) as { title: string } | undefined;
   if (voting) return `“${voting.title}”正在投票，不能删除${what}。请先结束投票。`;
   if (row && row.ballots > 0) {

@@ -13,6 +13,8 @@ import { err, ok, type Result } from '../../../../shared/domain/result';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit';
 import { optionalText, requiredText } from './checks';
+import { statusIn } from '../../store/status-sql';
+import { mayEditSetup } from '../../../../shared/domain/lifecycle';
 
 const BUILTIN_LOCK = '这是内置的指标体系，不能修改或删除。如需调整，请新建一个自定义指标体系。';
 
@@ -21,7 +23,7 @@ function setLock(store: Store, row: IndicatorSetRow): string | null {
   const used = store.db
     .prepare(
       `SELECT m.title FROM objects o JOIN meetings m ON m.round_id = o.round_id
-       WHERE o.indicator_set_id = ? AND m.status <> 'draft' LIMIT 1`,
+       WHERE o.indicator_set_id = ? AND ${statusIn('m.status', (s) => !mayEditSetup(s))} LIMIT 1`,
     )
     .get(row.id) as { title: string } | undefined;
   return used ? `“${used.title}”已开始投票并使用了这个指标体系，它已锁定，不能修改。如需调整，请新建一个指标体系。` : null;

@@ -9,27 +9,23 @@ import { err, ok, type Result } from '../../../../shared/domain/result';
 import { recordAudit } from '../audit';
 import { meetingSettings } from '../meetings';
 import { editableMeeting, requiredText } from './checks';
+import { toHundredths as hundredths } from '../../../../shared/setup/weights';
+import { WEIGHTED_GROUPS, voterGroup } from '../../../../shared/domain/voter-groups';
 
 const MAX_GRADES = 10;
 const MAX_LABEL = 20;
 
-/** A number with at most two decimals as integer hundredths, or undefined. */
-function hundredths(value: number): number | undefined {
-  if (!Number.isFinite(value)) return undefined;
-  const h = Math.round(value * 100);
-  return Math.abs(value * 100 - h) < 1e-6 ? h : undefined;
-}
-
-function pair(values: readonly [number, number], field: string, parts: readonly [string, string]): Result<void> {
+/** Numbers that must each be in (0, 100] with at most two decimals and total exactly 100. */
+function shares(values: readonly number[], field: string, parts: readonly string[]): Result<void> {
   const h = values.map(hundredths);
   for (const [i, v] of h.entries()) {
     if (v === undefined || v <= 0 || v > 10000) {
       return err('settings_invalid', `“${field}”中${parts[i] ?? ''}的数值 ${String(values[i])} 无效：应为 0 到 100 之间、大于 0 的数，最多两位小数。`, { field });
     }
   }
-  const total = (h[0] ?? 0) + (h[1] ?? 0);
+  const total = h.reduce<number>((sum, v) => sum + (v ?? 0), 0);
   if (total !== 10000) {
-    return err('settings_invalid', `“${field}”合计为 ${total / 100}，应为 100（${parts[0]} + ${parts[1]}），请调整后再保存。`, { field });
+    return err('settings_invalid', `“${field}”合计为 ${total / 100}，应为 100（${parts.join(' + ')}），请调整后再保存。`, { field });
   }
   return ok(undefined);
 }
@@ -75,8 +71,12 @@ export function checkGradeScale(scale: readonly Grade[]): Result<Grade[]> {
 /** Checks every setting; the first problem found is reported. */
 export function checkSettings(settings: MeetingSettings): Result<MeetingSettings> {
   const checks = [
-    pair([settings.groupWeights.officials, settings.groupWeights.recipients], '两组代表的权重', ['人大代表、政协委员、分管领导', '服务对象']),
-    pair([settings.componentPoints.self, settings.componentPoints.social], '总分构成', ['单位自评', '社会测评']),
+    shares(
+      WEIGHTED_GROUPS.map((g) => settings.groupWeights[g]),
+      '两组代表的权重',
+      WEIGHTED_GROUPS.map((g) => voterGroup(g).shortName.zh),
+    ),
+    shares([settings.componentPoints.self, settings.componentPoints.social], '总分构成', ['单位自评', '社会测评']),
     wholeNumber(settings.worstK, '评差最多可选个数', 1, 100),
     wholeNumber(settings.smallGroupK, '小组最少票数（少于此数不单列）', 1, 100),
   ];
@@ -92,7 +92,8 @@ export function checkSettings(settings: MeetingSettings): Result<MeetingSettings
     worstK: settings.worstK,
     smallGroupK: settings.smallGroupK,
     gradeScale: scale.value,
-    roundingMode: settings.roundingMode ?? 'printed',
+    requireAllAnswered: settings.requireAllAnswered,
+    roundingMode: settings.roundingMode,
   });
 }
 

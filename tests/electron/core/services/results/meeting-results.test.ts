@@ -29,6 +29,30 @@ async function voteDemo(officials: number, recipients: number): Promise<{ meetin
   return { meetingId, receipts };
 }
 
+describe('a meeting frozen before a setting existed', () => {
+  it('reads its frozen and stored settings with the new settings defaulted, and tallies as before', async () => {
+    const { meetingId } = await voteDemo(5, 6);
+    await t.chair('closeVoting', { meetingId });
+    const expected = await t.chair('results', { meetingId });
+    // Rewrite both JSON columns as a version without requireAllAnswered / roundingMode wrote them.
+    const db = t.host.core.store.db;
+    const row = db.prepare('SELECT settings_json, frozen_json FROM meetings WHERE id = ?').get(meetingId) as { settings_json: string; frozen_json: string };
+    const strip = (settings: Record<string, unknown>) => {
+      const { requireAllAnswered: _a, roundingMode: _b, ...rest } = settings;
+      return rest;
+    };
+    const frozen = JSON.parse(row.frozen_json) as { settings: Record<string, unknown> };
+    db.prepare('UPDATE meetings SET settings_json = ?, frozen_json = ? WHERE id = ?').run(
+      JSON.stringify(strip(JSON.parse(row.settings_json) as Record<string, unknown>)),
+      JSON.stringify({ ...frozen, settings: strip(frozen.settings) }),
+      meetingId,
+    );
+    expect(db.prepare('SELECT frozen_json FROM meetings WHERE id = ?').get(meetingId)).not.toMatchObject({ frozen_json: expect.stringContaining('roundingMode') });
+    expect((await t.chair('meetingSetup', { meetingId })).settings).toMatchObject({ requireAllAnswered: false, roundingMode: 'printed' });
+    expect((await t.chair('results', { meetingId })).rows).toEqual(expected.rows);
+  });
+});
+
 describe('graded meeting results', () => {
   it('gives no result while voting is open, then the hand-computed ranking once it closed', async () => {
     const { meetingId } = await voteDemo(5, 6);

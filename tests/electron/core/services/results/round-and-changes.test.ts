@@ -79,6 +79,14 @@ describe('round results', () => {
   });
 });
 
+/** The id of the meeting's first object, read from the store (the results are not there yet). */
+function demoObjectId(host: TestHost, meetingId: string): string {
+  const row = host.host.core.store.db
+    .prepare('SELECT o.id FROM objects o JOIN meetings m ON m.round_id = o.round_id WHERE m.id = ? ORDER BY o.position LIMIT 1')
+    .get(meetingId) as { id: string };
+  return row.id;
+}
+
 describe('veto and official results', () => {
   it('puts a vetoed object in the worst place with its reason, in the meeting and the round, and audits it', async () => {
     const { meetingId, roundId } = demoMeeting(t);
@@ -104,6 +112,15 @@ describe('veto and official results', () => {
 
     expect(await t.chair('clearVeto', { meetingId, objectId: best?.objectId ?? '', confirm: true })).toEqual([]);
     expect((await t.chair('results', { meetingId })).rows[0]).toMatchObject({ name: '许可科', rank: 1, vetoed: false });
+  });
+
+  it('refuses a veto while voting is open: a veto decides on results, which exist only after close', async () => {
+    const { meetingId } = demoMeeting(t);
+    const objectId = demoObjectId(t, meetingId);
+    await openMeeting(t, meetingId);
+    expect(await chairRaw(t, 'setVeto', { meetingId, objectId, reason: '经查实吃拿卡要' })).toMatchObject({ ok: false, error: { code: 'voting_not_closed' } });
+    expect(await chairRaw(t, 'clearVeto', { meetingId, objectId, confirm: true })).toMatchObject({ ok: false, error: { code: 'voting_not_closed' } });
+    expect(t.host.core.store.db.prepare('SELECT COUNT(*) AS n FROM vetoes WHERE meeting_id = ?').get(meetingId)).toEqual({ n: 0 });
   });
 
   it('freezes an official meeting: results and every other area refuse changes', async () => {

@@ -175,8 +175,11 @@ describe('settings', () => {
       ],
       roundingMode: 'exact' as const,
     };
-    expect(await t.chair('updateSettings', { meetingId, settings: next })).toEqual(next);
-    expect((await t.chair('meetingSetup', { meetingId })).settings).toEqual(next);
+    // A setting the input leaves out (added later: requireAllAnswered) takes its default; the
+    // rounding mode given ('exact') is kept.
+    const stored = { ...next, requireAllAnswered: false };
+    expect(await t.chair('updateSettings', { meetingId, settings: next })).toEqual(stored);
+    expect((await t.chair('meetingSetup', { meetingId })).settings).toEqual(stored);
     const bad = (patch: object) => ({ meetingId, settings: { ...next, ...patch } });
     await refusedUnchanged(t, 'updateSettings', bad({ groupWeights: { officials: 30, recipients: 60 } }), '“两组代表的权重”合计为 90，应为 100');
     await refusedUnchanged(t, 'updateSettings', bad({ componentPoints: { self: 0, social: 100 } }), '“总分构成”中单位自评的数值 0 无效');
