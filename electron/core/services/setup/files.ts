@@ -96,7 +96,7 @@ async function rosterPreview(store: Store, input: FileInput & { meetingId: strin
   if (!parsed.ok) return parsed;
   let preview = parsed.value;
   if (meeting.value.kind === 'social') {
-    preview = flagRows(preview, (v) => (v.category === 'staff' ? '“本单位干部”在社会测评中计入服务对象组，请确认' : null), 'category', 'warning');
+    preview = flagRows(preview, (v) => (v.category === 'staff' ? '“本单位干部”在社会测评中计入服务对象，请确认' : null), 'category', 'warning');
   }
   if (input.mode === 'append') {
     const existing = new Set(meetingRoster(store, meeting.value).map((r) => `${r.name}\u0000${r.unit}`));
