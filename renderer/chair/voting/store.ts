@@ -14,6 +14,11 @@ export const useVotingStore = defineStore('voting', () => {
    */
   const codes = ref<readonly IssuedCode[]>([]);
   const codesMeetingId = ref('');
+  /**
+   * Codes are on screen once: from generation until they are printed (or the chair hides them);
+   * after that only behind 显示评议码 and a confirmation, since the laptop may be on the projector.
+   */
+  const codesHidden = ref(false);
   /** Set when opening was refused for attendance: the console asks for a written reason. */
   const attendance = ref<AttendanceCheck | null>(null);
   const notice = ref('');
@@ -25,6 +30,7 @@ export const useVotingStore = defineStore('voting', () => {
     if (issued) {
       codes.value = issued;
       codesMeetingId.value = meetingId;
+      codesHidden.value = false;
     }
     await chair.select(meetingId);
   }
@@ -69,5 +75,5 @@ export const useVotingStore = defineStore('voting', () => {
     return info !== null;
   }
 
-  return { codes, codesMeetingId, attendance, notice, generateCodes, voidCodes, open, voting, setTabletAddress };
+  return { codes, codesMeetingId, codesHidden, attendance, notice, generateCodes, voidCodes, open, voting, setTabletAddress };
 });
