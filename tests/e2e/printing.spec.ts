@@ -12,6 +12,22 @@ import { startHostProcess, type HostProcess } from './support/host-process';
 
 let host: HostProcess;
 
+/** Page-side script (this file is compiled without the DOM types): whether two images have the same pixels. */
+const SAME_PIXELS = `async (a, b) => {
+  const pixels = async (src) => {
+    const image = new Image();
+    image.src = src;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d');
+    context.drawImage(image, 0, 0);
+    return Array.from(context.getImageData(0, 0, image.width, image.height).data).join(',');
+  };
+  return (await pixels(a)) === (await pixels(b));
+}`;
+
 test.beforeEach(async () => {
   host = await startHostProcess();
 });
@@ -77,20 +93,8 @@ test('code slips print from the Voting tab through the one-time hand-off, with t
   expect(new Set(addresses)).toEqual(new Set([address]));
   const firstCode = (await slips.locator('.slip-code').first().textContent()) ?? '';
   const expected = await QRCode.toDataURL(`${address}#${firstCode.replaceAll('-', '')}`, { margin: 0, width: 240, errorCorrectionLevel: 'M' });
-  const same = await slips.evaluate(async ([printedSrc, expectedSrc]) => {
-    const pixels = async (src: string) => {
-      const image = new Image();
-      image.src = src;
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = image.width;
-      canvas.height = image.height;
-      const context = canvas.getContext('2d');
-      context?.drawImage(image, 0, 0);
-      return Array.from(context?.getImageData(0, 0, image.width, image.height).data ?? []).join(',');
-    };
-    return (await pixels(printedSrc)) === (await pixels(expectedSrc));
-  }, [(await slips.locator('.slip img.qr').first().getAttribute('src')) ?? '', expected] as const);
+  const printedSrc = (await slips.locator('.slip img.qr').first().getAttribute('src')) ?? '';
+  const same = await slips.evaluate(`(${SAME_PIXELS})(${JSON.stringify(printedSrc)}, ${JSON.stringify(expected)})`);
   expect(same).toBe(true);
   await shot(slips, 'slips-preview');
 
