@@ -54,6 +54,7 @@ const zh = {
   live: '实时',
   refresh: '刷新',
   error: '出错了',
+  colon: '：',
   tabVoting: '投票',
   tabResults: '结果',
 };
@@ -111,6 +112,7 @@ const en: Record<keyof typeof zh, string> = {
   live: 'live',
   refresh: 'Refresh',
   error: 'Error',
+  colon: ': ',
   tabVoting: 'Voting',
   tabResults: 'Results',
 };

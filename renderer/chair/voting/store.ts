@@ -26,7 +26,7 @@ export const useVotingStore = defineStore('voting', () => {
   async function generateCodes(spares: number): Promise<void> {
     const meetingId = chair.current?.id;
     if (!meetingId) return;
-    const issued = await call('generateCodes', { meetingId, spares });
+    const issued = await call('generateCodes', { meetingId, spares }, { at: 'voting' });
     if (issued) {
       codes.value = issued;
       codesMeetingId.value = meetingId;
@@ -38,7 +38,7 @@ export const useVotingStore = defineStore('voting', () => {
   async function voidCodes(target: VoidTarget): Promise<boolean> {
     const meetingId = chair.current?.id;
     if (!meetingId) return false;
-    const result = await call('voidCodes', { meetingId, target });
+    const result = await call('voidCodes', { meetingId, target }, { at: 'void' });
     if (result && chair.current?.id === meetingId) chair.current = { ...chair.current, turnout: result.turnout };
     return result !== null;
   }
@@ -48,14 +48,14 @@ export const useVotingStore = defineStore('voting', () => {
     const meetingId = chair.current?.id;
     if (!meetingId) return;
     if (chair.current?.status === 'draft' && override === undefined) {
-      const check = await call('attendanceCheck', { meetingId });
+      const check = await call('attendanceCheck', { meetingId }, { at: 'voting' });
       if (!check) return;
       if (!check.ok) {
         attendance.value = check;
         return;
       }
     }
-    const opened = await call('openVoting', override === undefined ? { meetingId } : { meetingId, override });
+    const opened = await call('openVoting', override === undefined ? { meetingId } : { meetingId, override }, { at: 'voting' });
     if (opened) attendance.value = null;
     await chair.select(meetingId);
     await chair.loadMeetings();
@@ -64,13 +64,13 @@ export const useVotingStore = defineStore('voting', () => {
   async function voting(action: 'pauseVoting' | 'closeVoting'): Promise<void> {
     const meetingId = chair.current?.id;
     if (!meetingId) return;
-    await call(action, { meetingId });
+    await call(action, { meetingId }, { at: 'voting' });
     await chair.select(meetingId);
     await chair.loadMeetings();
   }
 
   async function setTabletAddress(address: string): Promise<boolean> {
-    const info = await call('setTabletAddress', { address });
+    const info = await call('setTabletAddress', { address }, { at: 'join' });
     if (info) chair.server = info;
     return info !== null;
   }
