@@ -92,3 +92,26 @@ test('every status offers only what core accepts, and a blocked button says why'
   await expect(chair.getByRole('button', { name: '一票否决该对象' })).toHaveCount(0);
   await expect(remove).toBeDisabled();
 });
+
+test('opening voting asks for the date and place when they are missing, then opens', async ({ browser }) => {
+  const chair = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  chair.on('dialog', (dialog) => void dialog.accept());
+  await chair.goto(host.chairUrl);
+  const [meeting] = await chairCall(host, 'listMeetings', {});
+  const meetingId = meeting?.id ?? '';
+  const view = await chairCall(host, 'getMeeting', { meetingId });
+  await chairCall(host, 'updateMeetingDetails', { meetingId, title: view.title, kind: view.kind, ballotType: view.ballotType, heldOn: view.heldOn, place: '' });
+  await chairCall(host, 'generateCodes', { meetingId, spares: 0 });
+
+  await chair.getByRole('tab', { name: '投票' }).click();
+  await chair.getByRole('button', { name: '开始投票' }).click();
+  const prompt = chair.getByTestId('details-prompt');
+  await expect(prompt).toContainText('请填写会议日期和地点');
+  await expect(chair.getByTestId('meeting-status')).toHaveText('准备中');
+  await expect(prompt.getByRole('button', { name: '保存并开始投票' })).toBeDisabled();
+  await prompt.getByLabel('地点').fill('区政务服务中心三楼会议室');
+  await prompt.getByRole('button', { name: '保存并开始投票' }).click();
+  await expect(chair.getByTestId('meeting-status')).toHaveText('投票中');
+  await expect(prompt).toHaveCount(0);
+  expect((await chairCall(host, 'getMeeting', { meetingId })).place).toBe('区政务服务中心三楼会议室');
+});
