@@ -115,3 +115,17 @@ test('opening voting asks for the date and place when they are missing, then ope
   await expect(prompt).toHaveCount(0);
   expect((await chairCall(host, 'getMeeting', { meetingId })).place).toBe('区政务服务中心三楼会议室');
 });
+
+test('a self-evaluation meeting shows no group weights, which do not apply to it', async ({ browser }) => {
+  const chair = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  await chair.goto(host.chairUrl);
+  const [demo] = await chairCall(host, 'listMeetings', {});
+  const setup = await chairCall(host, 'meetingSetup', { meetingId: demo?.id ?? '' });
+  await chairCall(host, 'createMeeting', { roundId: setup.meeting.roundId, title: '本单位自评', kind: 'self', ballotType: 'graded' });
+  await chair.getByRole('tab', { name: '准备' }).click();
+  await expect(chair.getByTestId('group-weights')).toContainText('两组代表的权重');
+  await chair.locator('[data-meeting="本单位自评"]').click();
+  await expect(chair.getByTestId('setup-details').locator('input').first()).toHaveValue('本单位自评');
+  await expect(chair.getByTestId('setup-settings')).toBeVisible();
+  await expect(chair.getByTestId('group-weights')).toHaveCount(0);
+});
