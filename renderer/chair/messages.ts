@@ -55,6 +55,9 @@ const zh = {
   refresh: '刷新',
   error: '出错了',
   colon: '：',
+  withNote: '{a}（{b}）',
+  parens: '（{b}）',
+  listSep: '、',
   tabVoting: '投票',
   tabResults: '结果',
 };
@@ -113,6 +116,9 @@ const en: Record<keyof typeof zh, string> = {
   refresh: 'Refresh',
   error: 'Error',
   colon: ': ',
+  withNote: '{a} ({b})',
+  parens: ' ({b})',
+  listSep: ', ',
   tabVoting: 'Voting',
   tabResults: 'Results',
 };

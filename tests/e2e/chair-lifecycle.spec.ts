@@ -57,7 +57,7 @@ test('every status offers only what core accepts, and a blocked button says why'
   await chair.getByRole('tab', { name: '准备' }).click();
   await expect(chair.getByTestId('setup-lock')).toContainText('已锁定');
   await expect(chair.getByRole('button', { name: '保存会议信息' })).toHaveCount(0);
-  await expect(chair.getByRole('button', { name: '＋ 添加评议对象' })).toHaveCount(0);
+  await expect(chair.getByRole('button', { name: '添加评议对象' })).toHaveCount(0);
 
   await chairCall(host, 'pauseVoting', { meetingId });
   await expectStatus(chair, '已暂停');
