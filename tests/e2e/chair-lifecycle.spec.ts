@@ -102,8 +102,10 @@ test('opening voting asks for the date and place when they are missing, then ope
   const view = await chairCall(host, 'getMeeting', { meetingId });
   await chairCall(host, 'updateMeetingDetails', { meetingId, title: view.title, kind: view.kind, ballotType: view.ballotType, heldOn: view.heldOn, place: '' });
   await chairCall(host, 'generateCodes', { meetingId, spares: 0 });
-
+  // The console has heard of both changes (pushed events) before the chair clicks.
+  await expect(chair.locator('.meeting-head .muted')).not.toContainText('区政务服务中心');
   await chair.getByRole('tab', { name: '投票' }).click();
+  await expect(chair.getByTestId('turnout').locator('tfoot th.num').nth(2)).toHaveText('30');
   await chair.getByRole('button', { name: '开始投票' }).click();
   const prompt = chair.getByTestId('details-prompt');
   await expect(prompt).toContainText('请填写会议日期和地点');
