@@ -5,6 +5,7 @@
 import { ref } from 'vue';
 import type { ChairInput, ChairMethod, ChairOutputs } from '../../shared/api/chair-contract';
 import { createTransport, type Transport } from '../common/transport';
+import { errorText } from './errors';
 
 let transport: Transport | null = null;
 
@@ -45,8 +46,9 @@ export async function call<M extends ChairMethod>(method: M, input: ChairInput<M
   try {
     const result = await chairTransport().call(method, input);
     if (!result.ok) {
-      if (options.at !== undefined) placedErrors.value = { ...placedErrors.value, [options.at]: result.error.message };
-      else lastError.value = result.error.message;
+      const text = errorText(result.error);
+      if (options.at !== undefined) placedErrors.value = { ...placedErrors.value, [options.at]: text };
+      else lastError.value = text;
       return null;
     }
     if (options.at !== undefined) dismissError(options.at);

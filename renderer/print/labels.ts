@@ -2,16 +2,9 @@
 import type { RepresentativeCategory, VoterGroup } from '../../shared/domain/model';
 import type { SheetHeader } from '../../shared/api/chair/printing';
 import { VOTER_GROUPS } from '../../shared/domain/voter-groups';
-import type { SheetName } from './route';
+import { SHEET_TITLES, type Sheet } from '../../shared/print/sheets';
 
-export const SHEET_TITLES: Record<SheetName, string> = {
-  ranking: '评议结果排序表',
-  detail: '评议得分明细表',
-  worst: '最难办事科室评议结果公布表',
-  signin: '评议代表签到表',
-  slips: '评议码',
-  zero: '投票前零票报告',
-};
+export { SHEET_TITLES };
 
 export const GROUP_LABELS = Object.fromEntries(VOTER_GROUPS.map((g) => [g.id, g.shortName.zh])) as Record<VoterGroup, string>;
 
@@ -33,6 +26,6 @@ export function formatDateTime(iso: string): string {
 }
 
 /** The line repeated at the top of every page. */
-export function runningHeader(header: SheetHeader, sheet: SheetName): string {
+export function runningHeader(header: SheetHeader, sheet: Sheet): string {
   return [header.title, SHEET_TITLES[sheet], header.heldOn, header.place].filter((part) => part !== '').join(' · ');
 }

@@ -2,8 +2,11 @@
  * Expected failures are values, not exceptions: every service and wire call answers a Result.
  * `message` is written for the person in front of the screen and says what to do next.
  */
+import type { ErrorCode } from './errors';
+
 export interface AppError {
-  readonly code: string;
+  /** A code of the closed catalogue (./errors.ts); the console words it in its language. */
+  readonly code: ErrorCode;
   readonly message: string;
   /** Optional machine-readable detail, e.g. the row and field of a bad import line. */
   readonly details?: unknown;
@@ -17,7 +20,7 @@ export function ok<T>(value: T): Result<T> {
 }
 
 /** Wraps an error as a failed Result. */
-export function err<T = never>(code: string, message: string, details?: unknown): Result<T> {
+export function err<T = never>(code: ErrorCode, message: string, details?: unknown): Result<T> {
   return details === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, details } };
 }
 

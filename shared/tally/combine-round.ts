@@ -10,7 +10,7 @@ import type { Explanation, ExplanationStep, MissingReason } from './explanation'
 import { figureOf, hundredthsOf, rationalOf, type ExactFigure } from './figure';
 import type { GradedMeetingTally } from './graded-tally';
 import { checkObjects, checkVetoes } from './input-checks';
-import { placeRanked, vetoReasons, type RankOrder, type Veto } from './ranking';
+import { partitionByCategory, rankObjects, vetoReasons, type RankOrder, type Veto } from './ranking';
 
 /** Points each component is worth in the total: {self: 50, social: 50} by default. */
 export interface ComponentPoints {
@@ -178,21 +178,7 @@ export function combineRound(input: CombineRoundInput): RoundResult {
   });
 
   const byCategory = options.byCategory ?? false;
-  const partitions: { readonly category: ObjectCategory | null; readonly rows: Omit<RoundRow, 'rank'>[] }[] = [];
-  if (byCategory) {
-    const byName = new Map<ObjectCategory, Omit<RoundRow, 'rank'>[]>();
-    for (const row of rows) {
-      let list = byName.get(row.category);
-      if (list === undefined) {
-        list = [];
-        byName.set(row.category, list);
-        partitions.push({ category: row.category, rows: list });
-      }
-      list.push(row);
-    }
-  } else {
-    partitions.push({ category: null, rows });
-  }
+  const partitions = partitionByCategory(rows, byCategory);
 
   return {
     order: options.order,
@@ -206,22 +192,5 @@ export function combineRound(input: CombineRoundInput): RoundResult {
 }
 
 function rankRows(rows: readonly Omit<RoundRow, 'rank'>[], order: RankOrder): readonly RoundRow[] {
-  const byId = new Map(rows.map((row) => [row.objectId, row]));
-  const placements = placeRanked({
-    candidates: rows.map((row) => ({
-      id: row.objectId,
-      name: row.name,
-      key: row.total === null ? null : hundredthsOf(row.total),
-      vetoed: row.vetoed,
-    })),
-    highFirst: order === 'best-first',
-    // The vetoed take the worst places: last when the best come first, first otherwise.
-    vetoedFirst: order === 'worst-first',
-  });
-  const ranked: RoundRow[] = [];
-  for (const placement of placements) {
-    const row = byId.get(placement.id);
-    if (row !== undefined) ranked.push({ ...row, rank: placement.rank });
-  }
-  return ranked;
+  return rankObjects(rows, (row) => (row.total === null ? null : hundredthsOf(row.total)), order);
 }

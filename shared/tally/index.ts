@@ -5,9 +5,10 @@
 export type { ExactFigure } from './figure';
 export type { GroupSummary, RedactedGroupFigures } from './group-summary';
 export type { GroupWeights } from './input-checks';
-export { checkGradedInput, checkWorstInput, meetingKindOf } from './input-checks';
-export type { RankOrder, Veto } from './ranking';
-export { compareByName } from './ranking';
+export { checkGradedInput, checkVetoes, checkWorstInput, meetingKindOf } from './input-checks';
+export { hundredthsOf } from './figure';
+export type { RankingMode, RankOrder, Veto } from './ranking';
+export { compareByName, partitionByCategory, rankObjects } from './ranking';
 export type {
   Explanation,
   ExplanationLocale,
@@ -16,7 +17,7 @@ export type {
   HiddenReason,
   MissingReason,
 } from './explanation';
-export { formatExplanation } from './explanation';
+export { formatExplanation, GROUP_LABELS } from './explanation';
 export type {
   GradedGroupFigures,
   GradedGroupResult,

@@ -4,6 +4,7 @@
  * a value (to show the chair) call these checks first, they answer the same problem as a Result.
  */
 import type { EvalObject, Grade, IndicatorSet, MeetingKind, TallyBallot, VoterGroup } from '../domain/model';
+import type { TallyCheck } from '../domain/errors';
 import { err, ok, type Result } from '../domain/result';
 import { compare, fromInt, fromNumber, sum } from './exact-number';
 import type { Veto } from './ranking';
@@ -16,7 +17,7 @@ export function meetingKindOf(groups: readonly VoterGroup[]): MeetingKind {
   return groups.includes('all') ? 'self' : 'social';
 }
 
-function fail(code: string, message: string, details?: unknown): Result<true> {
+function fail(code: TallyCheck, message: string, details?: unknown): Result<true> {
   return err<true>(`tally.${code}`, message, details);
 }
 

@@ -99,3 +99,49 @@ export function vetoReasons(vetoes: readonly Veto[]): ReadonlyMap<string, string
   }
   return reasons;
 }
+
+/**
+ * How a ranking reads. best-first / worst-first order a score; a worst-list ranks the most
+ * nominated first. In every mode the vetoed take the worst places: last when the best come
+ * first, first when the worst do (a worst-list reads worst first).
+ */
+export type RankingMode = RankOrder | 'worst-list';
+
+/**
+ * Ranks rows of objects in `mode`, on `keyOf` (the rounded value in hundredths, null = no
+ * score): the one implementation of "vetoed objects take the worst places" for meetings,
+ * worst-lists and round totals. Returns the rows in display order with their ranks.
+ */
+export function rankObjects<T extends { readonly objectId: string; readonly name: string; readonly vetoed: boolean }>(
+  rows: readonly T[],
+  keyOf: (row: T) => bigint | null,
+  mode: RankingMode,
+): (T & { readonly rank: number | null })[] {
+  const byId = new Map(rows.map((row) => [row.objectId, row]));
+  const placements = placeRanked({
+    candidates: rows.map((row) => ({ id: row.objectId, name: row.name, key: keyOf(row), vetoed: row.vetoed })),
+    highFirst: mode !== 'worst-first',
+    vetoedFirst: mode !== 'best-first',
+  });
+  const ranked: (T & { readonly rank: number | null })[] = [];
+  for (const placement of placements) {
+    const row = byId.get(placement.id);
+    if (row !== undefined) ranked.push({ ...row, rank: placement.rank });
+  }
+  return ranked;
+}
+
+/** Rows split by object category (in first-appearance order), or one partition (category null). */
+export function partitionByCategory<T extends { readonly category: string }>(
+  rows: readonly T[],
+  byCategory: boolean,
+): { readonly category: string | null; readonly rows: readonly T[] }[] {
+  if (!byCategory) return [{ category: null, rows }];
+  const partitions: { category: string; rows: T[] }[] = [];
+  for (const row of rows) {
+    let partition = partitions.find((p) => p.category === row.category);
+    if (partition === undefined) partitions.push((partition = { category: row.category, rows: [] }));
+    partition.rows.push(row);
+  }
+  return partitions;
+}

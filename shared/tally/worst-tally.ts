@@ -9,7 +9,7 @@ import type { Explanation, ExplanationStep, GroupTerm } from './explanation';
 import { figureOf, hundredthsOf, type ExactFigure } from './figure';
 import { summarizeGroups, type GroupSummary, type RedactedGroupFigures } from './group-summary';
 import { checkWorstInput, type GroupWeights } from './input-checks';
-import { placeRanked, vetoReasons, type Veto } from './ranking';
+import { rankObjects, vetoReasons, type Veto } from './ranking';
 
 /** Default length of the published list (top 10). */
 export const DEFAULT_TOP_N = 10;
@@ -199,22 +199,7 @@ export function tallyWorstMeeting(input: WorstMeetingInput): WorstMeetingTally {
     };
   });
 
-  const byId = new Map(unranked.map((row) => [row.objectId, row]));
-  const placements = placeRanked({
-    candidates: unranked.map((row) => ({
-      id: row.objectId,
-      name: row.name,
-      key: row.rate === null ? null : hundredthsOf(row.rate),
-      vetoed: row.vetoed,
-    })),
-    highFirst: true,
-    vetoedFirst: true,
-  });
-  const ranked: WorstObjectResult[] = [];
-  for (const placement of placements) {
-    const row = byId.get(placement.id);
-    if (row !== undefined) ranked.push({ ...row, rank: placement.rank });
-  }
+  const ranked: WorstObjectResult[] = rankObjects(unranked, (row) => (row.rate === null ? null : hundredthsOf(row.rate)), 'worst-list');
 
   return {
     type: 'worst',

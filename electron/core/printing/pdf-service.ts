@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RenderedPdf, Sheet, SheetTarget } from '../../../shared/api/chair/printing';
+import type { RenderedPdf, SheetTarget } from '../../../shared/api/chair/printing';
 import { err, ok, type Result } from '../../../shared/domain/result';
 import type { Core } from '../core';
 import { recordAudit } from '../services/audit';
@@ -8,17 +8,8 @@ import { chromiumDriver, keptChromium, KeptChromium } from './chromium-pdf';
 import { countPdfPages } from './pdf-templates';
 import { registeredPrintDriver } from './print-driver';
 import { findMeeting } from '../services/meetings';
-import { sheetQuery } from './sheet-query';
+import { SHEET_FILE_NAMES, printQuery } from '../../../shared/print/sheets';
 
-/** File-name words per sheet. */
-export const SHEET_FILE_NAMES: Record<Sheet, string> = {
-  ranking: '评议结果排序表',
-  detail: '评议明细表',
-  worst: '评差结果公布表',
-  signin: '签到表',
-  slips: '评议码条',
-  zero: '零票报告',
-};
 
 function safeFileName(text: string): string {
   return text.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 80);
@@ -40,7 +31,7 @@ export async function renderSheetPdf(core: Core, target: SheetTarget, now = new 
   const meeting = found.value;
   if (target.sheet === 'slips' && target.handoff === undefined) return err('handoff_missing', '请在“投票”页面生成评议码后，点击“打印评议码条”。');
   const driver = registeredPrintDriver(core) ?? chromiumDriver(core);
-  const rendered = await driver.renderPdf(sheetQuery(target, { pdf: true }));
+  const rendered = await driver.renderPdf(printQuery({ ...target, pdf: true }));
   if ('error' in rendered) return err('pdf_failed', rendered.error);
   const pages = countPdfPages(rendered.pdf);
   const fileName = `${safeFileName(meeting.title)}-${SHEET_FILE_NAMES[target.sheet]}-${stamp(now)}.pdf`;
@@ -61,7 +52,7 @@ export async function openSheet(core: Core, target: SheetTarget, action: 'previe
   if (!found.ok) return found;
   const driver = registeredPrintDriver(core);
   if (!driver?.open) return err('not_available', '浏览器模式下请在打开的打印页面上点击“打印”。');
-  await driver.open(sheetQuery(target), action);
+  await driver.open(printQuery(target), action);
   return ok({ opened: true });
 }
 

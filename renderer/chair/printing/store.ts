@@ -6,8 +6,10 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { IssuedCode } from '../../../shared/api/chair-contract';
-import type { RenderedPdf, Sheet } from '../../../shared/api/chair/printing';
+import type { Sheet } from '../../../shared/api/chair/printing';
+import { printQuery } from '../../../shared/print/sheets';
 import { call, lastError } from '../api';
+import { download } from '../files';
 import { useChairStore } from '../store';
 import { tp } from './messages';
 
@@ -19,21 +21,9 @@ export interface PrintRequest {
 }
 
 function query(meetingId: string, request: PrintRequest, handoff?: string): string {
-  const params = new URLSearchParams({ sheet: request.sheet, meeting: meetingId });
-  if (request.objectId !== undefined) params.set('object', request.objectId);
-  if (handoff !== undefined) params.set('handoff', handoff);
-  return params.toString();
+  return printQuery({ sheet: request.sheet, meetingId, objectId: request.objectId, handoff });
 }
 
-function download(pdf: RenderedPdf): void {
-  const bytes = Uint8Array.from(atob(pdf.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = pdf.fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export const usePrintingStore = defineStore('printing', () => {
   const chair = useChairStore();
@@ -88,7 +78,7 @@ export const usePrintingStore = defineStore('printing', () => {
       if (handoff === null) return false;
       const rendered = await call('renderPdf', { meetingId, sheet: request.sheet, ...(request.objectId ? { objectId: request.objectId } : {}), ...(handoff ? { handoff } : {}) });
       if (!rendered) return false;
-      download(rendered);
+      download({ fileName: rendered.fileName, base64: rendered.base64, mimeType: 'application/pdf' });
       const text = rendered.savedTo ? tp('savedTo', { path: rendered.savedTo }) : tp('downloaded', { name: rendered.fileName, pages: rendered.pages });
       message.value = { meetingId, sheet: request.sheet, text };
       return true;

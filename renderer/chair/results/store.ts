@@ -4,31 +4,15 @@
  */
 import { defineStore } from 'pinia';
 import { ref, watch } from 'vue';
-import type { DownloadFile, MeetingResults, RetallyReport, RoundResults } from '../../../shared/api/chair/results';
+import type { MeetingResults, RetallyReport, RoundResults } from '../../../shared/api/chair/results';
 import { resultsAvailable } from '../../../shared/domain/lifecycle';
 import { call } from '../api';
+import { download as saveFile, fileToBase64 } from '../files';
 import { useChairStore } from '../store';
 
 export type ResultsMode = 'meeting' | 'round';
 export type RankOrder = 'best-first' | 'worst-first';
 
-/** Offers a file from the core as a download. */
-function save(file: DownloadFile): void {
-  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-async function base64Of(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 export const useResultsStore = defineStore('results', () => {
   const chair = useChairStore();
@@ -88,11 +72,11 @@ export const useResultsStore = defineStore('results', () => {
         : await call(what, { meetingId, format });
     if (!file) return;
     warning.value = file.warning ?? '';
-    save(file);
+    saveFile(file);
   }
 
   async function retally(file: File): Promise<void> {
-    retallyReport.value = await call('retally', { fileName: file.name, base64: await base64Of(file) });
+    retallyReport.value = await call('retally', { fileName: file.name, base64: await fileToBase64(file) });
   }
 
   watch(() => chair.revision, load);

@@ -3,6 +3,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { IssuedCode } from '../../../shared/api/chair-contract';
 import type { AttendanceCheck, VoidTarget } from '../../../shared/api/chair/voting';
+import { isFirstOpening } from '../../../shared/domain/lifecycle';
 import { call } from '../api';
 import { useChairStore } from '../store';
 
@@ -47,7 +48,7 @@ export const useVotingStore = defineStore('voting', () => {
   async function open(override?: string): Promise<void> {
     const meetingId = chair.current?.id;
     if (!meetingId) return;
-    if (chair.current?.status === 'draft' && override === undefined) {
+    if (chair.current && isFirstOpening(chair.current.status, 'open') && override === undefined) {
       const check = await call('attendanceCheck', { meetingId }, { at: 'voting' });
       if (!check) return;
       if (!check.ok) {

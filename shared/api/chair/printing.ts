@@ -7,12 +7,9 @@ import { VOTER_GROUP_IDS } from '../../domain/voter-groups';
 import type { MeetingKind, MeetingStatus, RepresentativeCategory, VoterGroup } from '../../domain/model';
 import { id } from './common';
 
-/** Sheets whose data the core computes (code slips come from the hand-off instead). */
-export const DATA_SHEETS = ['ranking', 'detail', 'worst', 'signin', 'zero'] as const;
-/** Every printable sheet. */
-export const SHEETS = [...DATA_SHEETS, 'slips'] as const;
-export type DataSheet = (typeof DATA_SHEETS)[number];
-export type Sheet = (typeof SHEETS)[number];
+import { DATA_SHEETS, SHEETS, type DataSheet, type Sheet } from '../../print/sheets';
+
+export { DATA_SHEETS, SHEETS, type DataSheet, type Sheet };
 
 const voterGroup = z.enum(VOTER_GROUP_IDS);
 /** A hand-off id: 22 base64url characters (128 bits). */

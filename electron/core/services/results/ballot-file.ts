@@ -160,6 +160,7 @@ export function parseBallotFile(table: TableData): Result<MeetingData> {
     status: meeting.status,
     definition,
     ballots: ballots.map(({ group, content }): TallyBallot => ({ group, content })),
+    ballotSetVersion: null,
     vetoes,
   });
 }

@@ -27,13 +27,14 @@ import {
   type GroupWeights,
   type RankOrder,
   type WorstGroupResult,
+  checkVetoes,
+  GROUP_LABELS,
+  hundredthsOf,
+  partitionByCategory,
+  rankObjects,
 } from '../../../../shared/tally';
-import { checkVetoes } from '../../../../shared/tally/input-checks';
-import { hundredthsOf } from '../../../../shared/tally/figure';
-import { placeRanked } from '../../../../shared/tally/ranking';
 import type { MeetingData } from './meeting-data';
 import { oncePerBallotSet, tallyGradedOnce } from './tally-memo';
-import { GROUP_LABELS } from '../../../../shared/tally/explanation';
 
 /** How the chair wants a ranking laid out. */
 export interface ResultsView {
@@ -61,7 +62,7 @@ export function formulaLines(steps: readonly ExplanationStep[]): FormulaLines {
  */
 export function checkMeetingData(data: MeetingData): Result<true> {
   const key = `check:${data.kind}:${JSON.stringify(data.definition)}:${JSON.stringify(data.vetoes)}`;
-  return oncePerBallotSet(data.ballots, key, () => checkMeetingDataNow(data));
+  return oncePerBallotSet(data.ballotSetVersion, key, () => checkMeetingDataNow(data));
 }
 
 function checkMeetingDataNow(data: MeetingData): Result<true> {
@@ -145,7 +146,7 @@ export function computeMeetingResults(data: MeetingData, view: ResultsView = {})
   let topN: number | null = null;
   let order: RankOrder;
   if (definition.ballotType === 'graded') {
-    const tally = redactSmallGroups(tallyGradedOnce({ ...common, indicatorSets: definition.indicatorSets, gradeScale: settings.gradeScale }));
+    const tally = redactSmallGroups(tallyGradedOnce({ ...common, indicatorSets: definition.indicatorSets, gradeScale: settings.gradeScale }, data.ballotSetVersion));
     groups = tally.groups;
     order = view.order ?? 'best-first';
     unranked = tally.objects.map((o) => {
@@ -202,37 +203,11 @@ export function computeMeetingResults(data: MeetingData, view: ResultsView = {})
   }
 
   const byCategory = view.byCategory ?? false;
-  const partitions: { category: string | null; rows: Unranked[] }[] = [];
-  if (byCategory) {
-    for (const row of unranked) {
-      let partition = partitions.find((p) => p.category === row.category);
-      if (partition === undefined) {
-        partition = { category: row.category, rows: [] };
-        partitions.push(partition);
-      }
-      partition.rows.push(row);
-    }
-  } else {
-    partitions.push({ category: null, rows: unranked });
-  }
-  const worstList = definition.ballotType === 'worst';
-  const rankings = partitions.map(({ category, rows }) => {
-    const byId = new Map(rows.map((row) => [row.objectId, row]));
-    const placements = placeRanked({
-      candidates: rows.map((row) => ({ id: row.objectId, name: row.name, key: row.key, vetoed: row.vetoed })),
-      highFirst: worstList || order === 'best-first',
-      // The vetoed take the worst places: first when the worst come first.
-      vetoedFirst: worstList || order === 'worst-first',
-    });
-    const ranked: ResultRow[] = [];
-    for (const placement of placements) {
-      const row = byId.get(placement.id);
-      if (row === undefined) continue;
-      const { key: _key, ...rest } = row;
-      ranked.push({ rank: placement.rank, ...rest });
-    }
-    return { category, rows: ranked };
-  });
+  const mode = definition.ballotType === 'worst' ? 'worst-list' : order;
+  const rankings = partitionByCategory(unranked, byCategory).map(({ category, rows }) => ({
+    category,
+    rows: rankObjects(rows, (row) => row.key, mode).map(({ key: _key, rank, ...rest }): ResultRow => ({ rank, ...rest })),
+  }));
   const allRows = rankings.flatMap((r) => r.rows);
   const rowsById = new Map(allRows.map((row) => [row.objectId, row]));
   const top: ResultRow[] = [];

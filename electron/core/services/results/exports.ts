@@ -12,7 +12,7 @@ import { ballotFileTable } from './ballot-file';
 import { meetingResultsOf, type ResultsView } from './compute';
 import { receiptList } from './changes';
 import { loadMeetingData } from './meeting-data';
-import { GROUP_LABELS } from '../../../../shared/tally/explanation';
+import { GROUP_LABELS } from '../../../../shared/tally';
 
 const GROUP_NAMES = GROUP_LABELS.zh;
 const MIME: Record<TableFormat, string> = {

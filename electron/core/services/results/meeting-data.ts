@@ -22,6 +22,12 @@ export interface MeetingData {
   readonly definition: MeetingDefinition;
   /** Canonical order: by group, then by the canonical JSON of the content; never arrival order. */
   readonly ballots: readonly TallyBallot[];
+  /**
+   * Names this exact ballot set: a new version whenever the set is read afresh (the count
+   * changed, or the cache dropped it). What is computed from the ballots is kept under it.
+   * Null for ballots read from a file: nothing is kept for those.
+   */
+  readonly ballotSetVersion: string | null;
   readonly vetoes: readonly Veto[];
 }
 
@@ -57,7 +63,14 @@ export function storedVetoes(store: Store, meetingId: string): Veto[] {
 
 /** How many closed meetings' parsed ballots are kept (≈ 10–20 MB each for 1,000 full ballots). */
 const KEPT_MEETINGS = 4;
-const parsedCache = new WeakMap<Db, Map<string, { count: number; kind: MeetingKind; ballots: readonly TallyBallot[] }>>();
+const parsedCache = new WeakMap<Db, Map<string, ClosedBallotSet & { count: number; kind: MeetingKind }>>();
+let ballotSetSerial = 0;
+
+/** A closed meeting's parsed ballots and the version key naming this reading of them. */
+export interface ClosedBallotSet {
+  readonly ballots: readonly TallyBallot[];
+  readonly version: string;
+}
 
 /**
  * A closed meeting's ballots, parsed, in canonical order. A closed meeting takes no more ballots
@@ -66,6 +79,11 @@ const parsedCache = new WeakMap<Db, Map<string, { count: number; kind: MeetingKi
  * 1,000 full ballots, see docs/performance.md). The count is checked on every use all the same.
  */
 export function closedMeetingBallots(store: Store, meetingId: string, kind: MeetingKind): readonly TallyBallot[] {
+  return closedBallotSet(store, meetingId, kind).ballots;
+}
+
+/** closedMeetingBallots with the set's version key (see MeetingData.ballotSetVersion). */
+export function closedBallotSet(store: Store, meetingId: string, kind: MeetingKind): ClosedBallotSet {
   let cache = parsedCache.get(store.db);
   if (!cache) parsedCache.set(store.db, (cache = new Map()));
   const count = (store.db.prepare('SELECT COUNT(*) AS n FROM ballots WHERE meeting_id = ?').get(meetingId) as { n: number }).n;
@@ -74,16 +92,18 @@ export function closedMeetingBallots(store: Store, meetingId: string, kind: Meet
     // Most recently used last, so the oldest is the one dropped.
     cache.delete(meetingId);
     cache.set(meetingId, kept);
-    return kept.ballots;
+    return kept;
   }
   const ballots = Object.freeze(storedBallots(store, meetingId, kind).map((b) => ({ group: b.group, content: JSON.parse(b.json) as BallotContent })));
   cache.delete(meetingId);
-  cache.set(meetingId, { count: ballots.length, kind, ballots });
+  ballotSetSerial += 1;
+  const entry = { count: ballots.length, kind, ballots, version: `${meetingId}@${ballots.length}#${ballotSetSerial}` };
+  cache.set(meetingId, entry);
   for (const oldest of cache.keys()) {
     if (cache.size <= KEPT_MEETINGS) break;
     cache.delete(oldest);
   }
-  return ballots;
+  return entry;
 }
 
 /** Loads a meeting's results data; refuses before voting has closed. */
@@ -94,13 +114,15 @@ export function loadMeetingData(store: Store, meetingId: string): Result<Meeting
   const status = meetingStatus(row.status);
   if (!resultsAvailable(status)) return err('voting_not_closed', '投票结束后才能查看结果：请先在“投票”页结束投票。');
   const kind = row.kind as MeetingKind;
+  const set = closedBallotSet(store, meetingId, kind);
   return ok({
     meetingId,
     title: row.title,
     kind,
     status,
     definition: meetingDefinition(store, row),
-    ballots: closedMeetingBallots(store, meetingId, kind),
+    ballots: set.ballots,
+    ballotSetVersion: set.version,
     vetoes: storedVetoes(store, meetingId),
   });
 }

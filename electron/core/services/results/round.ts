@@ -78,7 +78,7 @@ function tallyOf(data: MeetingData | null): GradedMeetingTally | null {
     groupWeights: groupWeightsOf(kind, definition.settings),
     smallGroupK: definition.settings.smallGroupK,
     ballots: data.ballots,
-  });
+  }, data.ballotSetVersion);
 }
 
 /** The round's combined ranking; `roundId`, or the round of `meetingId`. */

@@ -1,5 +1,14 @@
-/** Files in and out of the console: a picked file as base64 for the core, a base64 answer as a download. */
-import type { ExportedFile } from '../../../shared/api/chair/setup';
+/**
+ * Files in and out of the console, for every area (setup imports and exports, results exports
+ * and re-tally, PDFs): a picked file as base64 for the core, a base64 answer as a download.
+ */
+
+/** A file the core sends back: its name, type and bytes as base64. */
+export interface Base64File {
+  readonly fileName: string;
+  readonly base64: string;
+  readonly mimeType: string;
+}
 
 /** Reads a picked file as base64 (without the data: prefix). */
 export function fileToBase64(file: File): Promise<string> {
@@ -15,7 +24,7 @@ export function fileToBase64(file: File): Promise<string> {
 }
 
 /** Offers an exported file as a download under its own name. */
-export function download(file: ExportedFile): void {
+export function download(file: Base64File): void {
   const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
   const link = document.createElement('a');

@@ -1,0 +1,200 @@
+/**
+ * The sheet registry: every printable sheet once, with its printed title (Chinese: official
+ * documents), the words of its PDF's file name, the console's name and hint (Chinese and
+ * English), which meetings offer it and when it may be printed. The print route, the titles,
+ * the file names and the printing tab all derive from here; the print query string is built
+ * and parsed here only.
+ *
+ * Plain data, no zod: the print and console bundles import it as it is.
+ */
+import type { BallotType } from '../domain/model';
+
+/** When a sheet may be printed: always, once codes were just generated, before any ballot, after close. */
+export type SheetAvailability = 'always' | 'slipCodes' | 'noBallots' | 'results';
+
+export interface SheetEntry {
+  readonly id: string;
+  /** The title printed on the sheet and in the window title. */
+  readonly title: string;
+  /** The words in the PDF's file name. */
+  readonly fileName: string;
+  readonly console: { readonly zh: { readonly name: string; readonly when: string }; readonly en: { readonly name: string; readonly when: string } };
+  /** The meetings that offer it; null = every meeting. */
+  readonly ballotType: BallotType | null;
+  readonly availability: SheetAvailability;
+  /** False for code slips: their data comes from the one-time hand-off, not from the core's database. */
+  readonly fromData: boolean;
+}
+
+export const SHEET_REGISTRY = [
+  {
+    id: 'signin',
+    title: '评议代表签到表',
+    fileName: '签到表',
+    console: {
+      zh: { name: '签到表', when: '按代表类别分组，供代表到场签名。' },
+      en: { name: 'Sign-in sheet', when: 'Grouped by voter group, for representatives to sign on arrival.' },
+    },
+    ballotType: null,
+    availability: 'always',
+    fromData: true,
+  },
+  {
+    id: 'slips',
+    title: '评议码',
+    fileName: '评议码条',
+    console: {
+      zh: { name: '评议码条', when: '评议码只在生成后显示一次，请在“投票”页面生成后立即打印。' },
+      en: { name: 'Code slips', when: 'Codes are shown once after generation: print them from the Voting tab right away.' },
+    },
+    ballotType: null,
+    availability: 'slipCodes',
+    fromData: false,
+  },
+  {
+    id: 'zero',
+    title: '投票前零票报告',
+    fileName: '零票报告',
+    console: {
+      zh: { name: '投票前零票报告', when: '开始投票前打印，当场核验选票数为零并签字。' },
+      en: { name: 'Zero report before voting', when: 'Before voting opens: shows the ballot count is zero, to be signed on the spot.' },
+    },
+    ballotType: null,
+    availability: 'noBallots',
+    fromData: true,
+  },
+  {
+    id: 'ranking',
+    title: '评议结果排序表',
+    fileName: '评议结果排序表',
+    console: {
+      zh: { name: '评议结果排序表', when: '投票结束后可打印，须由主持人、监票人、计票人和单位主要负责人签字。' },
+      en: { name: 'Ranking sheet', when: 'After voting closes; signed by the chair, scrutineer, teller and the principal leader.' },
+    },
+    ballotType: 'graded',
+    availability: 'results',
+    fromData: true,
+  },
+  {
+    id: 'detail',
+    title: '评议得分明细表',
+    fileName: '评议明细表',
+    console: {
+      zh: { name: '评议得分明细表（每个对象一页）', when: '投票结束后可打印，列出每个对象的分组、指标、人数与计算过程。' },
+      en: { name: 'Detail sheet (one page per object)', when: 'After voting closes: groups, indicators, counts and the calculation of every object.' },
+    },
+    ballotType: 'graded',
+    availability: 'results',
+    fromData: true,
+  },
+  {
+    id: 'worst',
+    title: '最难办事科室评议结果公布表',
+    fileName: '评差结果公布表',
+    console: {
+      zh: { name: '评差结果公布表（前 10 名）', when: '评差会议投票结束后可打印。' },
+      en: { name: 'Worst-list publication sheet (top 10)', when: 'After a worst-list meeting closes.' },
+    },
+    ballotType: 'worst',
+    availability: 'results',
+    fromData: true,
+  },
+] as const satisfies readonly SheetEntry[];
+
+export type Sheet = (typeof SHEET_REGISTRY)[number]['id'];
+/** Sheets whose data the core computes (code slips come from the hand-off instead). */
+export type DataSheet = Extract<(typeof SHEET_REGISTRY)[number], { fromData: true }>['id'];
+
+/** Every printable sheet, in the printing tab's order. */
+export const SHEETS = SHEET_REGISTRY.map((s) => s.id) as [Sheet, ...Sheet[]];
+export const DATA_SHEETS = SHEET_REGISTRY.filter((s) => s.fromData).map((s) => s.id) as [DataSheet, ...DataSheet[]];
+
+/** The registry entry of a sheet. */
+export function sheetEntry(sheet: Sheet): SheetEntry {
+  const entry = SHEET_REGISTRY.find((s) => s.id === sheet);
+  if (entry === undefined) throw new Error(`unknown sheet ${sheet}`);
+  return entry;
+}
+
+/** `{ <sheet>: field }` for every sheet. */
+function bySheet(field: (entry: SheetEntry) => string): Record<Sheet, string> {
+  return Object.fromEntries(SHEET_REGISTRY.map((s) => [s.id, field(s)])) as Record<Sheet, string>;
+}
+
+export const SHEET_TITLES = bySheet((s) => s.title);
+export const SHEET_FILE_NAMES = bySheet((s) => s.fileName);
+
+/** `{ sheet_<id>: name, when_<id>: hint }` entries for the console's i18n table. */
+export function sheetMessages(lang: 'zh' | 'en'): Record<`sheet_${Sheet}` | `when_${Sheet}`, string> {
+  return Object.fromEntries(SHEET_REGISTRY.flatMap((s) => [[`sheet_${s.id}`, s.console[lang].name], [`when_${s.id}`, s.console[lang].when]])) as Record<
+    `sheet_${Sheet}` | `when_${Sheet}`,
+    string
+  >;
+}
+
+/** The sheets a meeting of this ballot type offers, in order. */
+export function sheetsFor(ballotType: BallotType): readonly (typeof SHEET_REGISTRY)[number][] {
+  return SHEET_REGISTRY.filter((s) => s.ballotType === null || s.ballotType === ballotType);
+}
+
+/** What the print route is asked to show. */
+export interface PrintRoute {
+  readonly sheet: Sheet;
+  readonly meetingId: string;
+  readonly objectId?: string | undefined;
+  readonly handoff?: string | undefined;
+  /** Rendered for a PDF: page numbers come from the PDF's footer template, not from CSS. */
+  readonly pdf?: boolean | undefined;
+}
+
+const ID = /^[\w-]{1,64}$/;
+
+/** The print route's query: `sheet=ranking&meeting=ID[&object=ID][&handoff=ID][&pdf=1]`. */
+export function printQuery(route: PrintRoute): string {
+  // Built by hand: shared/ runs where URLSearchParams is not declared (no DOM, no Node types).
+  const pairs: [string, string][] = [['sheet', route.sheet], ['meeting', route.meetingId]];
+  if (route.objectId !== undefined) pairs.push(['object', route.objectId]);
+  if (route.handoff !== undefined) pairs.push(['handoff', route.handoff]);
+  if (route.pdf === true) pairs.push(['pdf', '1']);
+  return pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+}
+
+/** The first value of each key of a query string (`?` optional), decoded as a form would be. */
+function queryValues(search: string): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const part of search.replace(/^\?/, '').split('&')) {
+    if (part === '') continue;
+    const at = part.indexOf('=');
+    // A malformed escape stays as written (as URLSearchParams keeps it), so the id check refuses it.
+    const decode = (text: string): string => {
+      const spaced = text.replace(/\+/g, ' ');
+      try {
+        return decodeURIComponent(spaced);
+      } catch {
+        return spaced;
+      }
+    };
+    const key = decode(at < 0 ? part : part.slice(0, at));
+    if (!values.has(key)) values.set(key, decode(at < 0 ? '' : part.slice(at + 1)));
+  }
+  return values;
+}
+
+/** Parses a print query string; null when it names no known sheet or a malformed id. */
+export function parsePrintQuery(search: string): (PrintRoute & { readonly pdf: boolean }) | null {
+  const params = queryValues(search);
+  const sheet = SHEETS.find((s) => s === params.get('sheet'));
+  const meetingId = params.get('meeting') ?? '';
+  const objectId = params.get('object') ?? null;
+  const handoff = params.get('handoff') ?? null;
+  if (!sheet || !ID.test(meetingId)) return null;
+  if (objectId !== null && !ID.test(objectId)) return null;
+  if (handoff !== null && !ID.test(handoff)) return null;
+  return {
+    sheet,
+    meetingId,
+    ...(objectId === null ? {} : { objectId }),
+    ...(handoff === null ? {} : { handoff }),
+    pdf: params.get('pdf') === '1',
+  };
+}
