@@ -96,13 +96,14 @@ test('every status offers only what core accepts, and a blocked button says why'
 test('opening voting asks for the date and place when they are missing, then opens', async ({ browser }) => {
   const chair = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
   chair.on('dialog', (dialog) => void dialog.accept());
-  await chair.goto(host.chairUrl);
   const [meeting] = await chairCall(host, 'listMeetings', {});
   const meetingId = meeting?.id ?? '';
   const view = await chairCall(host, 'getMeeting', { meetingId });
   await chairCall(host, 'updateMeetingDetails', { meetingId, title: view.title, kind: view.kind, ballotType: view.ballotType, heldOn: view.heldOn, place: '' });
   await chairCall(host, 'generateCodes', { meetingId, spares: 0 });
-  // The console has heard of both changes (pushed events) before the chair clicks.
+  // The console opens after both changes, so it shows them (no race with pushed events).
+  await chair.goto(host.chairUrl);
+  await expect(chair.locator('.meeting-head .muted')).toContainText(view.heldOn);
   await expect(chair.locator('.meeting-head .muted')).not.toContainText('区政务服务中心');
   await chair.getByRole('tab', { name: '投票' }).click();
   await expect(chair.getByTestId('turnout').locator('tfoot th.num').nth(2)).toHaveText('30');
