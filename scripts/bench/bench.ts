@@ -23,7 +23,8 @@ import { postJson } from './http-client';
 import { kill, startHost } from './host-process';
 import { floorPerSecond } from './floor';
 import { closeMeeting, pdfTimes, tallyTimes } from './results-and-pdf';
-import { percentile, printTable, round1, type BenchSummary } from './report';
+import { percentile, printTable, printTabletPage, round1, type BenchSummary } from './report';
+import { measureTabletPage } from './tablet-page';
 
 const dist = resolve(__dirname, '..');
 const SIZE = { objects: 100, officials: 300, recipients: 700 } as const;
@@ -93,6 +94,13 @@ async function main(): Promise<void> {
   const flushDelay = argument('--flush-delay-ms');
   if (flushDelay !== undefined && !process.env['PINGYI_FLUSH_DELAY_MS']) process.exit(rerunOnSlowDisk(flushDelay));
   const out = argument('--out');
+  if (process.argv.includes('--tablet-only')) {
+    // The tablet page alone (a minute instead of several): `npm run bench -- --tablet-only`.
+    const page = await measureTabletPage(dist);
+    printTabletPage(page);
+    if (out) writeFileSync(out, `${JSON.stringify({ tablet_page: page }, null, 2)}\n`);
+    return;
+  }
   const profileDir = argument('--profile');
   const loadBefore = loadavg();
   const dataDir = mkdtempSync(join(tmpdir(), 'pingyi-bench-'));
@@ -164,6 +172,7 @@ async function main(): Promise<void> {
   closeMeeting(dataDir, prepared.meetingId);
   const tally = tallyTimes(dataDir, prepared.meetingId, SIZE.objects);
   const pdf = await pdfTimes(dataDir, prepared.meetingId);
+  const tabletPage = await measureTabletPage(dist);
 
   const summary: BenchSummary = {
     ballots: {
@@ -178,6 +187,7 @@ async function main(): Promise<void> {
     tally_ms: round1(tally.firstMs),
     pdf_ms: round1(pdf.warmMs),
     tablet_gzip_bytes: tabletGzipBytes(),
+    tablet_page: tabletPage,
     start_ms: round1(start_ms),
     restart_ms: round1(restart_ms),
     details: {

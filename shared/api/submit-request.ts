@@ -78,11 +78,18 @@ function parseBallot(value: unknown): SubmitRequest['ballot'] | null {
   return null;
 }
 
+const SUBMISSION_KEY = /^[A-Za-z0-9_-]{22,64}$/;
+
 /** The submit request, or null when `submitRequestSchema` would refuse it. */
 export function parseSubmitRequest(body: unknown): SubmitRequest | null {
-  if (!isPlainObject(body) || !hasExactKeys(body, ['code', 'ballot'])) return null;
+  if (!isPlainObject(body)) return null;
+  const hasKey = Object.prototype.hasOwnProperty.call(body, 'submissionKey');
+  if (!hasExactKeys(body, hasKey ? ['code', 'submissionKey', 'ballot'] : ['code', 'ballot'])) return null;
   const code = body['code'];
   if (!isId(code)) return null;
+  const key = body['submissionKey'];
+  if (hasKey && (typeof key !== 'string' || !SUBMISSION_KEY.test(key))) return null;
   const ballot = parseBallot(body['ballot']);
-  return ballot ? { code, ballot } : null;
+  if (!ballot) return null;
+  return hasKey ? { code, submissionKey: key as string, ballot } : { code, ballot };
 }

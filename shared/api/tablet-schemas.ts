@@ -22,10 +22,13 @@ export const worstBallotSchema = z.strictObject({
 
 export const ballotSchema = z.discriminatedUnion('type', [gradedBallotSchema, worstBallotSchema]);
 
-export const sessionRequestSchema = z.strictObject({ code: codeInput });
+/** The tablet's random key for one (code, ballot): 16 bytes base64url (see the submission-key protocol). */
+export const submissionKey = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/);
+
+export const sessionRequestSchema = z.strictObject({ code: codeInput, submissionKey: submissionKey.optional() });
 export type SessionRequest = z.infer<typeof sessionRequestSchema>;
 
-export const submitRequestSchema = z.strictObject({ code: codeInput, ballot: ballotSchema });
+export const submitRequestSchema = z.strictObject({ code: codeInput, submissionKey: submissionKey.optional(), ballot: ballotSchema });
 export type SubmitRequest = z.infer<typeof submitRequestSchema>;
 
 /** What a tablet needs to show the ballot of its code's meeting and group. */
@@ -45,6 +48,8 @@ export interface BallotDefinition {
   }[];
   readonly gradeScale: readonly { readonly label: string; readonly points: number }[];
   readonly worstK: number;
+  /** When true the tablet insists on an answer for every item; otherwise a blank counts as 弃权. */
+  readonly requireAllAnswered?: boolean;
 }
 
 export interface SubmitResponse {

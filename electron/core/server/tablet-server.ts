@@ -3,8 +3,10 @@ import { parseSubmitRequest } from '../../../shared/api/submit-request';
 import { sessionRequestSchema, TABLET_ERRORS, type TabletErrorCode } from '../../../shared/api/tablet-schemas';
 import type { Core } from '../core';
 import { ballotSession, type TabletResult } from '../services/voting';
-import { installGuards, listeningPort, sendError, serveStatic } from './http-common';
+import { installGuards, listeningPort, sendError } from './http-common';
+import { serveTabletStatic } from './tablet-static';
 import { FailureThrottle } from './throttle';
+import { markTabletContact } from './tablet-contact';
 
 /** Limits checked before any parsing: a full ballot of 100 objects × 5 indicators is ~15 KB. */
 export const TABLET_BODY_LIMITS = { session: 1024, ballot: 256 * 1024 } as const;
@@ -30,6 +32,8 @@ export async function startTabletServer(core: Core, options: { host: string; por
   const throttle = new FailureThrottle();
   let port = options.port;
   installGuards(app, () => ({ port, anyIpLiteral: true, names: ['localhost'] }));
+  // Any request at all proves the network path (and the firewall) lets tablets in.
+  app.addHook('onRequest', async () => markTabletContact(core));
 
   function reply<T>(result: TabletResult<T>, client: string, reply: FastifyReply) {
     if (result.ok) return reply.header('cache-control', 'no-store').send({ ok: true, value: result.value });
@@ -60,7 +64,7 @@ export async function startTabletServer(core: Core, options: { host: string; por
     return reply(await core.writer.submit(parsed.code, parsed.ballot), request.ip, res);
   });
 
-  await serveStatic(app, options.assetsDir);
+  await serveTabletStatic(app, options.assetsDir);
   // A room's tablets may all connect within the same moment (the bench sends 1,000 at once):
   // with Node's default queue of 511, connections beyond it are dropped and the tablet's system
   // retries only after 1 s, then 3 s, whenever a disk flush holds the loop (docs/performance.md).

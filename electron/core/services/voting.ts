@@ -96,6 +96,7 @@ export function ballotSession(store: Store, typed: string): TabletResult<BallotD
     })),
     gradeScale: definition.settings.gradeScale,
     worstK: definition.settings.worstK,
+    requireAllAnswered: definition.settings.requireAllAnswered,
   });
 }
 

@@ -27,8 +27,14 @@ const pick = fc.oneof(
 );
 const worst = fc.record({ type: fc.constant('worst'), picks: fc.oneof(fc.array(pick, { maxLength: 8 }), fc.jsonValue()) }, { requiredKeys: [] });
 const ballot = fc.oneof(graded, worst, fc.record({ type: fc.jsonValue(), answers }), fc.jsonValue());
+/** The tablet's submission key: valid ones, ones just outside the pattern, and non-strings. */
+const key = fc.oneof(
+  fc.constantFrom('A'.repeat(22), 'a_-9'.repeat(16), 'A'.repeat(21), 'A'.repeat(65), 'A'.repeat(21) + '=', 'A'.repeat(21) + '+', null, 7),
+  fc.string({ minLength: 20, maxLength: 66 }),
+);
 const body = fc.oneof(
   { weight: 6, arbitrary: fc.record({ code: id, ballot }) },
+  { weight: 3, arbitrary: fc.record({ code: id, submissionKey: key, ballot }) },
   { weight: 1, arbitrary: fc.record({ code: fc.jsonValue(), ballot, more: fc.jsonValue() }, { requiredKeys: [] }) },
   { weight: 1, arbitrary: fc.jsonValue() },
 );
