@@ -67,7 +67,7 @@ test('every status offers only what core accepts, and a blocked button says why'
   await chairCall(host, 'openVoting', { meetingId });
   await expectStatus(chair, '投票中');
   const definition = (await tabletPost(host.tabletUrl, '/api/tablet/session', { code: codes[0] })).body.value as BallotDefinition;
-  const answer = await tabletPost(host.tabletUrl, '/api/tablet/ballot', { code: codes[0], ballot: gradedBallot(definition, () => 0) });
+  const answer = await tabletPost(host.tabletUrl, '/api/tablet/ballot', { code: codes[0], submissionKey: 'lifecycle-test-key-000000', ballot: gradedBallot(definition, () => 0) });
   expect(answer.status).toBe(200);
   await chairCall(host, 'closeVoting', { meetingId });
 
