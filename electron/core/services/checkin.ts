@@ -65,7 +65,7 @@ export function attendanceCheck(store: Store, meeting: MeetingRow): AttendanceCh
   const recipients = rows.length - officials;
   const base = { officials, recipients, override: meeting.attendance_override };
   if (kind !== 'social') return { ...base, applies: false, ok: true, problems: [], fix: '', fixEn: '' };
-  const check = checkComposition({ officials, recipients });
+  const check = checkComposition({ officials, recipients }, 'present');
   return {
     ...base,
     applies: true,

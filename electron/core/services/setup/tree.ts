@@ -14,8 +14,8 @@ import { newId } from '../../ids';
 import { recordAudit } from '../audit';
 import { editableMeeting, findCampaign, findRound, nextPosition, optionalText, removalBlocker, requiredText } from './checks';
 
-function toTreeMeeting(row: MeetingRow): TreeMeeting {
-  return { id: row.id, title: row.title, kind: row.kind as MeetingKind, ballotType: row.ballot_type as BallotType, status: row.status as MeetingStatus };
+function toTreeMeeting(row: MeetingRow, withBallots: ReadonlySet<string> = new Set()): TreeMeeting {
+  return { id: row.id, title: row.title, kind: row.kind as MeetingKind, ballotType: row.ballot_type as BallotType, status: row.status as MeetingStatus, hasBallots: withBallots.has(row.id) };
 }
 
 /** Every campaign with its rounds and their meetings, in the order the chair arranged them. */
@@ -23,12 +23,14 @@ export function setupTree(store: Store): TreeCampaign[] {
   const campaigns = store.db.prepare('SELECT * FROM campaigns ORDER BY position').all() as CampaignRow[];
   const rounds = store.db.prepare('SELECT * FROM rounds ORDER BY position').all() as RoundRow[];
   const meetings = store.db.prepare('SELECT * FROM meetings ORDER BY position').all() as MeetingRow[];
+  // The console greys out 删除 where core would refuse it (shared/domain/lifecycle mayRemoveMeeting).
+  const withBallots = new Set((store.db.prepare('SELECT DISTINCT meeting_id FROM ballots').all() as { meeting_id: string }[]).map((r) => r.meeting_id));
   return campaigns.map((c) => ({
     id: c.id,
     name: c.name,
     rounds: rounds
       .filter((r) => r.campaign_id === c.id)
-      .map((r) => ({ id: r.id, name: r.name, meetings: meetings.filter((m) => m.round_id === r.id).map(toTreeMeeting) })),
+      .map((r) => ({ id: r.id, name: r.name, meetings: meetings.filter((m) => m.round_id === r.id).map((m) => toTreeMeeting(m, withBallots)) })),
   }));
 }
 
