@@ -153,6 +153,38 @@ test('a new code never shows another code\'s answers: the stale ballot is discar
   await expect(page.locator('.grade.selected')).toHaveCount(0);
 });
 
+test('a used code: another tablet is told 已使用 at entry, before any ballot; the tablet that sent it, holding its submission key, gets its receipt back after the answer was lost', async ({ browser }) => {
+  const page = await openTablet(browser, m.host.tabletUrl, PHONE);
+  await enterCode(page, m.codes[0] ?? '');
+  await allOneGrade(page, '科室1', '满意');
+  // The ballot reaches the host and is stored; its answer is lost on the way back, and so is every retry's.
+  let delivered = false;
+  await page.route('**/api/tablet/ballot', async (route) => {
+    if (!delivered) {
+      delivered = true;
+      await route.fetch();
+    }
+    await route.abort('connectionreset');
+  });
+  await page.getByRole('button', { name: '检查并提交' }).click();
+  await page.getByRole('button', { name: '按弃权计，去核对' }).click();
+  await page.getByRole('button', { name: '确认提交' }).click();
+  await expect.poll(ballotsCounted).toBe(1);
+  await expect(page.getByTestId('receipt')).toHaveCount(0);
+
+  // The same slip on another tablet (no submission key): refused at the code step.
+  const other = await openTablet(browser, m.host.tabletUrl, PHONE);
+  await enterCode(other, m.codes[0] ?? '');
+  await expect(other.getByRole('alert')).toContainText('此评议码已使用');
+  await expect(other.getByRole('radiogroup')).toHaveCount(0);
+
+  // The first tablet, reloaded (ballot requests still failing): its session carries the key, and
+  // the host answers with the receipt of the stored ballot.
+  await page.reload();
+  await expect(page.getByTestId('receipt')).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  expect(await ballotsCounted()).toBe(1);
+});
+
 test('hand-over from the review and from the receipt; every stage has it', async ({ browser }) => {
   const page = await openTablet(browser, m.host.tabletUrl, TABLET);
   await expect(page.getByTestId('hand-over')).toBeVisible();

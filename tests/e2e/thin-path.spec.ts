@@ -53,7 +53,9 @@ test('two tablets vote and the chair sees them counted, pushed: no console timer
   await expect(chair.getByTestId('meeting-status')).toHaveText('投票中');
   await expect(chair.getByTestId('tablet-url')).toHaveText(host.tabletUrl);
 
-  // From here the console's timers stand still, and we note every request it makes.
+  // Opening voting makes the console reload the meeting (a status event); let those answers
+  // arrive. From here the console's timers stand still, and we note every request it makes.
+  await chair.waitForLoadState('networkidle');
   await chair.clock.pauseAt(new Date(Date.now() + 60_000));
   const chairRequests: string[] = [];
   chair.on('request', (request) => chairRequests.push(new URL(request.url()).pathname));

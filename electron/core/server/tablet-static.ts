@@ -28,6 +28,8 @@ export async function serveTabletStatic(app: FastifyInstance, root: string | und
     prefix: '/',
     index: ['index.html'],
     wildcard: true,
+    // @fastify/static serves dotfiles by default; none of ours is meant for a tablet (404, not 403).
+    dotfiles: 'ignore',
     preCompressed: true,
     // Off, or @fastify/static's own `max-age=0` replaces the header set below.
     cacheControl: false,
