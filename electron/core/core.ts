@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openStore, type Store } from './store/database';
+import { openStore, type Store, type StoreOptions } from './store/database';
 import { EventHub } from './events';
 import { BallotWriter } from './services/voting';
 import { ensureBuiltins } from './services/builtins';
@@ -27,9 +27,9 @@ export const DATABASE_FILE = 'pingyi.sqlite';
  * Opens the data folder (creating it), verifies the durability settings, migrates, and on a
  * fresh database creates the demo meeting so a newcomer sees the whole flow at once.
  */
-export function createCore(options: { dataDir: string; demo?: boolean; mode?: 'electron' | 'browser' }): Core {
+export function createCore(options: { dataDir: string; demo?: boolean; mode?: 'electron' | 'browser'; store?: StoreOptions }): Core {
   mkdirSync(options.dataDir, { recursive: true });
-  const store = openStore(join(options.dataDir, DATABASE_FILE));
+  const store = openStore(join(options.dataDir, DATABASE_FILE), options.store);
   ensureBuiltins(store);
   const fresh = (store.db.prepare('SELECT COUNT(*) AS n FROM campaigns').get() as { n: number }).n === 0;
   if (fresh && options.demo !== false) createDemoMeeting(store);

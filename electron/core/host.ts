@@ -10,6 +10,8 @@ export interface HostOptions {
   lanHost?: string;
   /** Tablet port (0 = any free port). */
   port?: number;
+  /** Where `port` is taken, try this many following ports (the default port, not one asked for). */
+  nextFreePorts?: number;
   /** Chair console port on 127.0.0.1 (0 = any free port). */
   chairPort?: number;
   /** Built renderer folders; absent in API-only tests. */
@@ -31,7 +33,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const core = createCore({ dataDir: options.dataDir, demo: options.demo, mode: 'browser' });
   try {
     const lanHost = options.lanHost ?? lanAddresses()[0] ?? '127.0.0.1';
-    const binding = await bindTabletServer(core, { host: lanHost, port: options.port ?? 8787, assetsDir: options.tabletAssets });
+    const binding = await bindTabletServer(core, { host: lanHost, port: options.port ?? 8787, nextFreePorts: options.nextFreePorts ?? 0, assetsDir: options.tabletAssets });
     let chair: ChairServer;
     try {
       chair = await startChairServer(core, { port: options.chairPort ?? 0, assetsDir: options.consoleAssets });

@@ -1,3 +1,16 @@
+/** Exit code of the Electron shell when better-sqlite3 cannot load: npm start then falls back to browser mode. */
+export const NATIVE_MODULE_EXIT_CODE = 78;
+
+/**
+ * True when better-sqlite3's native binding was built for another ABI (Node's 115 under
+ * Electron's 145, or the reverse) or is missing altogether.
+ */
+export function isNativeModuleMismatch(error: unknown): boolean {
+  const detail = error instanceof Error ? error.message : String(error);
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  return code === 'ERR_DLOPEN_FAILED' || /NODE_MODULE_VERSION|compiled against a different Node\.js version|Could not locate the bindings file|better_sqlite3\.node/i.test(detail);
+}
+
 /**
  * Why the host could not start, in words the chair can act on. The usual causes are the data
  * folder (read-only, no permission, full disk) and the tablet port taken by another program;
@@ -8,7 +21,11 @@ export function startFailureMessage(error: unknown, dataDir: string): string {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
   const text = `${code} ${detail}`;
   let advice: string;
-  if (/SQLITE_READONLY|readonly database|EROFS|EACCES|EPERM|permission denied/i.test(text)) {
+  if (isNativeModuleMismatch(error)) {
+    advice =
+      `数据库组件（better-sqlite3）不是为这个程序的运行环境编译的。请用 npm start 启动（它会准备桌面版所需的组件，做不到时改用浏览器模式），或重新安装 Pingyi。\n` +
+      `The database module was built for another runtime (Node vs Electron ABI): start with npm start, which prepares an Electron build of it or falls back to browser mode; or reinstall Pingyi.`;
+  } else if (/SQLITE_READONLY|readonly database|EROFS|EACCES|EPERM|permission denied/i.test(text)) {
     advice =
       `数据文件夹不能写入：${dataDir}\n` +
       `请检查这个文件夹的权限（或它是否在只读的 U 盘、光盘上），或换一个可以写入的文件夹（浏览器模式：npm run host -- --data 文件夹）。\n` +

@@ -2,6 +2,8 @@
 export interface HostArgs {
   dataDir: string;
   port: number;
+  /** --port was given: then a taken port is an error, not a reason to move to the next free one. */
+  portExplicit: boolean;
   chairPort: number;
   lanHost: string | undefined;
   demo: boolean;
@@ -11,7 +13,7 @@ export interface HostArgs {
 
 /** Parses argv (without node and script); throws an Error with a usage line on bad input. */
 export function parseHostArgs(argv: readonly string[], defaults: { dataDir: string }): HostArgs {
-  const args: HostArgs = { dataDir: defaults.dataDir, port: 8787, chairPort: 0, lanHost: undefined, demo: true, open: false };
+  const args: HostArgs = { dataDir: defaults.dataDir, port: 8787, portExplicit: false, chairPort: 0, lanHost: undefined, demo: true, open: false };
   const usage = 'usage: npm run host -- --data DIR [--port N] [--chair-port N] [--lan-host ADDR] [--no-demo] [--open]';
   const port = (value: string | undefined, name: string) => {
     const n = Number(value);
@@ -29,6 +31,7 @@ export function parseHostArgs(argv: readonly string[], defaults: { dataDir: stri
         break;
       case '--port':
         args.port = port(value, '--port');
+        args.portExplicit = true;
         i += 1;
         break;
       case '--chair-port':

@@ -10,7 +10,7 @@ import { startFailureMessage } from '../core/start-failure';
 import { warmUpPdf } from '../core/printing/pdf-service';
 import { listMeetings } from '../core/services/meetings';
 import { parseHostArgs } from './cli-args';
-import { defaultDataDir } from './default-data-dir';
+import { defaultDataDir, moveRoamingDataDir } from '../core/default-data-dir';
 
 let dataDir = resolve(defaultDataDir());
 
@@ -26,11 +26,16 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   dataDir = resolve(args.dataDir);
+  // Windows: an older install's roaming folder moves to %LOCALAPPDATA% once (default folder only).
+  const move = process.argv.includes('--data') ? { moved: false as const } : moveRoamingDataDir();
+  if (move.moved) console.log(`moved the data folder from ${move.from} to ${move.to}`);
   // This file is bundled to dist/electron/host.cjs; the renderers are built beside it.
   const dist = resolve(__dirname, '..');
   const host = await startHost({
     dataDir: resolve(args.dataDir),
     port: args.port,
+    // 8787 taken (another Pingyi, RStudio Server): the next free port, unless --port asked for this one.
+    nextFreePorts: args.portExplicit ? 0 : 20,
     chairPort: args.chairPort,
     lanHost: args.lanHost,
     demo: args.demo,

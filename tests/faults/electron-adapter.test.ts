@@ -9,7 +9,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 type Listener = (...args: any[]) => any;
@@ -18,7 +17,11 @@ const recorded = vi.hoisted(() => ({
   dataDir: '',
   appListeners: new Map<string, Listener>(),
   ipc: new Map<string, Listener>(),
-  headers: [] as Listener[],
+  protocols: new Map<string, Listener>(),
+  privileged: [] as unknown[],
+  permissionRequest: [] as Listener[],
+  permissionCheck: [] as Listener[],
+  menus: [] as unknown[],
   windows: [] as { options: any; loaded: string[] }[],
   closed: [] as string[],
 }));
@@ -42,17 +45,40 @@ vi.mock('electron', () => {
       return Promise.resolve();
     }
   }
-  return {
-    app: {
-      getPath: () => recorded.dataDir,
-      on: (name: string, listener: Listener) => recorded.appListeners.set(name, listener),
-      whenReady: () => Promise.resolve(),
-      exit: (code: number) => recorded.closed.push(`exit ${code}`),
-      quit: () => recorded.closed.push('quit'),
+  const app = {
+    isPackaged: false,
+    getPath: () => recorded.dataDir,
+    on: (name: string, listener: Listener) => recorded.appListeners.set(name, listener),
+    whenReady: () => Promise.resolve(),
+    requestSingleInstanceLock: () => true,
+    exit: (code: number) => recorded.closed.push(`exit ${code}`),
+    // As Electron does: before-quit may hold the quit (the adapter then quits again), then will-quit.
+    quit: () => {
+      let prevented = false;
+      recorded.appListeners.get('before-quit')?.({ preventDefault: () => (prevented = true) });
+      if (prevented) return;
+      recorded.appListeners.get('will-quit')?.({ preventDefault: () => undefined });
+      recorded.closed.push('quit');
     },
+  };
+  return {
+    app,
     BrowserWindow,
+    dialog: { showErrorBox: () => undefined, showMessageBox: () => Promise.resolve({ response: 0 }) },
     ipcMain: { handle: (channel: string, listener: Listener) => recorded.ipc.set(channel, listener) },
-    session: { defaultSession: { webRequest: { onHeadersReceived: (listener: Listener) => recorded.headers.push(listener) } } },
+    Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: (menu: unknown) => recorded.menus.push(menu) },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => recorded.privileged.push(...schemes),
+      handle: (scheme: string, handler: Listener) => recorded.protocols.set(scheme, handler),
+    },
+    screen: { getPrimaryDisplay: () => ({ workAreaSize: { width: 1093, height: 590 } }) },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (handler: Listener) => recorded.permissionRequest.push(handler),
+        setPermissionCheckHandler: (handler: Listener) => recorded.permissionCheck.push(handler),
+        setDevicePermissionHandler: () => undefined,
+      },
+    },
   };
 });
 
@@ -60,18 +86,23 @@ vi.mock('../../electron/core/server/tablet-binding', () => ({
   bindTabletServer: () => Promise.resolve({ server: { port: 8787 }, address: '127.0.0.1', rebind: () => Promise.resolve(null), close: () => Promise.resolve() }),
 }));
 
-// The adapter computes its app root from its own folder: electron/main/.. /console.
-const consoleRoot = pathToFileURL(join(fileURLToPath(new URL('../../electron', import.meta.url)), 'console')).href;
+// The console's pages come from the privileged app:// scheme (protocol.handle), not file://.
+const consoleRoot = 'app://pingyi';
 const consolePage = `${consoleRoot}/chair/index.html`;
+
+const savedArgv = process.argv;
 
 beforeAll(async () => {
   recorded.dataDir = mkdtempSync(join(tmpdir(), 'pingyi-electron-'));
+  // The shell's own --data option (development: [electron, appPath, ...args]).
+  process.argv = [process.execPath, '.', '--data', recorded.dataDir];
   await import('../../electron/main/index');
+  process.argv = savedArgv;
   await vi.waitFor(() => expect(recorded.ipc.size).toBeGreaterThan(0), { timeout: 10_000 });
 }, 20_000);
 
 afterAll(async () => {
-  // Closing the last window closes the core (and the stand-in tablet server), as in the app.
+  // Closing the last window quits; before-quit closes the core (and the stand-in tablet server) first.
   recorded.appListeners.get('window-all-closed')?.();
   await vi.waitFor(() => expect(recorded.closed).toContain('quit'));
 });
@@ -90,12 +121,29 @@ describe('the Electron adapter as it runs', () => {
     expect(main?.options.webPreferences.preload).toMatch(/preload\.cjs$/);
   });
 
-  it('adds the CSP to every response', () => {
-    expect(recorded.headers).toHaveLength(1);
-    let headers: Record<string, string[]> = {};
-    recorded.headers[0]?.({ responseHeaders: { 'X-Other': ['kept'] } }, (answer: { responseHeaders: Record<string, string[]> }) => (headers = answer.responseHeaders));
-    expect(headers['X-Other']).toEqual(['kept']);
-    expect(headers['Content-Security-Policy']?.[0]).toMatch(/default-src 'self'.*script-src 'self'.*object-src 'none'/);
+  it('serves the pages from the privileged app:// scheme, so the CSP travels with every response', async () => {
+    expect(recorded.privileged).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    const handler = recorded.protocols.get('app');
+    expect(handler).toBeDefined();
+    // The TypeScript source has no built pages beside it: the answer is a 404, with the CSP all the same.
+    const response = (await handler?.(new Request(`${consoleRoot}/chair/index.html`))) as Response;
+    expect(response.headers.get('content-security-policy')).toMatch(/default-src 'self'.*script-src 'self'.*object-src 'none'/);
+    const escape = (await handler?.(new Request(`${consoleRoot}/../../../etc/passwd`))) as Response;
+    expect(escape.status).toBe(404);
+  });
+
+  it('denies every permission, asked or checked, and installs the Chinese menu', () => {
+    let granted: boolean | undefined;
+    recorded.permissionRequest[0]?.({}, 'media', (answer: boolean) => (granted = answer), { requestingUrl: consolePage });
+    expect(granted).toBe(false);
+    expect(recorded.permissionCheck[0]?.({}, 'notifications', consoleRoot)).toBe(false);
+    const menu = JSON.stringify(recorded.menus[0]);
+    expect(menu).toContain('文件');
+    expect(menu).not.toMatch(/"label":"(File|Edit|View)"/);
+  });
+
+  it('fits the console window into a 1366×768 screen at 125 % (work area 1093×590)', () => {
+    expect(recorded.windows[0]?.options).toMatchObject({ width: 1093, height: 590 });
   });
 
   it('blocks navigation away from the app and denies window.open for anything but the projector', () => {

@@ -9,6 +9,7 @@ import type { ServerInfo } from '../../../shared/api/chair-contract';
 import { err, ok, type Result } from '../../../shared/domain/result';
 import { lanAddresses } from '../network';
 import { startTabletServer, type TabletServer } from './tablet-server';
+import { tabletContacted } from './tablet-contact';
 
 export interface TabletBinding {
   /** The server now listening (a new one after each rebind). */
@@ -27,12 +28,15 @@ export function urlHost(address: string): string {
 }
 
 function serverInfo(core: Core): ServerInfo {
-  return { tabletUrl: core.tabletUrl, lanAddresses: core.lanAddresses, mode: core.mode };
+  return { tabletUrl: core.tabletUrl, lanAddresses: core.lanAddresses, mode: core.mode, tabletsSeen: tabletContacted(core) };
 }
 
 /** Starts the tablet server on `host` and records the tablet URL and the candidate addresses on the core. */
-export async function bindTabletServer(core: Core, options: { host: string; port: number; assetsDir?: string | undefined }): Promise<TabletBinding> {
-  let server = await startTabletServer(core, { host: options.host, port: options.port, assetsDir: options.assetsDir });
+export async function bindTabletServer(
+  core: Core,
+  options: { host: string; port: number; assetsDir?: string | undefined; nextFreePorts?: number },
+): Promise<TabletBinding> {
+  let server = await listenOnFreePort(core, options);
   let address = options.host;
   const publish = () => {
     core.tabletUrl = `http://${urlHost(address)}:${server.port}/`;
@@ -79,6 +83,24 @@ export async function bindTabletServer(core: Core, options: { host: string; port
   };
   bindings.set(core, binding);
   return binding;
+}
+
+/**
+ * Listens on `port`, or where it is taken (8787 is also RStudio Server's default) on one of the
+ * next `nextFreePorts` ports; the tablet URL the core publishes (console, QR, slips) is built
+ * from the port really bound.
+ */
+async function listenOnFreePort(core: Core, options: { host: string; port: number; assetsDir?: string | undefined; nextFreePorts?: number }): Promise<TabletServer> {
+  const tries = options.port === 0 ? 0 : Math.max(0, options.nextFreePorts ?? 0);
+  for (let offset = 0; ; offset += 1) {
+    const port = options.port + offset;
+    try {
+      return await startTabletServer(core, { host: options.host, port, assetsDir: options.assetsDir });
+    } catch (error) {
+      const inUse = typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'EADDRINUSE';
+      if (!inUse || offset >= tries || port >= 65535) throw error;
+    }
+  }
 }
 
 function withAddress(list: readonly string[], address: string): string[] {

@@ -5,6 +5,7 @@ import type { Core } from '../core';
 import { ballotSession, type TabletResult } from '../services/voting';
 import { installGuards, listeningPort, sendError, serveStatic } from './http-common';
 import { FailureThrottle } from './throttle';
+import { markTabletContact } from './tablet-contact';
 
 /** Limits checked before any parsing: a full ballot of 100 objects × 5 indicators is ~15 KB. */
 export const TABLET_BODY_LIMITS = { session: 1024, ballot: 256 * 1024 } as const;
@@ -30,6 +31,8 @@ export async function startTabletServer(core: Core, options: { host: string; por
   const throttle = new FailureThrottle();
   let port = options.port;
   installGuards(app, () => ({ port, anyIpLiteral: true, names: ['localhost'] }));
+  // Any request at all proves the network path (and the firewall) lets tablets in.
+  app.addHook('onRequest', async () => markTabletContact(core));
 
   function reply<T>(result: TabletResult<T>, client: string, reply: FastifyReply) {
     if (result.ok) return reply.header('cache-control', 'no-store').send({ ok: true, value: result.value });

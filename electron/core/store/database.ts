@@ -15,12 +15,22 @@ export interface Store {
 /** Thrown when the durability settings DESIGN.md requires cannot be put in force. */
 export class DurabilityError extends Error {}
 
+/** How the store is opened; only the Electron shell passes anything. */
+export interface StoreOptions {
+  /**
+   * Path of a better-sqlite3 binding compiled for the running ABI. The Electron shell passes
+   * its own Electron-ABI build here (kept apart from node_modules' Node build, which tests and
+   * browser mode load); absent, better-sqlite3 finds its own build as usual.
+   */
+  nativeBinding?: string | undefined;
+}
+
 /**
  * Opens (creating if needed) the database file, puts the durability settings in force, reads
  * them back and refuses to continue if they do not hold, then migrates to the latest version.
  */
-export function openStore(file: string): Store {
-  const db = new Database(file);
+export function openStore(file: string, options: StoreOptions = {}): Store {
+  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     applyPragmas(db);
     migrate(db);

@@ -15,6 +15,8 @@ export interface ServerInfo {
   /** Candidate LAN addresses of this laptop, for the chair to pick from. */
   readonly lanAddresses: readonly string[];
   readonly mode: 'electron' | 'browser';
+  /** True once any tablet has reached the tablet server since start (false: check the network / firewall). */
+  readonly tabletsSeen: boolean;
 }
 
 export interface MeetingSummary {
