@@ -6,7 +6,7 @@
 import type { Store } from '../store/database';
 import type { MeetingRow } from '../store/rows';
 import { getRepresentative, rosterOf, setCheckedIn as storeCheckedIn, type Representative } from '../store/roster';
-import { toMeeting, type Meeting } from '../store/meetings';
+import { kindOf, type Meeting } from '../store/meetings';
 import type { EventHub } from '../events';
 import type { AttendanceCheck, CheckInEntry } from '../../../shared/api/chair/voting';
 import { groupOfCategory, type MeetingKind } from '../../../shared/domain/model';
@@ -43,8 +43,8 @@ export function setCheckedIn(store: Store, events: EventHub, input: { meetingId:
 }
 
 /** The rule applied to the people checked in (实到), not to the roster. */
-export function attendanceCheck(store: Store, meetingLike: Meeting | MeetingRow): AttendanceCheck {
-  const meeting = 'round_id' in meetingLike ? toMeeting(meetingLike) : meetingLike;
+export function attendanceCheck(store: Store, meetingLike: Pick<Meeting, 'id' | 'kind' | 'attendanceOverride'> | MeetingRow): AttendanceCheck {
+  const meeting = 'round_id' in meetingLike ? { id: meetingLike.id, kind: kindOf(meetingLike), attendanceOverride: meetingLike.attendance_override } : meetingLike;
   const kind = meeting.kind;
   const present = rosterOf(store, meeting.id).filter((person) => person.checkedIn);
   const officials = present.filter((person) => groupOfCategory(kind, person.category) === 'officials').length;

@@ -1,6 +1,6 @@
 import type { Store } from '../store/database';
 import type { MeetingRow } from '../store/rows';
-import { getMeetingRow, getNamedMeeting, listNamedMeetings, toMeeting, type Meeting, type NamedMeeting } from '../store/meetings';
+import { getMeetingRow, getNamedMeeting, kindOf, listNamedMeetings, toMeeting, type Meeting, type NamedMeeting } from '../store/meetings';
 import { objectsOfRound } from '../store/objects';
 import { getIndicatorSet } from '../store/indicator-sets';
 import { rosterOf } from '../store/roster';
@@ -84,8 +84,9 @@ function readIndicatorSet(store: Store, setId: string): IndicatorSet {
 }
 
 /** 应到 / 实到, codes and ballots per voter group. Counts only: nothing per object. */
-export function turnout(store: Store, meetingLike: MeetingLike): GroupTurnout[] {
-  const meeting = parsed(meetingLike);
+export function turnout(store: Store, meetingLike: Pick<Meeting, 'id' | 'kind'> | MeetingRow): GroupTurnout[] {
+  // Only id and kind: the ballot path asks for turnout after each batch, so nothing is parsed here.
+  const meeting = { id: meetingLike.id, kind: 'round_id' in meetingLike ? kindOf(meetingLike) : meetingLike.kind };
   const reps = rosterOf(store, meeting.id);
   const codeCount = codeCounts(store, meeting.id);
   const ballots = ballotCounts(store, meeting.id);

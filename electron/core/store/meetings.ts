@@ -78,6 +78,11 @@ function oneOf<T extends string>(allowed: readonly T[], value: string, what: str
   throw new Error(`stored ${what} "${value}" is not one of ${allowed.join(', ')}`);
 }
 
+/** The kind of a meetings row, checked, without parsing its JSON columns. */
+export function kindOf(row: Pick<MeetingRow, 'kind'>): MeetingKind {
+  return oneOf(KINDS, row.kind, 'meeting kind');
+}
+
 /** Parses a meetings row: enums checked, settings and frozen definition through shared's schemas. */
 export function toMeeting(row: MeetingRow): Meeting {
   const where = (column: string) => ({ table: 'meetings', column, key: row.id });
@@ -85,7 +90,7 @@ export function toMeeting(row: MeetingRow): Meeting {
   return {
     id: row.id,
     roundId: row.round_id,
-    kind: oneOf(KINDS, row.kind, 'meeting kind'),
+    kind: kindOf(row),
     ballotType: oneOf(BALLOT_TYPES, row.ballot_type, 'ballot type'),
     title: row.title,
     heldOn: row.held_on,
