@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // PINGYI_SEED replays fast-check properties too (tests/support/seed.ts does it for the rest).
+    setupFiles: ['tests/support/fast-check-seed.ts'],
   },
 });

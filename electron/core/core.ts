@@ -5,6 +5,8 @@ import { EventHub } from './events';
 import { BallotWriter } from './services/voting';
 import { ensureBuiltins } from './services/builtins';
 import { createDemoMeeting } from './services/demo';
+import { finishPendingAnonymisations } from './services/anonymise';
+import { canonicaliseStoredBallots } from './services/canonical-migration';
 
 /** The running application without any transport: database, event hub and ballot writer. */
 export interface Core {
@@ -34,6 +36,9 @@ export function createCore(options: { dataDir: string; demo?: boolean; mode?: 'e
   const fresh = (store.db.prepare('SELECT COUNT(*) AS n FROM campaigns').get() as { n: number }).n === 0;
   if (fresh && options.demo !== false) createDemoMeeting(store);
   const events = new EventHub();
+  // A close interrupted by a crash or a full disk is finished before anything else runs.
+  canonicaliseStoredBallots(store);
+  finishPendingAnonymisations(store, events);
   const closeTasks: (() => void)[] = [];
   return {
     store,

@@ -3,6 +3,7 @@ import { lanAddresses } from './network';
 import { startChairServer, type ChairServer } from './server/chair-server';
 import type { TabletServer } from './server/tablet-server';
 import { bindTabletServer } from './server/tablet-binding';
+import type { ThrottleOptions } from './server/throttle';
 
 export interface HostOptions {
   dataDir: string;
@@ -18,6 +19,8 @@ export interface HostOptions {
   tabletAssets?: string;
   consoleAssets?: string;
   demo?: boolean;
+  /** The failed-code throttle's settings (tests that are not about throttling widen them). */
+  throttle?: ThrottleOptions;
 }
 
 export interface RunningHost {
@@ -33,7 +36,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const core = createCore({ dataDir: options.dataDir, demo: options.demo, mode: 'browser' });
   try {
     const lanHost = options.lanHost ?? lanAddresses()[0] ?? '127.0.0.1';
-    const binding = await bindTabletServer(core, { host: lanHost, port: options.port ?? 8787, nextFreePorts: options.nextFreePorts ?? 0, assetsDir: options.tabletAssets });
+    const binding = await bindTabletServer(core, {
+      host: lanHost,
+      port: options.port ?? 8787,
+      nextFreePorts: options.nextFreePorts ?? 0,
+      assetsDir: options.tabletAssets,
+      throttle: options.throttle,
+    });
     let chair: ChairServer;
     try {
       chair = await startChairServer(core, { port: options.chairPort ?? 0, assetsDir: options.consoleAssets });

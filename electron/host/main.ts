@@ -57,11 +57,14 @@ async function main(): Promise<void> {
   // The same after a restart between close and printing, once the host is serving; never while
   // a meeting votes, when the laptop's cores belong to the ballots.
   const statuses = listMeetings(host.core.store).map((m) => m.status);
-  if (statuses.includes('closed') && !statuses.includes('open') && !statuses.includes('paused')) {
+  const voting = statuses.includes('open') || statuses.includes('paused');
+  if (statuses.includes('closed') && !voting) {
     setTimeout(() => {
       if (host.core.store.db.open) void warmUpPdf(host.core);
     }, PDF_WARM_UP_AFTER_START_MS).unref();
   }
+  // The decision, said once (tests wait for it instead of sleeping to see that nothing started).
+  console.log(`PDF warm-up after start: ${voting ? 'no, a meeting is voting' : statuses.includes('closed') ? `in ${PDF_WARM_UP_AFTER_START_MS} ms` : 'no, nothing to print yet'}`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;

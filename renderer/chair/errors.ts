@@ -23,6 +23,7 @@ const EN: Record<ErrorCode, string> = {
   indicator_set_in_use: 'This indicator set is still used by objects; assign them another set first.',
   meeting_closed: 'Voting has ended for this meeting: this can no longer change.',
   voting_not_closed: 'Available once voting has closed: close voting on the Voting tab first.',
+  anonymisation_pending: 'Voting is closed but its anonymisation has not finished (the disk may be full): free some space on the data folder\'s disk, then press Close voting again on the Voting tab.',
   results_official: 'The results are official: nothing about this meeting changes any more.',
   bad_transition: 'The meeting is not in a state that allows this. Refresh to see its status.',
   attendance_rule: 'Attendance does not meet the rule. Fix it, or give a written reason to open anyway.',

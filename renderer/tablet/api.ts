@@ -1,33 +1,44 @@
 /**
- * The tablet's two calls. A network failure is reported as `offline` so the caller retries;
- * a server answer (error or not) is final for that attempt.
+ * The tablet's two calls. Every request gives up after 8 s (a frozen host otherwise leaves the
+ * page at 正在提交 forever); a network failure or timeout is reported as `offline`/`timeout` so
+ * the caller retries; a server answer (error or not) is final for that attempt.
  */
-import type { BallotDefinition, SubmitResponse, TabletErrorCode } from '../../shared/api/tablet-schemas';
+import type { SessionResponse, SubmitResponse, TabletErrorCode } from '../../shared/api/tablet-schemas';
 import type { BallotContent } from '../../shared/domain/model';
+
+export const REQUEST_TIMEOUT_MS = 8000;
 
 export type TabletAnswer<T> =
   | { ok: true; value: T }
-  | { ok: false; error: { code: TabletErrorCode | 'offline'; message: string } };
+  | { ok: false; error: { code: TabletErrorCode | 'offline' | 'timeout'; message: string } };
 
-async function post<T>(path: string, body: unknown): Promise<TabletAnswer<T>> {
+/** A session of a used code opened with its submission key carries that ballot's receipt. */
+export type SessionValue = SessionResponse;
+
+export async function post<T>(path: string, body: unknown, timeoutMs = REQUEST_TIMEOUT_MS): Promise<TabletAnswer<T>> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     const response = await fetch(path, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
       cache: 'no-store',
+      signal: controller.signal,
     });
     if (response.status >= 500 && response.status !== 503) throw new Error(`HTTP ${response.status}`);
     return (await response.json()) as TabletAnswer<T>;
   } catch {
-    return { ok: false, error: { code: 'offline', message: '' } };
+    return { ok: false, error: { code: controller.signal.aborted ? 'timeout' : 'offline', message: '' } };
+  } finally {
+    clearTimeout(timer);
   }
 }
 
-export function openSession(code: string): Promise<TabletAnswer<BallotDefinition>> {
-  return post('/api/tablet/session', { code });
+export function openSession(code: string, submissionKey?: string, base = ''): Promise<TabletAnswer<SessionValue>> {
+  return post(`${base}/api/tablet/session`, submissionKey ? { code, submissionKey } : { code });
 }
 
-export function submitBallot(code: string, ballot: BallotContent): Promise<TabletAnswer<SubmitResponse>> {
-  return post('/api/tablet/ballot', { code, ballot });
+export function submitBallot(code: string, submissionKey: string, ballot: BallotContent, base = ''): Promise<TabletAnswer<SubmitResponse>> {
+  return post(`${base}/api/tablet/ballot`, { code, submissionKey, ballot });
 }

@@ -19,11 +19,13 @@ import Database from 'better-sqlite3';
 import type { BallotContent } from '../../shared/domain/model';
 import type { BallotDefinition } from '../../shared/api/tablet-schemas';
 import { prepareMeeting } from './prepare';
-import { postJson } from './http-client';
+import { submissionKeyFor } from './submission-key';
+import { postJson, tabletAddress } from './http-client';
 import { kill, startHost } from './host-process';
 import { floorPerSecond } from './floor';
 import { closeMeeting, pdfTimes, tallyTimes } from './results-and-pdf';
-import { percentile, printTable, round1, type BenchSummary } from './report';
+import { percentile, printTable, printTabletPage, round1, type BenchSummary } from './report';
+import { measureTabletPage } from './tablet-page';
 
 const dist = resolve(__dirname, '..');
 const SIZE = { objects: 100, officials: 300, recipients: 700 } as const;
@@ -57,7 +59,8 @@ function tabletGzipBytes(): number {
 function countBallots(dataDir: string, meetingId: string): number {
   const db = new Database(join(dataDir, 'pingyi.sqlite'), { readonly: true });
   try {
-    return (db.prepare('SELECT COUNT(*) AS n FROM ballots WHERE meeting_id = ?').get(meetingId) as { n: number }).n;
+    // Sealed while voting is open, in the clear after close.
+    return (db.prepare('SELECT (SELECT COUNT(*) FROM ballots WHERE meeting_id = @m) + (SELECT COUNT(*) FROM sealed_ballots WHERE meeting_id = @m) AS n').get({ m: meetingId }) as { n: number }).n;
   } finally {
     db.close();
   }
@@ -93,6 +96,13 @@ async function main(): Promise<void> {
   const flushDelay = argument('--flush-delay-ms');
   if (flushDelay !== undefined && !process.env['PINGYI_FLUSH_DELAY_MS']) process.exit(rerunOnSlowDisk(flushDelay));
   const out = argument('--out');
+  if (process.argv.includes('--tablet-only')) {
+    // The tablet page alone (a minute instead of several): `npm run bench -- --tablet-only`.
+    const page = await measureTabletPage(dist);
+    printTabletPage(page);
+    if (out) writeFileSync(out, `${JSON.stringify({ tablet_page: page }, null, 2)}\n`);
+    return;
+  }
   const profileDir = argument('--profile');
   const loadBefore = loadavg();
   const dataDir = mkdtempSync(join(tmpdir(), 'pingyi-bench-'));
@@ -109,16 +119,16 @@ async function main(): Promise<void> {
   const definition = (await postJson(`${host.tabletBase}/api/tablet/session`, { code: loadCodes[0] })).body?.value as BallotDefinition;
   const ballots = loadCodes.map(() => randomBallot(definition));
   // Tablets hold their ballot ready; serialising 1,000 of them here is not the server's time.
-  const bodies = loadCodes.map((code, i) => Buffer.from(JSON.stringify({ code, ballot: ballots[i] })));
+  const bodies = loadCodes.map((code, i) => Buffer.from(JSON.stringify({ code, submissionKey: submissionKeyFor(code), ballot: ballots[i] })));
 
   // 1,000 tablets at once, each on its own TCP connection; latency = send to acknowledgement.
   const latencies: number[] = [];
   const cpuBefore = cpuMs(host.child.pid);
   const t0 = performance.now();
   const answers = await Promise.all(
-    bodies.map(async (body) => {
+    bodies.map(async (body, n) => {
       const t = performance.now();
-      const answer = await postJson(`${host.tabletBase}/api/tablet/ballot`, body).catch(() => ({ status: 0, body: null }));
+      const answer = await postJson(`${host.tabletBase}/api/tablet/ballot`, body, { localAddress: tabletAddress(n) }).catch(() => ({ status: 0, body: null }));
       latencies.push(performance.now() - t);
       return answer;
     }),
@@ -135,6 +145,8 @@ async function main(): Promise<void> {
     const perBallot = hostCpuMs === null ? 'n/a' : (hostCpuMs / 1000).toFixed(2);
     const delay = process.env['PINGYI_FLUSH_DELAY_MS'];
     if (delay) console.log(`simulated disk: every flush ${delay} ms slower (LD_PRELOAD ${process.env['LD_PRELOAD'] ?? ''})`);
+    const statuses = answers.reduce<Record<string, number>>((m, a) => ({ ...m, [a.status]: (m[a.status] ?? 0) + 1 }), {});
+    console.log(`answers by HTTP status: ${JSON.stringify(statuses)}`);
     console.log(`acked ${acked} stored ${stored} p50 ${round1(percentile(latencies, 50))} p95 ${round1(percentile(latencies, 95))} p99 ${round1(percentile(latencies, 99))} ms, ${round1(acked / wall)} ballots/s, host CPU ${perBallot} ms per ballot`);
     console.log(`floor: ${round1(floorPerSecond(ballots, SIZE))} ballots/s, one transaction each`);
     rmSync(dataDir, { recursive: true, force: true });
@@ -150,7 +162,7 @@ async function main(): Promise<void> {
   // Kill -9 during a second wave, restart, time until ballots are accepted again; every
   // ballot acknowledged before the kill must still be there.
   const waveCodes = spareCodes.slice(1);
-  const wave = waveCodes.map((code) => postJson(`${host.tabletBase}/api/tablet/ballot`, { code, ballot: randomBallot(definition) }).catch(() => null));
+  const wave = waveCodes.map((code, n) => postJson(`${host.tabletBase}/api/tablet/ballot`, { code, ballot: randomBallot(definition) }, { localAddress: tabletAddress(n) }).catch(() => null));
   await new Promise((r) => setTimeout(r, 30));
   await kill(host.child);
   const waveAcked = (await Promise.all(wave)).filter((a) => a?.status === 200).length;
@@ -161,9 +173,10 @@ async function main(): Promise<void> {
   const lost = Math.max(0, stored + waveAcked - storedAfter);
 
   const floor = floorPerSecond(ballots, SIZE);
-  closeMeeting(dataDir, prepared.meetingId);
+  const close_ms = closeMeeting(dataDir, prepared.meetingId);
   const tally = tallyTimes(dataDir, prepared.meetingId, SIZE.objects);
   const pdf = await pdfTimes(dataDir, prepared.meetingId);
+  const tabletPage = await measureTabletPage(dist);
 
   const summary: BenchSummary = {
     ballots: {
@@ -178,7 +191,9 @@ async function main(): Promise<void> {
     tally_ms: round1(tally.firstMs),
     pdf_ms: round1(pdf.warmMs),
     tablet_gzip_bytes: tabletGzipBytes(),
+    tablet_page: tabletPage,
     start_ms: round1(start_ms),
+    close_ms: round1(close_ms),
     restart_ms: round1(restart_ms),
     details: {
       host_cpu_ms_per_ballot: hostCpuMs === null ? null : round1((hostCpuMs / 1000) * 100) / 100,

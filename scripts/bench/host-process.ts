@@ -24,11 +24,11 @@ export async function startHost(
   dist: string,
   dataDir: string,
   probeCode: string | null,
-  options: { port?: number; nodeArgs?: string[]; demo?: boolean } = {},
+  options: { port?: number; nodeArgs?: string[]; demo?: boolean; env?: NodeJS.ProcessEnv } = {},
 ): Promise<BenchHost> {
   const t0 = performance.now();
   const args = [...(options.nodeArgs ?? []), join(dist, 'electron', 'host.cjs'), '--data', dataDir, '--port', String(options.port ?? 0), '--lan-host', '127.0.0.1', ...(options.demo === true ? [] : ['--no-demo'])];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   let output = '';
   const ready = await new Promise<{ tabletPort: number; chairPort: number; token: string }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`host did not start within 30 s:\n${output}`)), 30_000);

@@ -1,11 +1,16 @@
 /** The benchmark's summary: the JSON shape of issue 7 (plus a few extra keys) and its table. */
+import type { TabletPageMeasures } from './tablet-page';
 
 export interface BenchSummary {
   ballots: { acked: number; stored: number; p50_ms: number; p95_ms: number; p99_ms: number; per_s: number; floor_per_s: number };
   tally_ms: number;
   pdf_ms: number;
   tablet_gzip_bytes: number;
+  /** The tablet page in a real Chromium: bytes on the wire, taps, script time per tap (issue 12). */
+  tablet_page: TabletPageMeasures;
   start_ms: number;
+  /** Close of the 1,000-ballot meeting: rewrite in the clear, key destroyed, checkpoints, VACUUM. */
+  close_ms: number;
   restart_ms: number;
   /** Extra keys: how the numbers above were taken. */
   details: {
@@ -37,6 +42,21 @@ function verdict(ok: boolean): string {
   return ok ? 'ok' : 'MISSED';
 }
 
+function tabletPageRows(t: TabletPageMeasures): [string, string, string, string][] {
+  const onlyPage = t.reload_paths.length === 1 && t.reload_paths[0] === '/';
+  return [
+    ['tablet first load on the wire (brotli)', `${(t.first_load_bytes / 1024).toFixed(1)} KB`, '≤ 36 KB', verdict(t.first_load_bytes <= 36 * 1024)],
+    ['tablet reload on the wire', `${(t.reload_bytes / 1024).toFixed(1)} KB: ${t.reload_paths.join(' ')}`, 'only the page', verdict(onlyPage)],
+    ['taps: rate 20 of 105, not know 85', `${t.taps_20_rated_85_unknown}`, '≤ 110', verdict(t.taps_20_rated_85_unknown <= 110)],
+    ['script per tap, Chromium (median / p95)', `${t.script_ms_per_tap_median} / ${t.script_ms_per_tap_p95} ms (${t.taps_measured} taps)`, 'median ≤ 8 ms', verdict(t.script_ms_per_tap_median <= 8)],
+  ];
+}
+
+/** The tablet rows alone (`--tablet-only`). */
+export function printTabletPage(t: TabletPageMeasures): void {
+  for (const r of tabletPageRows(t)) console.log(`  ${r[0].padEnd(40)}  ${r[1].padEnd(34)}  ${r[2].padEnd(14)}  ${r[3]}`);
+}
+
 /** The table printed by every run, one line per budget with its target and whether it was met. */
 export function printTable(s: BenchSummary): void {
   const b = s.ballots;
@@ -53,6 +73,8 @@ export function printTable(s: BenchSummary): void {
     ['PDF, first after close (warmed up)', `${d.pdf_after_close_ms} ms`, '≤ 2000 ms', verdict(d.pdf_after_close_ms <= 2000)],
     ['PDF, first after start, no warm-up', `${d.pdf_cold_ms} ms (launch ${d.chromium_launch_ms})`, '(reported)', ''],
     ['tablet JS + CSS + HTML gzipped', `${(s.tablet_gzip_bytes / 1024).toFixed(1)} KB`, '≤ 60 KB', verdict(s.tablet_gzip_bytes <= 60 * 1024)],
+    ...tabletPageRows(s.tablet_page),
+    ['close: rewrite + key + VACUUM', `${s.close_ms} ms`, '≤ 3000 ms', verdict(s.close_ms <= 3000)],
     ['host start → accepting ballots', `${s.start_ms} ms`, '≤ 1500 ms', verdict(s.start_ms <= 1500)],
     ['restart after kill -9 → accepting', `${s.restart_ms} ms`, '≤ 5000 ms', verdict(s.restart_ms <= 5000)],
     ['kill -9 wave: acked / lost', `${d.kill_wave.acked_before_kill} / ${d.kill_wave.lost}`, 'lost = 0', verdict(d.kill_wave.lost === 0)],

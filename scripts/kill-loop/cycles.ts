@@ -5,10 +5,11 @@
  *
  * After every kill, with the host down, the SQLite file itself must show:
  * - `PRAGMA integrity_check` = ok;
- * - every acknowledged ballot stored, under its receipt, with exactly the content sent;
+ * - every acknowledged receipt kept and every acknowledged content stored exactly as sent
+ *   (sealed while voting is open: the check reads them with the meeting's key file);
  * - no partial ballot: every stored ballot parses with the shared schema and passes ballotProblem
  *   against the meeting's frozen definition;
- * - used codes = ballots = retry links, receipts unique (so exactly one ballot per code).
+ * - used codes = ballots = retry links (so exactly one ballot per code).
  * After each restart, tablets retry what they hold: an acknowledged ballot gets its same receipt.
  */
 import Database from 'better-sqlite3';
@@ -20,7 +21,10 @@ import { ballotProblem, type MeetingDefinition } from '../../shared/domain/ballo
 import { canonicalJson } from '../../shared/domain/canonical-json';
 import type { BallotContent } from '../../shared/domain/model';
 import { kill, startHost, type BenchHost } from '../bench/host-process';
-import { postJson } from '../bench/http-client';
+import { postJson, tabletAddress } from '../bench/http-client';
+import { submissionKeyFor } from '../bench/submission-key';
+import { MeetingKeys } from '../../electron/core/store/meeting-keys';
+import { ballotAad, linkAad, type LinkContent } from '../../electron/core/services/ballot-sealing';
 
 export interface KillLoopOptions {
   /** The folder holding electron/host.cjs (dist/). */
@@ -32,6 +36,15 @@ export interface KillLoopOptions {
   /** Largest delay between the start of a burst and the kill, in ms. */
   readonly maxKillDelayMs?: number;
   readonly log?: (line: string) => void;
+  /** The host's environment (the power-cut test preloads a shim with it). */
+  readonly env?: NodeJS.ProcessEnv;
+  /** How the host is stopped: SIGKILL by default; SIGUSR2 is the power-cut shim's cut. */
+  readonly signal?: NodeJS.Signals;
+  /**
+   * Start the kill delay only once the burst's first answer arrived, so that every cycle has an
+   * acknowledgement to lose however slow the machine is (the power-cut test needs that).
+   */
+  readonly afterFirstAnswer?: boolean;
 }
 
 export interface KillLoopReport {
@@ -44,6 +57,13 @@ export interface KillLoopReport {
   readonly settledByRetry: number;
   /** Retries of acknowledged ballots that got their receipt back. */
   readonly sameReceipt: number;
+  /**
+   * Kills that landed mid-request: at the kill, at least one request had been sent whole and
+   * not yet answered. A loop whose kills all fall between bursts would prove nothing.
+   */
+  readonly killsMidRequest: number;
+  /** Requests sent whole and unanswered at the kill, summed over the run. */
+  readonly requestsCutOff: number;
   readonly stored: number;
   readonly meetings: number;
   readonly restartMsMax: number;
@@ -116,45 +136,68 @@ function ballotFor(definition: BallotDefinition, next: () => number): BallotCont
   return { type: 'graded', answers };
 }
 
-/** The database checks of one cycle, with the host down. Returns what is broken. */
+/**
+ * The database checks of one cycle, with the host down. Returns what is broken. While voting is
+ * open ballots and links are sealed (docs/anonymity.md), so the check reads them with the
+ * meeting's key file, as the host does; a receipt and a content are never linked, so each is
+ * checked on its own: every acknowledged receipt is in a link, every acknowledged content is
+ * stored (as often as tablets sent it), and every stored ballot fits its meeting.
+ */
 function checkDatabase(file: string, tablets: readonly Tablet[], verified: Set<string>): { problems: string[]; stored: number } {
   const problems: string[] = [];
   const db = new Database(file);
+  const keys = new MeetingKeys(file);
   try {
     const integrity = db.pragma('integrity_check') as { integrity_check: string }[];
     if (integrity.length !== 1 || integrity[0]?.integrity_check !== 'ok') problems.push(`integrity_check: ${JSON.stringify(integrity)}`);
-    const byReceipt = db.prepare('SELECT content_json FROM ballots WHERE receipt = ?');
-    for (const tablet of tablets) {
-      if (!tablet.receipt) continue;
-      const row = byReceipt.get(tablet.receipt) as { content_json: string } | undefined;
-      if (!row) problems.push(`acknowledged ballot ${tablet.receipt} is missing`);
-      else if (row.content_json !== canonicalJson(tablet.ballot)) problems.push(`ballot ${tablet.receipt} is not what the tablet sent`);
-    }
-    const meetings = db.prepare("SELECT id, frozen_json FROM meetings WHERE frozen_json IS NOT NULL").all() as { id: string; frozen_json: string }[];
+    const meetings = db.prepare('SELECT id, frozen_json FROM meetings WHERE frozen_json IS NOT NULL').all() as { id: string; frozen_json: string }[];
     let stored = 0;
+    const receipts = new Set<string>();
+    const contents = new Map<string, number>();
     for (const meeting of meetings) {
       const definition = JSON.parse(meeting.frozen_json) as MeetingDefinition;
-      const rows = db.prepare('SELECT receipt, content_json FROM ballots WHERE meeting_id = ?').all(meeting.id) as { receipt: string; content_json: string }[];
-      stored += rows.length;
-      for (const row of rows) {
-        if (verified.has(row.receipt)) continue;
+      const key = keys.get(meeting.id);
+      const texts = (db.prepare('SELECT content_json FROM ballots WHERE meeting_id = ?').all(meeting.id) as { content_json: string }[]).map((r) => r.content_json);
+      const sealed = db.prepare('SELECT sealed FROM sealed_ballots WHERE meeting_id = ?').all(meeting.id) as { sealed: Buffer }[];
+      const links = db.prepare('SELECT code_hash, sealed FROM retry_links WHERE meeting_id = ?').all(meeting.id) as { code_hash: string; sealed: Buffer }[];
+      if ((sealed.length > 0 || links.length > 0) && !key) problems.push(`meeting ${meeting.id}: sealed ballots but no key file`);
+      for (const row of sealed) if (key) texts.push(key.open(row.sealed, ballotAad(meeting.id)).toString('utf8'));
+      for (const row of links) {
+        if (!key) continue;
+        const link = JSON.parse(key.open(row.sealed, linkAad(meeting.id, row.code_hash)).toString('utf8')) as LinkContent;
+        receipts.add(link.receipt);
+      }
+      for (const text of db.prepare('SELECT receipt FROM receipts WHERE meeting_id = ?').all(meeting.id) as { receipt: string }[]) receipts.add(text.receipt);
+      stored += texts.length;
+      for (const text of texts) {
+        contents.set(text, (contents.get(text) ?? 0) + 1);
+        const seen = `${meeting.id}:${text}`;
+        if (verified.has(seen)) continue;
         let problem: string | null;
         try {
-          const parsed = ballotSchema.safeParse(JSON.parse(row.content_json));
+          const parsed = ballotSchema.safeParse(JSON.parse(text));
           problem = parsed.success ? ballotProblem(definition, parsed.data) : 'does not fit the ballot schema';
         } catch {
           problem = 'is not JSON';
         }
-        if (problem) problems.push(`stored ballot ${row.receipt}: ${problem}`);
-        else verified.add(row.receipt);
+        if (problem) problems.push(`a stored ballot of meeting ${meeting.id}: ${problem}`);
+        else verified.add(seen);
       }
       const count = (sql: string) => (db.prepare(sql).get(meeting.id) as { n: number }).n;
       const used = count("SELECT COUNT(*) AS n FROM codes WHERE meeting_id = ? AND state = 'used'");
-      const links = count('SELECT COUNT(*) AS n FROM retry_links WHERE meeting_id = ?');
-      const receipts = count('SELECT COUNT(DISTINCT receipt) AS n FROM ballots WHERE meeting_id = ?');
-      if (used !== rows.length || links !== rows.length || receipts !== rows.length) {
-        problems.push(`meeting ${meeting.id}: ${rows.length} ballots, ${used} used codes, ${links} retry links, ${receipts} distinct receipts`);
+      if (used !== texts.length || links.length !== sealed.length) {
+        problems.push(`meeting ${meeting.id}: ${texts.length} ballots, ${used} used codes, ${links.length} retry links for ${sealed.length} sealed ballots`);
       }
+    }
+    const sent = new Map<string, number>();
+    for (const tablet of tablets) {
+      if (!tablet.receipt) continue;
+      if (!receipts.has(tablet.receipt)) problems.push(`acknowledged ballot ${tablet.receipt} is missing`);
+      const text = canonicalJson(tablet.ballot);
+      sent.set(text, (sent.get(text) ?? 0) + 1);
+    }
+    for (const [text, n] of sent) {
+      if ((contents.get(text) ?? 0) < n) problems.push(`an acknowledged ballot's content is not stored as the tablet sent it`);
     }
     return { problems, stored };
   } finally {
@@ -176,6 +219,8 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
   let acknowledged = 0;
   let settledByRetry = 0;
   let sameReceipt = 0;
+  let killsMidRequest = 0;
+  let requestsCutOff = 0;
   let stored = 0;
   let meetings = 1;
   let restartMsMax = 0;
@@ -183,7 +228,7 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
   let cycle = 0;
 
   for (; cycle < options.cycles && problems.length === 0; cycle += 1) {
-    const host = await startHost(options.dist, dataDir, null, { demo: cycle === 0 });
+    const host = await startHost(options.dist, dataDir, null, { demo: cycle === 0, env: options.env });
     let killed = false;
     try {
       if (cycle > 0) restartMsMax = Math.max(restartMsMax, host.readyMs);
@@ -198,13 +243,25 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
       const fresh = Array.from({ length: 4 + Math.floor(next() * 16) }, () => {
         const code = current.unused.pop() ?? '';
         const ballot = ballotFor(current.definition, next);
-        const tablet: Tablet = { code, ballot, body: Buffer.from(JSON.stringify({ code, ballot })), receipt: null, pending: true };
+        const tablet: Tablet = { code, ballot, body: Buffer.from(JSON.stringify({ code, submissionKey: submissionKeyFor(code), ballot })), receipt: null, pending: true };
         tablets.push(tablet);
         return tablet;
       });
       const burst = [...retrying, ...again, ...fresh];
+      let inFlight = 0; // sent whole, not yet answered
+      let firstAnswer: () => void = () => undefined;
+      const answered = new Promise<void>((resolve) => (firstAnswer = resolve));
       const answers = burst.map(async (tablet) => {
-        const answer = await postJson(`${host.tabletBase}/api/tablet/ballot`, tablet.body).catch(() => null);
+        let sent = false;
+        const answer = await postJson(`${host.tabletBase}/api/tablet/ballot`, tablet.body, {
+          localAddress: tabletAddress(tablets.indexOf(tablet)),
+          onSent: () => {
+            sent = true;
+            inFlight += 1;
+          },
+        }).catch(() => null);
+        if (sent) inFlight -= 1;
+        if (answer) firstAnswer();
         if (!answer) return; // cut off by the kill: the tablet keeps its ballot and retries
         if (answer.status !== 200) {
           if (!killed) problems.push(`cycle ${cycle}: ballot answered ${answer.status} ${JSON.stringify(answer.body)}`);
@@ -221,9 +278,14 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
         }
         tablet.pending = false;
       });
+      if (options.afterFirstAnswer) await Promise.race([answered, Promise.all(answers)]);
       await new Promise((r) => setTimeout(r, next() * maxDelay));
       killed = true;
-      await kill(host.child);
+      if (inFlight > 0) {
+        killsMidRequest += 1;
+        requestsCutOff += inFlight;
+      }
+      await kill(host.child, options.signal ?? 'SIGKILL');
       await Promise.all(answers);
     } catch (error) {
       await kill(host.child);
@@ -234,5 +296,5 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
     problems.push(...checked.problems.map((p) => `cycle ${cycle}: ${p}`));
     log(`cycle ${cycle + 1}/${options.cycles}: ${acknowledged} acknowledged, ${stored} stored, ${tablets.filter((t) => t.pending).length} awaiting retry`);
   }
-  return { dataDir, seed, cycles: cycle, acknowledged, settledByRetry, sameReceipt, stored, meetings, restartMsMax, problems };
+  return { dataDir, seed, cycles: cycle, acknowledged, settledByRetry, sameReceipt, killsMidRequest, requestsCutOff, stored, meetings, restartMsMax, problems };
 }

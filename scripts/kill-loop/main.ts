@@ -31,7 +31,8 @@ async function main(): Promise<number> {
   console.log(
     `kill -9 loop: ${report.cycles} cycles in ${seconds} s, seed ${report.seed}, data ${report.dataDir}\n` +
       `  ${report.acknowledged} ballots acknowledged (${report.settledByRetry} settled by a retry after a kill), ${report.stored} stored, ` +
-      `${report.sameReceipt} retries of acknowledged ballots got the same receipt, ${report.meetings} meeting(s), slowest restart ${report.restartMsMax.toFixed(0)} ms`,
+      `${report.sameReceipt} retries of acknowledged ballots got the same receipt, ${report.meetings} meeting(s), slowest restart ${report.restartMsMax.toFixed(0)} ms\n` +
+      `  ${report.killsMidRequest} of ${report.cycles} kills landed mid-request (${report.requestsCutOff} requests sent whole and unanswered at the kill)`,
   );
   if (report.problems.length > 0) {
     console.error(`BROKEN (replay with --seed ${report.seed}):\n  ${report.problems.join('\n  ')}`);

@@ -5,7 +5,7 @@
  * in docs/performance.md). The zod schema stays the specification: a property test feeds both the
  * same valid, nearly valid and random inputs and requires the same verdict and the same output.
  */
-import type { SubmitRequest } from './tablet-schemas';
+import { SUBMISSION_KEY_PATTERN, type SubmitRequest } from './tablet-schemas';
 
 const MAX_ID = 64;
 const MAX_GRADE = 20;
@@ -80,9 +80,11 @@ function parseBallot(value: unknown): SubmitRequest['ballot'] | null {
 
 /** The submit request, or null when `submitRequestSchema` would refuse it. */
 export function parseSubmitRequest(body: unknown): SubmitRequest | null {
-  if (!isPlainObject(body) || !hasExactKeys(body, ['code', 'ballot'])) return null;
+  if (!isPlainObject(body) || !hasExactKeys(body, ['code', 'submissionKey', 'ballot'])) return null;
   const code = body['code'];
   if (!isId(code)) return null;
+  const submissionKey = body['submissionKey'];
+  if (typeof submissionKey !== 'string' || !SUBMISSION_KEY_PATTERN.test(submissionKey)) return null;
   const ballot = parseBallot(body['ballot']);
-  return ballot ? { code, ballot } : null;
+  return ballot ? { code, submissionKey, ballot } : null;
 }

@@ -22,10 +22,18 @@ export const worstBallotSchema = z.strictObject({
 
 export const ballotSchema = z.discriminatedUnion('type', [gradedBallotSchema, worstBallotSchema]);
 
-export const sessionRequestSchema = z.strictObject({ code: codeInput });
+/**
+ * Made by the tablet once per (code, ballot): 16 random bytes, base64url without padding
+ * (22 characters). The server keeps only its hash, sealed in the code's retry link; the same
+ * key gets the same receipt again, any other key gets 已使用 (docs/protocol.md).
+ */
+export const SUBMISSION_KEY_PATTERN = /^[A-Za-z0-9_-]{22,64}$/;
+export const submissionKeySchema = z.string().regex(SUBMISSION_KEY_PATTERN);
+
+export const sessionRequestSchema = z.strictObject({ code: codeInput, submissionKey: submissionKeySchema.optional() });
 export type SessionRequest = z.infer<typeof sessionRequestSchema>;
 
-export const submitRequestSchema = z.strictObject({ code: codeInput, ballot: ballotSchema });
+export const submitRequestSchema = z.strictObject({ code: codeInput, submissionKey: submissionKeySchema, ballot: ballotSchema });
 export type SubmitRequest = z.infer<typeof submitRequestSchema>;
 
 /** What a tablet needs to show the ballot of its code's meeting and group. */
@@ -45,7 +53,12 @@ export interface BallotDefinition {
   }[];
   readonly gradeScale: readonly { readonly label: string; readonly points: number }[];
   readonly worstK: number;
+  /** When true the tablet insists on an answer for every item; otherwise a blank counts as 弃权. */
+  readonly requireAllAnswered?: boolean;
 }
+
+/** The session's answer: the definition, and for a used code sent with its own submission key, its receipt. */
+export type SessionResponse = BallotDefinition & { readonly receipt?: string };
 
 export interface SubmitResponse {
   readonly receipt: string;
@@ -63,6 +76,7 @@ export const TABLET_ERRORS = {
   voting_not_open: 409,
   voting_paused: 409,
   voting_closed: 410,
+  /** No longer sent (a retry is recognised by its submission key): kept so older tablets still parse. */
   ballot_conflict: 409,
   invalid_ballot: 422,
   too_many_attempts: 429,

@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'indicator_set_in_use',
   'meeting_closed',
   'voting_not_closed',
+  // Closed, but the close's anonymisation has not finished yet (a full disk): retry the close.
+  'anonymisation_pending',
   'results_official',
   'bad_transition',
   'attendance_rule',

@@ -5,6 +5,7 @@
  * a veto and marking the results official; then the worst-first order and the per-category
  * rankings as the chair switches them.
  */
+import { submissionKeyFor } from '../../scripts/bench/submission-key';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -38,7 +39,7 @@ async function voteByApi(code: string, grade: (o: number, i: number) => Grade): 
     const set = session.value.indicatorSets.find((s) => s.id === object.indicatorSetId);
     answers[object.id] = Object.fromEntries((set?.indicators ?? []).map((indicator, i) => [indicator.id, grade(o, i)]));
   });
-  const answer = await post('/api/tablet/ballot', { code, ballot: { type: 'graded', answers } });
+  const answer = await post('/api/tablet/ballot', { code, submissionKey: submissionKeyFor(code), ballot: { type: 'graded', answers } });
   expect(answer.status).toBe(200);
 }
 

@@ -1,7 +1,8 @@
 /**
  * The walking skeleton's thin path, through real parts: the built host in browser mode, a chair
  * context and two tablet contexts in Chromium. Codes are generated, voting opens, both tablets
- * vote, the chair sees the count rise (pushed, not polled), voting closes, results appear.
+ * vote, the chair sees the count rise (pushed, not polled: the console's clock is paused and it
+ * makes no request meanwhile), voting closes, results appear.
  */
 import { test, expect, type Page } from '@playwright/test';
 import { startHostProcess, type HostProcess } from './support/host-process';
@@ -26,10 +27,13 @@ async function fillBallot(tablet: Page, pick: (row: number) => string): Promise<
   for (let i = 0; i < count; i += 1) await rows.nth(i).getByRole('radio', { name: pick(i), exact: true }).click();
 }
 
-test('two tablets vote and the chair sees them counted', async ({ browser }) => {
+test('two tablets vote and the chair sees them counted, pushed: no console timer runs and no console request is made meanwhile', async ({ browser }) => {
   const chairContext = await browser.newContext();
   const chair = await chairContext.newPage();
   chair.on('dialog', (dialog) => void dialog.accept());
+  // A fake clock in the console: paused while the tablets vote, so no timer (no poll) can run
+  // there; a count that still rises was pushed.
+  await chair.clock.install();
   await chair.goto(host.chairUrl);
   await expect(chair.getByRole('heading', { name: '第四季度社会测评大会（演示）' })).toBeVisible();
   // The token left the address bar at once.
@@ -49,6 +53,10 @@ test('two tablets vote and the chair sees them counted', async ({ browser }) => 
   await expect(chair.getByTestId('meeting-status')).toHaveText('投票中');
   await expect(chair.getByTestId('tablet-url')).toHaveText(host.tabletUrl);
 
+  // From here the console's timers stand still, and we note every request it makes.
+  await chair.clock.pauseAt(new Date(Date.now() + 60_000));
+  const chairRequests: string[] = [];
+  chair.on('request', (request) => chairRequests.push(new URL(request.url()).pathname));
   const votes: [code: string, pick: (row: number) => string][] = [
     [officials[0] ?? '', () => '满意'],
     [recipients[0] ?? '', (row) => (row % 5 === 0 ? '弃权' : '比较满意')],
@@ -64,10 +72,12 @@ test('two tablets vote and the chair sees them counted', async ({ browser }) => 
     await expect(tablet.getByRole('heading', { name: '请核对您的选票' })).toBeVisible();
     await tablet.getByRole('button', { name: '确认提交' }).click();
     await expect(tablet.getByTestId('receipt')).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-    // The count rises on the chair's screen without any reload.
+    // The count rises on the chair's screen without any reload, any timer or any request of its own.
     await expect(chair.getByTestId('ballots-total')).toHaveText(String(index + 1));
     await context.close();
   }
+  expect(chairRequests.filter((path) => path.startsWith('/api/chair/') && path !== '/api/chair/events')).toEqual([]);
+  await chair.clock.resume();
   await expect(chair.locator('[data-testid=turnout] tr[data-group=officials] .ballots')).toHaveText('1');
   await expect(chair.locator('[data-testid=turnout] tr[data-group=recipients] .ballots')).toHaveText('1');
   await chair.getByRole('tab', { name: '结果' }).click();

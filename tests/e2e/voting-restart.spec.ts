@@ -77,7 +77,9 @@ test('kill -9 mid-meeting, restart: the meeting resumes and every retry is count
   // On disk: exactly one ballot per code, each with its own receipt, all receipts the tablets hold.
   const db = new Database(join(first.dataDir, 'pingyi.sqlite'), { readonly: true });
   try {
-    const stored = db.prepare('SELECT receipt FROM ballots WHERE meeting_id = ?').all(meetingId) as { receipt: string }[];
+    // After close: the ballots in the clear, the receipts in their own table (no link between them).
+    expect(db.prepare('SELECT COUNT(*) AS n FROM ballots WHERE meeting_id = ?').get(meetingId)).toEqual({ n: 30 });
+    const stored = db.prepare('SELECT receipt FROM receipts WHERE meeting_id = ?').all(meetingId) as { receipt: string }[];
     expect(stored).toHaveLength(30);
     const storedReceipts = new Set(stored.map((b) => b.receipt));
     for (let n = 0; n < 25; n += 1) expect(storedReceipts.has(receipts.get(n) ?? '')).toBe(true);

@@ -171,8 +171,11 @@ test('a worst-list ballot on the tablet: K is enforced with a clear message, pro
     const access = { chairPort: running.chair.port, token: running.chair.token };
     const [meeting] = await chairCall(access, 'listMeetings', {});
     const meetingId = meeting?.id ?? '';
-    // A 评差 meeting with K = 3, set in the real database before voting opens.
-    running.core.store.db.prepare("UPDATE meetings SET ballot_type = 'worst', settings_json = ? WHERE id = ?").run(JSON.stringify({ worstK: 3 }), meetingId);
+    // A 评差 meeting with K = 3, set up through the chair API before voting opens.
+    const setup = await chairCall(access, 'meetingSetup', { meetingId });
+    const { title, heldOn, place, kind } = setup.meeting;
+    await chairCall(access, 'updateMeetingDetails', { meetingId, title, heldOn, place, kind, ballotType: 'worst' });
+    await chairCall(access, 'updateSettings', { meetingId, settings: { ...setup.settings, worstK: 3 } });
     const codes = (await chairCall(access, 'generateCodes', { meetingId, spares: 0 })).map((c) => c.code);
     await chairCall(access, 'openVoting', { meetingId });
 
@@ -194,6 +197,8 @@ test('a worst-list ballot on the tablet: K is enforced with a clear message, pro
     await tablet.getByRole('button', { name: '确认提交' }).click();
     await expect(tablet.getByTestId('receipt')).toBeVisible();
 
+    // Sealed while voting is open: close, then read the ballot as it is stored for good.
+    await chairCall(access, 'closeVoting', { meetingId });
     const stored = running.core.store.db.prepare('SELECT content_json FROM ballots').all() as { content_json: string }[];
     expect(stored).toHaveLength(1);
     const content = JSON.parse(stored[0]?.content_json ?? '{}') as { type: string; picks: { tags: string[] }[] };
@@ -232,16 +237,16 @@ test('a disk that refuses the write: the chair sees the alarm, the tablet keeps 
       if (status !== 200) break;
     }
     expect(status).toBe(503);
-    const storedBefore = (db.prepare('SELECT COUNT(*) AS n FROM ballots').get() as { n: number }).n;
+    const storedBefore = (db.prepare('SELECT COUNT(*) AS n FROM sealed_ballots').get() as { n: number }).n;
 
     await tablet.getByRole('button', { name: '确认提交' }).click();
     await expect(tablet.getByText('选票未能保存')).toBeVisible();
     await expect(chair.getByRole('alert').filter({ hasText: '选票写入磁盘失败' }).first()).toBeVisible();
-    expect((db.prepare('SELECT COUNT(*) AS n FROM ballots').get() as { n: number }).n).toBe(storedBefore);
+    expect((db.prepare('SELECT COUNT(*) AS n FROM sealed_ballots').get() as { n: number }).n).toBe(storedBefore);
 
     db.pragma('max_page_count = 1073741823');
     await expect(tablet.getByTestId('receipt')).toBeVisible({ timeout: 20_000 });
-    expect((db.prepare('SELECT COUNT(*) AS n FROM ballots').get() as { n: number }).n).toBe(storedBefore + 1);
+    expect((db.prepare('SELECT COUNT(*) AS n FROM sealed_ballots').get() as { n: number }).n).toBe(storedBefore + 1);
   } finally {
     await running.stop();
   }

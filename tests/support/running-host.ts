@@ -7,10 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
 import { startHost, type RunningHost } from '../../electron/core/host';
+import type { ThrottleOptions } from '../../electron/core/server/throttle';
 import WebSocket from 'ws';
 import type { ChairEvent, ChairInput, ChairMethod, ChairOutputs } from '../../shared/api/chair-contract';
 import type { BallotDefinition } from '../../shared/api/tablet-schemas';
 import type { BallotContent } from '../../shared/domain/model';
+import { withSubmissionKey } from '../../scripts/bench/submission-key';
 
 export interface TestHost {
   readonly host: RunningHost;
@@ -28,9 +30,9 @@ export function tempDir(prefix = 'pingyi-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export async function startTestHost(options: { dataDir?: string; demo?: boolean } = {}): Promise<TestHost> {
+export async function startTestHost(options: { dataDir?: string; demo?: boolean; throttle?: ThrottleOptions } = {}): Promise<TestHost> {
   const dataDir = options.dataDir ?? tempDir();
-  const host = await startHost({ dataDir, lanHost: '127.0.0.1', port: 0, chairPort: 0, demo: options.demo });
+  const host = await startHost({ dataDir, lanHost: '127.0.0.1', port: 0, chairPort: 0, demo: options.demo, throttle: options.throttle });
   const tabletBase = `http://127.0.0.1:${host.tablet.port}`;
   const chairBase = `http://127.0.0.1:${host.chair.port}`;
   return {
@@ -81,7 +83,7 @@ export async function openDemoMeeting(t: TestHost, spares = 0): Promise<{ meetin
  * Host/Origin checks are exactly what some tests must exercise.
  */
 export function httpPost(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
-  const payload = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+  const payload = Buffer.from(typeof body === 'string' ? body : JSON.stringify(withSubmissionKey(new URL(url).pathname, body)));
   return new Promise((resolve, reject) => {
     const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': payload.length, ...headers } }, (res) => {
       const chunks: Buffer[] = [];

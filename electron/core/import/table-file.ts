@@ -9,7 +9,7 @@ import { err, ok, type Result } from '../../../shared/domain/result';
 import type { TableData } from '../../../shared/setup/table';
 import { formatCsv, parseCsv } from './csv';
 import { readWorkbookRows, writeWorkbook } from './xlsx';
-import { containsAscii, isZip, listZipEntries } from './zip';
+import { containsAscii, inflatedSize, isZip, listZipEntries } from './zip';
 
 /** How the file was read: 'gbk' means GB18030 (its superset), what Chinese Excel and WPS write by default. */
 export type TableEncoding = 'utf-8' | 'gbk' | 'utf-16' | 'xlsx';
@@ -31,7 +31,8 @@ export interface ReadTableOptions {
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 /** Largest total uncompressed size of a workbook's parts: more is a zip bomb, not a roster. */
-const MAX_UNZIPPED_BYTES = 150 * 1024 * 1024;
+/** What an .xlsx may inflate to: a roster or a 1,000-ballot file is a few MB; a bomb is refused here. */
+export const MAX_INFLATED_BYTES = 50 * 1024 * 1024;
 
 const SAVE_AS_HINT = '请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿（.xlsx）或 CSV（逗号分隔）后再导入。';
 
@@ -100,10 +101,13 @@ async function readXlsx(bytes: Uint8Array, shown: string): Promise<Result<ReadTa
     }
     return err('import_not_excel', `这不是 Excel 表格文件：${shown}是一个压缩包（zip）。请解压后选择其中的 .xlsx 或 CSV 文件。`);
   }
-  const unzipped = entries?.reduce((sum, e) => sum + e.uncompressedSize, 0) ?? 0;
-  if (unzipped > MAX_UNZIPPED_BYTES) {
-    return err('import_too_large', `Excel 文件${shown}解压后超过 ${megabytes(MAX_UNZIPPED_BYTES)}，不像是一份名单，没有读取。请确认选对了文件。`);
+  // Bounded by what the entries really inflate to, not by what they declare (a zip bomb lies).
+  const declared = entries?.reduce((sum, e) => sum + e.uncompressedSize, 0) ?? 0;
+  const inflated = entries ? inflatedSize(bytes, entries, MAX_INFLATED_BYTES) : 0;
+  if (declared > MAX_INFLATED_BYTES || inflated === 'too_large') {
+    return err('import_too_large', `Excel 文件${shown}解压后超过 ${megabytes(MAX_INFLATED_BYTES)}，不像是一份名单，没有读取。请确认选对了文件。`);
   }
+  if (inflated === 'unreadable') return err('import_xlsx_unreadable', `无法读取 Excel 文件${shown}：文件可能已损坏或不完整。${SAVE_AS_HINT}`);
   let sheet: Awaited<ReturnType<typeof readWorkbookRows>>;
   try {
     sheet = await readWorkbookRows(bytes);

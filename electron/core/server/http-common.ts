@@ -38,6 +38,8 @@ export async function serveStatic(app: FastifyInstance, root: string | undefined
     prefix: '/',
     index: ['index.html'],
     wildcard: true,
+    // @fastify/static serves dotfiles by default; none of ours is meant for a tablet (404, not 403).
+    dotfiles: 'ignore',
     setHeaders: (res, path) => {
       // Hashed assets never change; pages must always be fresh.
       res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -10,6 +10,7 @@ import { err, ok, type Result } from '../../../shared/domain/result';
 import { lanAddresses } from '../network';
 import { startTabletServer, type TabletServer } from './tablet-server';
 import { tabletContacted } from './tablet-contact';
+import { FailureThrottle, type ThrottleOptions } from './throttle';
 
 export interface TabletBinding {
   /** The server now listening (a new one after each rebind). */
@@ -34,9 +35,11 @@ function serverInfo(core: Core): ServerInfo {
 /** Starts the tablet server on `host` and records the tablet URL and the candidate addresses on the core. */
 export async function bindTabletServer(
   core: Core,
-  options: { host: string; port: number; assetsDir?: string | undefined; nextFreePorts?: number },
+  options: { host: string; port: number; assetsDir?: string | undefined; nextFreePorts?: number; throttle?: ThrottleOptions | undefined },
 ): Promise<TabletBinding> {
-  let server = await listenOnFreePort(core, options);
+  // One throttle for the binding's life: moving to another address keeps what it has counted.
+  const throttle = new FailureThrottle(options.throttle);
+  let server = await listenOnFreePort(core, options, throttle);
   let address = options.host;
   const publish = () => {
     core.tabletUrl = `http://${urlHost(address)}:${server.port}/`;
@@ -66,10 +69,10 @@ export async function bindTabletServer(
         // Close first: the same port may be taken on every address (a wildcard bind elsewhere).
         await server.close();
         try {
-          server = await startTabletServer(core, { host: next, port, assetsDir: options.assetsDir });
+          server = await startTabletServer(core, { host: next, port, assetsDir: options.assetsDir, throttle });
           address = next;
         } catch (error) {
-          server = await startTabletServer(core, { host: address, port, assetsDir: options.assetsDir });
+          server = await startTabletServer(core, { host: address, port, assetsDir: options.assetsDir, throttle });
           const reason = error instanceof Error ? error.message : String(error);
           return err('bind_failed', `无法在 ${next} 上为平板提供服务（${reason}），仍使用原地址。请检查防火墙或换一个地址。`);
         }
@@ -90,12 +93,16 @@ export async function bindTabletServer(
  * next `nextFreePorts` ports; the tablet URL the core publishes (console, QR, slips) is built
  * from the port really bound.
  */
-async function listenOnFreePort(core: Core, options: { host: string; port: number; assetsDir?: string | undefined; nextFreePorts?: number }): Promise<TabletServer> {
+async function listenOnFreePort(
+  core: Core,
+  options: { host: string; port: number; assetsDir?: string | undefined; nextFreePorts?: number },
+  throttle: FailureThrottle,
+): Promise<TabletServer> {
   const tries = options.port === 0 ? 0 : Math.max(0, options.nextFreePorts ?? 0);
   for (let offset = 0; ; offset += 1) {
     const port = options.port + offset;
     try {
-      return await startTabletServer(core, { host: options.host, port, assetsDir: options.assetsDir });
+      return await startTabletServer(core, { host: options.host, port, assetsDir: options.assetsDir, throttle });
     } catch (error) {
       const inUse = typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'EADDRINUSE';
       if (!inUse || offset >= tries || port >= 65535) throw error;

@@ -3,9 +3,12 @@ import { parseSubmitRequest } from '../../../shared/api/submit-request';
 import { sessionRequestSchema, TABLET_ERRORS, type TabletErrorCode } from '../../../shared/api/tablet-schemas';
 import type { Core } from '../core';
 import { ballotSession, type TabletResult } from '../services/voting';
-import { installGuards, listeningPort, sendError, serveStatic } from './http-common';
-import { FailureThrottle } from './throttle';
+import { installGuards, listeningPort, sendError } from './http-common';
+import { serveTabletStatic } from './tablet-static';
+import { FailureThrottle, sourceKey } from './throttle';
 import { markTabletContact } from './tablet-contact';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 
 /** Limits checked before any parsing: a full ballot of 100 objects × 5 indicators is ~15 KB. */
 export const TABLET_BODY_LIMITS = { session: 1024, ballot: 256 * 1024 } as const;
@@ -13,8 +16,91 @@ export const TABLET_BODY_LIMITS = { session: 1024, ballot: 256 * 1024 } as const
 /** Connections the system may queue before the server accepts them (capped by net.core.somaxconn). */
 const TABLET_LISTEN_BACKLOG = 2048;
 
-/** Failures that count as guessing at codes (a typo caught by the check character does not reach here). */
-const GUESS_ERRORS: ReadonlySet<TabletErrorCode> = new Set(['unknown_code', 'voided_code', 'malformed_code']);
+/**
+ * Time and connection limits of the LAN server, sized for a room of 1,000 tablets (each holds
+ * one or two keep-alive connections). Slow or idle sockets are dropped early so that thousands
+ * of them cannot use up the process's file descriptors, which the chair console shares.
+ */
+export interface TabletLimits {
+  /** Whole request, headers and body (a ballot is ~15 KB: well under a second on Wi-Fi). */
+  readonly requestTimeoutMs: number;
+  readonly headersTimeoutMs: number;
+  /** A socket with no traffic at all. */
+  readonly connectionTimeoutMs: number;
+  readonly keepAliveTimeoutMs: number;
+  /** Open connections from one address (a NAT of a few dozen tablets stays far below). */
+  readonly perAddress: number;
+  /** Open connections in total. */
+  readonly total: number;
+}
+
+export const TABLET_LIMITS: TabletLimits = {
+  requestTimeoutMs: 15_000,
+  headersTimeoutMs: 10_000,
+  connectionTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  perAddress: 64,
+  total: 2_500,
+};
+
+/**
+ * Caps open connections. A new socket from an address (IPv6: its /64) that already holds its
+ * share is closed at once. When the server as a whole is full, the oldest connection with no
+ * request in flight (a slow or idle socket) makes room, so a flood spread over many addresses
+ * cannot keep a real tablet out; only when every connection is busy is the new one refused.
+ */
+function capConnections(server: Server, limits: TabletLimits): void {
+  const perAddress = new Map<string, number>();
+  /** Open sockets, oldest first, with how many requests each has in flight. */
+  const open = new Map<Socket, { inFlight: number }>();
+  server.on('connection', (socket: Socket) => {
+    const address = sourceKey(socket.remoteAddress ?? '');
+    const mine = perAddress.get(address) ?? 0;
+    if (mine >= limits.perAddress) {
+      socket.destroy();
+      return;
+    }
+    if (open.size >= limits.total) {
+      let victim: Socket | null = null;
+      for (const [candidate, state] of open) {
+        if (state.inFlight === 0) {
+          victim = candidate;
+          break;
+        }
+      }
+      if (!victim) {
+        socket.destroy();
+        return;
+      }
+      open.delete(victim);
+      victim.destroy();
+    }
+    open.set(socket, { inFlight: 0 });
+    perAddress.set(address, mine + 1);
+    socket.once('close', () => {
+      open.delete(socket);
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left <= 0) perAddress.delete(address);
+      else perAddress.set(address, left);
+    });
+  });
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    const state = open.get(request.socket as Socket);
+    if (!state) return;
+    state.inFlight += 1;
+    response.once('close', () => {
+      state.inFlight -= 1;
+    });
+  });
+}
+
+/**
+ * Failures that count as guessing at codes (a typo caught by the check character does not reach
+ * here), and a conflict on a used code: whoever holds a slip must not be able to probe it.
+ */
+const GUESS_ERRORS: ReadonlySet<TabletErrorCode> = new Set(['unknown_code', 'voided_code', 'malformed_code', 'code_used']);
+
+const TOO_MANY = '尝试次数过多，请稍等几分钟再试，或向工作人员求助。';
 
 export interface TabletServer {
   readonly app: FastifyInstance;
@@ -22,48 +108,85 @@ export interface TabletServer {
   close(): Promise<void>;
 }
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /**
  * The only server reachable from the room's LAN: the tablet page and the two tablet endpoints.
  * No chair endpoint is ever registered here. Fastify's logger is off: nothing logs addresses.
  */
-export async function startTabletServer(core: Core, options: { host: string; port: number; assetsDir?: string }): Promise<TabletServer> {
-  const app = Fastify({ logger: false, bodyLimit: TABLET_BODY_LIMITS.ballot, trustProxy: false });
-  const throttle = new FailureThrottle();
+export async function startTabletServer(
+  core: Core,
+  options: { host: string; port: number; assetsDir?: string; throttle?: FailureThrottle; limits?: Partial<TabletLimits> },
+): Promise<TabletServer> {
+  const limits: TabletLimits = { ...TABLET_LIMITS, ...options.limits };
+  const app = Fastify({
+    logger: false,
+    bodyLimit: TABLET_BODY_LIMITS.ballot,
+    trustProxy: false,
+    requestTimeout: limits.requestTimeoutMs,
+    connectionTimeout: limits.connectionTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    // Node checks the header and request timeouts on this interval (default 30 s): check each
+    // second, so that a slow socket is dropped within about a second of its deadline.
+    http: { headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: 1000 },
+  });
+  capConnections(app.server, limits);
+  const throttle = options.throttle ?? new FailureThrottle();
   let port = options.port;
   installGuards(app, () => ({ port, anyIpLiteral: true, names: ['localhost'] }));
   // Any request at all proves the network path (and the firewall) lets tablets in.
   app.addHook('onRequest', async () => markTabletContact(core));
 
-  function reply<T>(result: TabletResult<T>, client: string, reply: FastifyReply) {
-    if (result.ok) return reply.header('cache-control', 'no-store').send({ ok: true, value: result.value });
-    if (GUESS_ERRORS.has(result.error.code) && throttle.fail(client)) {
-      core.events.emit({ type: 'alarm', kind: 'bad-codes', message: '有一台平板连续输入了多个无效评议码，已暂时限制其尝试。请留意是否有人在猜测评议码。' });
+  function alarm(raised: { source: boolean; room: boolean }) {
+    if (raised.source) {
+      core.events.emit({ type: 'alarm', kind: 'bad-codes', message: '有一台平板（或同一网段的一组设备）连续输入了多个无效评议码（或别人已用过的评议码），已放慢它的尝试。请留意是否有人在猜测评议码。' });
     }
-    return sendError(reply, TABLET_ERRORS[result.error.code], result.error.code, result.error.message);
+    if (raised.room) {
+      core.events.emit({ type: 'alarm', kind: 'bad-codes', message: '会场内多个地址在短时间内输入了大量无效评议码，所有平板的尝试都已放慢（有效评议码仍可投票）。请留意是否有人在猜测评议码。' });
+    }
   }
 
-  function throttled(client: string, res: FastifyReply) {
-    return throttle.blocked(client) ? sendError(res, 429, 'too_many_attempts', '尝试次数过多，请稍等几分钟再试，或向工作人员求助。') : null;
+  function reply<T>(result: TabletResult<T>, client: string, res: FastifyReply, slowed: boolean) {
+    if (result.ok) return res.header('cache-control', 'no-store').send({ ok: true, value: result.value });
+    if (GUESS_ERRORS.has(result.error.code)) {
+      alarm(throttle.fail(client));
+      // A throttled source learns nothing about a failed code, not even which failure it was.
+      if (slowed) return sendError(res, 429, 'too_many_attempts', TOO_MANY);
+    }
+    return sendError(res, TABLET_ERRORS[result.error.code], result.error.code, result.error.message);
   }
 
-  app.post('/api/tablet/session', { bodyLimit: TABLET_BODY_LIMITS.session }, async (request, res) => {
-    const blocked = throttled(request.ip, res);
-    if (blocked) return blocked;
-    const parsed = sessionRequestSchema.safeParse(request.body);
-    if (!parsed.success) return sendError(res, 400, 'bad_request', '请求格式有误。');
-    return reply(ballotSession(core.store, parsed.data.code), request.ip, res);
-  });
+  /** Runs `answer` now, or after the throttle's delay; refuses when the source has too many waiting. */
+  async function admitted(client: string, res: FastifyReply, answer: (slowed: boolean) => Promise<FastifyReply>): Promise<FastifyReply> {
+    const admission = throttle.admit(client);
+    if (admission.kind === 'refused') return sendError(res, 429, 'too_many_attempts', TOO_MANY);
+    if (admission.kind === 'now') return answer(false);
+    try {
+      await sleep(admission.ms);
+      return await answer(true);
+    } finally {
+      admission.done();
+    }
+  }
 
-  app.post('/api/tablet/ballot', { bodyLimit: TABLET_BODY_LIMITS.ballot }, async (request, res) => {
-    const blocked = throttled(request.ip, res);
-    if (blocked) return blocked;
-    // The same rules as submitRequestSchema, checked by hand: see shared/api/submit-request.ts.
-    const parsed = parseSubmitRequest(request.body);
-    if (!parsed) return sendError(res, 400, 'bad_request', '选票格式有误。');
-    return reply(await core.writer.submit(parsed.code, parsed.ballot), request.ip, res);
-  });
+  app.post('/api/tablet/session', { bodyLimit: TABLET_BODY_LIMITS.session }, async (request, res) =>
+    admitted(request.ip, res, async (slowed) => {
+      const parsed = sessionRequestSchema.safeParse(request.body);
+      if (!parsed.success) return sendError(res, 400, 'bad_request', '请求格式有误。');
+      return reply(ballotSession(core.store, parsed.data.code, parsed.data.submissionKey), request.ip, res, slowed);
+    }),
+  );
 
-  await serveStatic(app, options.assetsDir);
+  app.post('/api/tablet/ballot', { bodyLimit: TABLET_BODY_LIMITS.ballot }, async (request, res) =>
+    admitted(request.ip, res, async (slowed) => {
+      // The same rules as submitRequestSchema, checked by hand: see shared/api/submit-request.ts.
+      const parsed = parseSubmitRequest(request.body);
+      if (!parsed) return sendError(res, 400, 'bad_request', '选票格式有误。');
+      return reply(await core.writer.submit(parsed.code, parsed.submissionKey, parsed.ballot), request.ip, res, slowed);
+    }),
+  );
+
+  await serveTabletStatic(app, options.assetsDir);
   // A room's tablets may all connect within the same moment (the bench sends 1,000 at once):
   // with Node's default queue of 511, connections beyond it are dropped and the tablet's system
   // retries only after 1 s, then 3 s, whenever a disk flush holds the loop (docs/performance.md).

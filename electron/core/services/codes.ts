@@ -8,12 +8,44 @@ import type { MeetingKind } from '../../../shared/domain/model';
 import { mayGenerateCodes, mayVoidCodes, meetingStatus } from '../../../shared/domain/lifecycle';
 import { err, ok, type Result } from '../../../shared/domain/result';
 import { sha256 } from '../ids';
+import { ballotStore, type CodeRecord } from '../store/ballot-store';
+import { meetingKeys } from '../store/meeting-keys';
 import { findMeeting, turnout } from './meetings';
 import { recordAudit } from './audit';
 
-/** The stored form of a code: only this hash, never the code itself. */
-export function codeHash(code: string): string {
+/** How codes issued before version 3 were stored (unkeyed): still recognised while they vote. */
+export function legacyCodeHash(code: string): string {
   return sha256(`pingyi-code:${code}`);
+}
+
+/**
+ * A short unkeyed tag (24 bits), shared by many codes: it finds the candidate rows without the
+ * key, and after close (key gone) it still tells a late tablet 投票已经结束.
+ */
+export function codeTag(code: string): string {
+  return sha256(`pingyi-code-tag:${code}`).slice(0, 6);
+}
+
+/** The stored form of a code: its hash keyed with the meeting key, so a copy of the file cannot test a slip. */
+export function codeHash(store: Store, meetingId: string, code: string): string {
+  return meetingKeys(store).ensure(meetingId).token('pingyi-code', code);
+}
+
+/**
+ * The code's row: by tag, checked with the keyed hash of each candidate's meeting; a closed
+ * meeting's codes (key destroyed, hashes replaced) match by tag alone; then the legacy hash.
+ */
+export function findCode(store: Store, code: string): CodeRecord | null {
+  const ballots = ballotStore(store.db);
+  const keys = meetingKeys(store);
+  let closed: CodeRecord | null = null;
+  for (const row of ballots.codesWithTag(codeTag(code))) {
+    const key = keys.get(row.meetingId);
+    if (key) {
+      if (key.token('pingyi-code', code) === row.hash) return row;
+    } else if (row.hash.startsWith('closed-')) closed = row;
+  }
+  return closed ?? ballots.codeByHash(legacyCodeHash(code));
 }
 
 /**
@@ -29,15 +61,15 @@ export function generateCodes(store: Store, input: { meetingId: string; spares: 
   }
   const groups = turnout(store, meeting.value);
   const issued: IssuedCode[] = [];
-  const insert = store.db.prepare("INSERT INTO codes (hash, meeting_id, voter_group, state) VALUES (?, ?, ?, 'issued')");
+  const codes = ballotStore(store.db);
   store.transaction(() => {
     for (const group of groups) {
       const count = group.expected + input.spares;
       const batch: string[] = [];
       while (batch.length < count) {
         const code = codeFromRandomBytes(randomBytes(8));
-        const result = insert.run(codeHash(code), input.meetingId, group.group);
-        if (result.changes === 1) batch.push(code);
+        const inserted = codes.insertCode({ hash: codeHash(store, input.meetingId, code), tag: codeTag(code), meetingId: input.meetingId, group: group.group });
+        if (inserted) batch.push(code);
       }
       batch.sort();
       for (const code of batch) issued.push({ group: group.group, code: formatCode(code), url: `${input.joinUrl}#${code}` });
@@ -65,12 +97,13 @@ export function voidCodes(store: Store, events: EventHub, input: { meetingId: st
   if (target.kind === 'code') {
     const parsed = parseCode(target.code);
     if (!parsed.ok) return err('malformed_code', '评议码有误，请对照纸条逐位核对后重新输入。');
-    const row = store.db.prepare('SELECT state FROM codes WHERE hash = ? AND meeting_id = ?').get(codeHash(parsed.code), input.meetingId) as { state: string } | undefined;
+    const found = findCode(store, parsed.code);
+    const row = found?.meetingId === input.meetingId ? found : null;
     if (!row) return err('code_not_found', '本场会议没有这个评议码，请核对纸条，并确认选择的是正确的会议。');
     if (row.state === 'used') return err('code_used', '这个评议码已经投过票，不能作废；它的选票会照常计入。');
     if (row.state === 'voided') return err('already_voided', '这个评议码已经作废，无需再次作废。');
     store.transaction(() => {
-      voided = store.db.prepare("UPDATE codes SET state = 'voided' WHERE hash = ? AND state = 'issued'").run(codeHash(parsed.code)).changes;
+      voided = ballotStore(store.db).setCodeState(row.hash, 'issued', 'voided') ? 1 : 0;
       recordAudit(store, input.meetingId, 'void_codes', { scope: 'code', count: voided });
     });
   } else {

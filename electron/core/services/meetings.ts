@@ -4,7 +4,8 @@ import { getMeetingRow, getNamedMeeting, kindOf, listNamedMeetings, toMeeting, t
 import { objectsOfRound } from '../store/objects';
 import { getIndicatorSet } from '../store/indicator-sets';
 import { rosterOf } from '../store/roster';
-import { ballotCounts, codeCounts } from '../store/counts';
+import { codeCounts } from '../store/counts';
+import { ballotStore } from '../store/ballot-store';
 import type { GroupTurnout, MeetingSummary, MeetingView } from '../../../shared/api/chair-contract';
 import type { IndicatorSet, MeetingSettings, VoterGroup } from '../../../shared/domain/model';
 import { groupOfCategory, groupsOf } from '../../../shared/domain/model';
@@ -89,7 +90,7 @@ export function turnout(store: Store, meetingLike: Pick<Meeting, 'id' | 'kind'> 
   const meeting = { id: meetingLike.id, kind: 'round_id' in meetingLike ? kindOf(meetingLike) : meetingLike.kind };
   const reps = rosterOf(store, meeting.id);
   const codeCount = codeCounts(store, meeting.id);
-  const ballots = ballotCounts(store, meeting.id);
+  const ballots = ballotStore(store.db).ballotCounts(meeting.id);
   return groupsOf(meeting.kind).map((group: VoterGroup) => {
     const members = reps.filter((r) => groupOfCategory(meeting.kind, r.category) === group);
     const codes = (state: string) => codeCount.find((c) => c.voterGroup === group && c.state === state)?.n ?? 0;

@@ -1,21 +1,23 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { Db, Store } from '../store/database';
-import type { CodeRow, MeetingRow, RetryLinkRow } from '../store/rows';
+import type { MeetingRow } from '../store/rows';
+import { ballotStore, type CodeRecord } from '../store/ballot-store';
+import { meetingKeys, type MeetingKey } from '../store/meeting-keys';
 import type { EventHub } from '../events';
 import type { BallotDefinition, SubmitResponse, TabletErrorCode } from '../../../shared/api/tablet-schemas';
 import type { MeetingView } from '../../../shared/api/chair-contract';
-import type { BallotContent, MeetingKind, MeetingStatus, VoterGroup } from '../../../shared/domain/model';
+import type { BallotContent, MeetingKind, MeetingStatus } from '../../../shared/domain/model';
 import { parseCode, receiptFromRandomBytes } from '../../../shared/codes/code-format';
 import { ballotProblem, type MeetingDefinition } from '../../../shared/domain/ballot-rules';
-import { canonicalJson } from '../../../shared/domain/canonical-json';
 import { TRANSITIONS, acceptsBallots, isFirstOpening, isVoting, mayTransition, meetingStatus, votingEnded, type VotingAction } from '../../../shared/domain/lifecycle';
 import { err, type Result } from '../../../shared/domain/result';
-import { newId, sha256 } from '../ids';
-import { codeHash } from './codes';
+import { findCode } from './codes';
 import { findMeeting, meetingDefinition, meetingView, turnout } from './meetings';
 import { recordAudit } from './audit';
 import { attendanceCheck } from './checkin';
+import { ballotAad, ballotBucket, LINK_BUCKET, linkAad, storedBallotText, submissionKeyHash, type LinkContent } from './ballot-sealing';
+import { faultPoint, finishAnonymisation } from './anonymise';
 
 /** A tablet-facing answer: every failure carries one of the documented tablet error codes. */
 export type TabletResult<T> =
@@ -57,37 +59,57 @@ function statement(db: Db, sql: string): Statement {
 }
 
 interface CodeLookup {
-  code: CodeRow;
+  code: CodeRecord;
   meeting: MeetingRow;
 }
 
 /** Finds the code's row and meeting and checks that voting accepts it now. */
-function lookUpCode(store: Store, typed: string): TabletResult<CodeLookup> {
+function lookUpCode(store: Store, typed: string): TabletResult<CodeLookup & { plain: string }> {
   const parsed = parseCode(typed);
   if (!parsed.ok) return tabletError('malformed_code', MESSAGES.malformed_code);
-  const code = statement(store.db, 'SELECT * FROM codes WHERE hash = ?').get(codeHash(parsed.code)) as CodeRow | undefined;
+  const code = findCode(store, parsed.code);
   if (!code) return tabletError('unknown_code', MESSAGES.unknown_code);
-  const meeting = statement(store.db, 'SELECT * FROM meetings WHERE id = ?').get(code.meeting_id) as MeetingRow | undefined;
+  const meeting = statement(store.db, 'SELECT * FROM meetings WHERE id = ?').get(code.meetingId) as MeetingRow | undefined;
   if (!meeting) return tabletError('unknown_code', MESSAGES.unknown_code);
   if (code.state === 'voided') return tabletError('voided_code', MESSAGES.voided_code);
   const status = meetingStatus(meeting.status);
   if (votingEnded(status)) return tabletError('voting_closed', MESSAGES.voting_closed);
   if (!isVoting(status)) return tabletError('voting_not_open', MESSAGES.voting_not_open);
-  return tabletOk({ code, meeting });
+  return tabletOk({ code, meeting, plain: parsed.code });
 }
 
-/** What a tablet shows once a code is entered: the ballot of that code's meeting and group. */
-export function ballotSession(store: Store, typed: string): TabletResult<BallotDefinition> {
+/**
+ * The receipt of a used code when `submissionKey` is the key its ballot was sent with, else
+ * null. Nothing about the ballot's content takes part: a wrong key learns only 已使用.
+ */
+function receiptForRetry(store: Store, code: CodeRecord, submissionKey: string | undefined): string | null {
+  if (submissionKey === undefined) return null;
+  const link = ballotStore(store.db).findLink(code.hash);
+  const key = meetingKeys(store).get(code.meetingId);
+  if (!link || !key) return null;
+  const content = JSON.parse(key.open(link.sealed, linkAad(code.meetingId, code.hash)).toString('utf8')) as LinkContent;
+  const given = Buffer.from(submissionKeyHash(submissionKey), 'hex');
+  const kept = Buffer.from(content.keyHash, 'hex');
+  return given.length === kept.length && timingSafeEqual(given, kept) ? content.receipt : null;
+}
+
+/**
+ * What a tablet shows once a code is entered: the ballot of that code's meeting and group. A
+ * used code gets it again, with its receipt, only from the tablet holding the submission key.
+ */
+export function ballotSession(store: Store, typed: string, submissionKey?: string): TabletResult<BallotDefinition & { receipt?: string }> {
   const found = lookUpCode(store, typed);
   if (!found.ok) return found;
   const { code, meeting } = found.value;
-  if (code.state === 'used' && !statement(store.db, 'SELECT 1 FROM retry_links WHERE code_hash = ?').get(code.hash)) {
-    return tabletError('code_used', MESSAGES.code_used);
+  let receipt: string | null = null;
+  if (code.state === 'used') {
+    receipt = receiptForRetry(store, code, submissionKey);
+    if (receipt === null) return tabletError('code_used', MESSAGES.code_used);
   }
   const definition = meetingDefinition(store, meeting);
-  return tabletOk({
+  const value: BallotDefinition = {
     meeting: { id: meeting.id, title: meeting.title, kind: meeting.kind as MeetingKind, ballotType: definition.ballotType },
-    group: code.voter_group as VoterGroup,
+    group: code.group,
     objects: definition.objects.map((o) => ({ id: o.id, name: o.name, department: o.department, indicatorSetId: o.indicatorSetId })),
     indicatorSets: [...definition.indicatorSets, ...(definition.tagSet ? [definition.tagSet] : [])].map((set) => ({
       id: set.id,
@@ -96,11 +118,14 @@ export function ballotSession(store: Store, typed: string): TabletResult<BallotD
     })),
     gradeScale: definition.settings.gradeScale,
     worstK: definition.settings.worstK,
-  });
+    requireAllAnswered: definition.settings.requireAllAnswered,
+  };
+  return tabletOk(receipt === null ? value : { ...value, receipt });
 }
 
 interface PendingSubmission {
   typed: string;
+  submissionKey: string;
   ballot: BallotContent;
   resolve: (result: TabletResult<SubmitResponse>) => void;
 }
@@ -137,6 +162,8 @@ export class BallotWriter {
   private lastFlushMs = 0;
   /** Per meeting: when turnout was last sent, and whether a trailing send is pending. */
   private readonly turnoutSent = new Map<string, { at: number; timer: NodeJS.Timeout | null }>();
+  /** Per meeting: the padded size of its sealed ballots (services/ballot-sealing.ts). */
+  private readonly buckets = new Map<string, number>();
 
   constructor(
     private readonly store: Store,
@@ -145,9 +172,9 @@ export class BallotWriter {
   ) {}
 
   /** Resolves once the ballot is durably stored (or with the reason it was not). */
-  submit(typed: string, ballot: BallotContent): Promise<TabletResult<SubmitResponse>> {
+  submit(typed: string, submissionKey: string, ballot: BallotContent): Promise<TabletResult<SubmitResponse>> {
     return new Promise((resolve) => {
-      this.queue.push({ typed, ballot, resolve });
+      this.queue.push({ typed, submissionKey, ballot, resolve });
       if (this.queue.length >= MAX_BATCH) this.flush();
       else if (!this.scheduled) {
         this.scheduled = true;
@@ -172,7 +199,7 @@ export class BallotWriter {
     const results: TabletResult<SubmitResponse>[] = [];
     const touched = new Set<string>();
     // A meeting's definition is frozen while voting is open: parse it once per batch, not per ballot.
-    const definitions = new Map<string, MeetingDefinition>();
+    const definitions = new Map<string, SealingContext>();
     try {
       this.store.transaction(() => {
         for (const item of batch) results.push(this.accept(item, touched, definitions));
@@ -211,40 +238,44 @@ export class BallotWriter {
   }
 
   /** One submission inside the batch transaction. Writes nothing unless the ballot is accepted. */
-  private accept(item: PendingSubmission, touched: Set<string>, definitions: Map<string, MeetingDefinition>): TabletResult<SubmitResponse> {
-    const db = this.store.db;
+  private accept(item: PendingSubmission, touched: Set<string>, definitions: Map<string, SealingContext>): TabletResult<SubmitResponse> {
     const found = lookUpCode(this.store, item.typed);
     if (!found.ok) return found;
     const { code, meeting } = found.value;
     if (!acceptsBallots(meetingStatus(meeting.status))) return tabletError('voting_paused', MESSAGES.voting_paused);
-    const content = canonicalJson(item.ballot);
-    const digest = sha256(content);
     if (code.state === 'used') {
-      const link = statement(db, 'SELECT * FROM retry_links WHERE code_hash = ?').get(code.hash) as RetryLinkRow | undefined;
-      if (!link) return tabletError('code_used', MESSAGES.code_used);
-      if (link.digest !== digest) return tabletError('ballot_conflict', MESSAGES.ballot_conflict);
-      const receipt = statement(db, 'SELECT receipt FROM ballots WHERE id = ?').get(link.ballot_id) as { receipt: string } | undefined;
-      if (!receipt) throw new Error('retry link points at a missing ballot');
-      return tabletOk({ receipt: receipt.receipt });
+      // A retry is recognised by the tablet's submission key alone, never by comparing content.
+      const receipt = receiptForRetry(this.store, code, item.submissionKey);
+      return receipt === null ? tabletError('code_used', MESSAGES.code_used) : tabletOk({ receipt });
     }
-    let definition = definitions.get(meeting.id);
-    if (!definition) definitions.set(meeting.id, (definition = meetingDefinition(this.store, meeting)));
-    const problem = ballotProblem(definition, item.ballot);
+    let context = definitions.get(meeting.id);
+    if (!context) {
+      const definition = meetingDefinition(this.store, meeting);
+      // The definition is frozen while voting is open: its bucket is computed once per meeting.
+      let bucket = this.buckets.get(meeting.id);
+      if (bucket === undefined) this.buckets.set(meeting.id, (bucket = ballotBucket(definition)));
+      context = { definition, bucket, key: meetingKeys(this.store).ensure(meeting.id) };
+      definitions.set(meeting.id, context);
+    }
+    const problem = ballotProblem(context.definition, item.ballot);
     if (problem) return tabletError('invalid_ballot', `选票内容不完整或有误：${problem}`);
-    const ballotId = newId();
+    const content = storedBallotText(context.definition, item.ballot);
     const receipt = receiptFromRandomBytes(randomBytes(8));
-    statement(db, 'INSERT INTO ballots (id, meeting_id, voter_group, receipt, content_json) VALUES (?, ?, ?, ?, ?)').run(
-      ballotId,
-      meeting.id,
-      code.voter_group,
-      receipt,
-      content,
-    );
-    statement(db, "UPDATE codes SET state = 'used' WHERE hash = ?").run(code.hash);
-    statement(db, 'INSERT INTO retry_links (code_hash, meeting_id, ballot_id, digest) VALUES (?, ?, ?, ?)').run(code.hash, meeting.id, ballotId, digest);
+    const ballots = ballotStore(this.store.db);
+    ballots.insertSealedBallot(meeting.id, code.group, context.key.seal(Buffer.from(content, 'utf8'), context.bucket, ballotAad(meeting.id)));
+    if (!ballots.setCodeState(code.hash, 'issued', 'used')) throw new Error('code changed state inside the batch transaction');
+    const link: LinkContent = { receipt, keyHash: submissionKeyHash(item.submissionKey) };
+    ballots.insertLink(code.hash, meeting.id, context.key.seal(Buffer.from(JSON.stringify(link), 'utf8'), LINK_BUCKET, linkAad(meeting.id, code.hash)));
     touched.add(meeting.id);
     return tabletOk({ receipt });
   }
+}
+
+/** A meeting's frozen definition, its ciphertext bucket and key, looked up once per batch. */
+interface SealingContext {
+  readonly definition: MeetingDefinition;
+  readonly bucket: number;
+  readonly key: MeetingKey;
 }
 
 const STATUS_NAMES: Record<MeetingStatus, string> = {
@@ -257,8 +288,10 @@ const STATUS_NAMES: Record<MeetingStatus, string> = {
 const ACTION_NAMES = { open: '开始投票', pause: '暂停投票', close: '结束投票' } as const;
 
 /**
- * Opens, pauses or closes voting. Opening freezes the meeting's definition. Closing deletes the
- * code→ballot links, then checkpoints the WAL and VACUUMs, so no trace of the link stays on disk.
+ * Opens, pauses or closes voting. Opening freezes the meeting's definition and makes sure the
+ * meeting has its key. Closing commits the new status with `anonymisation = 'pending'`, then
+ * finishes the anonymisation (services/anonymise.ts). Closing a meeting that is closed but still
+ * pending finishes that job instead of refusing: it is the chair's retry after a full disk.
  */
 export function changeVoting(
   store: Store,
@@ -271,6 +304,12 @@ export function changeVoting(
   if (!meeting.ok) return meeting;
   const rule = TRANSITIONS[action];
   const status = meetingStatus(meeting.value.status);
+  if (action === 'close' && status === 'closed' && ballotStore(store.db).isAnonymisationPending(meetingId)) {
+    const finished = finishAnonymisation(store, events, meetingId);
+    if (!finished.ok) return finished;
+    events.emit({ type: 'status', meetingId, status: 'closed' });
+    return meetingView(store, meetingId);
+  }
   if (!mayTransition(status, action)) {
     return err('bad_transition', `${STATUS_NAMES[status]}，不能${ACTION_NAMES[action]}。请刷新后查看会议状态。`);
   }
@@ -283,6 +322,7 @@ export function changeVoting(
       attendance,
     );
   }
+  if (action === 'open') meetingKeys(store).ensure(meetingId);
   store.transaction(() => {
     if (attendance && !attendance.ok && options.override) {
       store.db.prepare('UPDATE meetings SET attendance_override = ? WHERE id = ?').run(options.override, meetingId);
@@ -293,14 +333,17 @@ export function changeVoting(
       store.db.prepare('UPDATE meetings SET frozen_json = ? WHERE id = ?').run(frozen, meetingId);
     }
     store.db.prepare('UPDATE meetings SET status = ? WHERE id = ?').run(rule.to, meetingId);
-    if (action === 'close') store.db.prepare('DELETE FROM retry_links WHERE meeting_id = ?').run(meetingId);
-    const ballots = (store.db.prepare('SELECT COUNT(*) AS n FROM ballots WHERE meeting_id = ?').get(meetingId) as { n: number }).n;
+    if (action === 'close') ballotStore(store.db).setAnonymisationPending(meetingId, true);
+    const counts = ballotStore(store.db).ballotCounts(meetingId);
+    const ballots = [...counts.values()].reduce((a, b) => a + b, 0);
     recordAudit(store, meetingId, `${action}_voting`, { ballots });
   });
   if (action === 'close') {
-    store.db.pragma('wal_checkpoint(TRUNCATE)');
-    store.db.exec('VACUUM');
-    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    faultPoint('closed');
+    events.emit({ type: 'status', meetingId, status: rule.to });
+    const finished = finishAnonymisation(store, events, meetingId);
+    if (!finished.ok) return finished;
+    return meetingView(store, meetingId);
   }
   events.emit({ type: 'status', meetingId, status: rule.to });
   return meetingView(store, meetingId);

@@ -113,4 +113,39 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX meetings_by_round ON meetings(round_id, position);
   CREATE INDEX rounds_by_campaign ON rounds(campaign_id, position);
   `,
+  // Anonymity on the raw disk (issue 11, docs/anonymity.md). While voting is open, ballot content
+  // and the code→receipt links are sealed under the meeting's key (sealed_ballots, retry_links)
+  // and codes are stored as keyed hashes; close rewrites the ballots in the clear under new ids
+  // and the receipts into their own table, then destroys the key. Receipts leave the ballot row:
+  // a receipt must never lead to content. Old links (content digests) cannot be converted and
+  // are dropped: a legacy retry then gets 已使用, never another ballot.
+  `
+  CREATE TABLE receipts (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    receipt TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, receipt)
+  ) WITHOUT ROWID;
+  INSERT INTO receipts (meeting_id, receipt) SELECT meeting_id, receipt FROM ballots;
+  ALTER TABLE ballots DROP COLUMN receipt;
+  DROP TABLE retry_links;
+  -- code_hash: the keyed hash of the code; sealed: {receipt, sha256(submission key)}.
+  CREATE TABLE retry_links (
+    code_hash TEXT PRIMARY KEY,
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    sealed BLOB NOT NULL
+  ) WITHOUT ROWID;
+  -- Content sealed and padded; the group in the clear for turnout (the codes table has it anyway).
+  CREATE TABLE sealed_ballots (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    voter_group TEXT NOT NULL,
+    sealed BLOB NOT NULL
+  );
+  CREATE INDEX sealed_ballots_by_meeting ON sealed_ballots(meeting_id, voter_group);
+  -- A short unkeyed tag of the code (24 bits, shared by many codes) so a closed meeting's code
+  -- still gets 投票已经结束 once the key is gone; NULL for codes issued before this version.
+  ALTER TABLE codes ADD COLUMN tag TEXT;
+  CREATE INDEX codes_by_tag ON codes(tag);
+  -- 'pending' from the close transaction until the key is destroyed and the file compacted.
+  ALTER TABLE meetings ADD COLUMN anonymisation TEXT CHECK (anonymisation IN ('pending'));
+  `,
 ];

@@ -14,6 +14,8 @@ export interface MeetingRow {
   composition_override: string | null;
   attendance_override: string | null;
   position: number;
+  /** 'pending' from the close transaction until the close's anonymisation has finished. */
+  anonymisation?: string | null;
 }
 
 export interface MeetingListRow extends MeetingRow {
@@ -43,21 +45,14 @@ export interface CodeRow {
   meeting_id: string;
   voter_group: string;
   state: string;
+  tag: string | null;
 }
 
 export interface BallotRow {
   id: string;
   meeting_id: string;
   voter_group: string;
-  receipt: string;
   content_json: string;
-}
-
-export interface RetryLinkRow {
-  code_hash: string;
-  meeting_id: string;
-  ballot_id: string;
-  digest: string;
 }
 
 export interface CampaignRow {

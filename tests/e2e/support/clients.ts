@@ -7,6 +7,7 @@ import { request } from 'node:http';
 import type { ChairInput, ChairMethod, ChairOutputs } from '../../../shared/api/chair-contract';
 import type { BallotDefinition } from '../../../shared/api/tablet-schemas';
 import type { BallotContent } from '../../../shared/domain/model';
+import { withSubmissionKey } from '../../../scripts/bench/submission-key';
 
 export interface HttpAnswer {
   status: number;
@@ -27,8 +28,8 @@ export async function chairCall<M extends ChairMethod>(host: { chairPort: number
 
 /** POSTs JSON to the tablet API; rejects when the connection fails (host down, reset). */
 export function tabletPost(baseUrl: string, path: string, body: unknown, options: { localAddress?: string } = {}): Promise<HttpAnswer> {
-  const payload = Buffer.from(JSON.stringify(body));
   const url = new URL(path, baseUrl);
+  const payload = Buffer.from(JSON.stringify(withSubmissionKey(url.pathname, body)));
   return new Promise((resolve, reject) => {
     const req = request(
       url,

@@ -8,6 +8,9 @@ import { parseSubmitRequest } from '../../../shared/api/submit-request';
 import { submitRequestSchema } from '../../../shared/api/tablet-schemas';
 import { canonicalJson } from '../../../shared/domain/canonical-json';
 
+/** Submission keys around the pattern's edges: 21–65 characters, the allowed alphabet and a few others. */
+const submissionKey = fc.string({ unit: fc.constantFrom('A', 'z', '0', '_', '-', '=', '+', '/', ' '), minLength: 20, maxLength: 66 });
+
 /** Ids around the length limits, odd unicode and the keys objects treat specially. */
 const id = fc.oneof(
   fc.constantFrom('o1', 'i2', '', 'x'.repeat(64), 'x'.repeat(65), '__proto__', 'constructor', 'toString', '0', '10', '\u0000', '\ud800', '科室'),
@@ -27,9 +30,15 @@ const pick = fc.oneof(
 );
 const worst = fc.record({ type: fc.constant('worst'), picks: fc.oneof(fc.array(pick, { maxLength: 8 }), fc.jsonValue()) }, { requiredKeys: [] });
 const ballot = fc.oneof(graded, worst, fc.record({ type: fc.jsonValue(), answers }), fc.jsonValue());
+/** The tablet's submission key: valid ones, ones just outside the pattern, and non-strings. */
+const key = fc.oneof(
+  fc.constantFrom('A'.repeat(22), 'a_-9'.repeat(16), 'A'.repeat(21), 'A'.repeat(65), 'A'.repeat(21) + '=', 'A'.repeat(21) + '+', null, 7),
+  fc.string({ minLength: 20, maxLength: 66 }),
+);
 const body = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ code: id, ballot }) },
-  { weight: 1, arbitrary: fc.record({ code: fc.jsonValue(), ballot, more: fc.jsonValue() }, { requiredKeys: [] }) },
+  { weight: 6, arbitrary: fc.record({ code: id, submissionKey: fc.oneof(submissionKey, key), ballot }) },
+  { weight: 1, arbitrary: fc.record({ code: id, ballot }) },
+  { weight: 1, arbitrary: fc.record({ code: fc.jsonValue(), submissionKey: fc.oneof(submissionKey, fc.jsonValue()), ballot, more: fc.jsonValue() }, { requiredKeys: [] }) },
   { weight: 1, arbitrary: fc.jsonValue() },
 );
 

@@ -23,15 +23,18 @@ function allRows(result: ReturnType<typeof combineRound>): RoundRow[] {
 }
 
 describe('graded tally against the naive tally', () => {
-  it('agrees on every count, sum, mean, group score and meeting score', () => {
+  it('agrees on the objects, groups and indicators present, and on every count, sum, mean, group score and meeting score', () => {
     fc.assert(
       fc.property(gradedScenario, (scenario) => {
         const tally = tallyGradedMeeting(scenario);
         const naive = naiveGradedTally(scenario);
+        // The same objects, none dropped or added; the loop below then compares each one.
+        expect(tally.objects.map((o) => o.objectId).sort()).toEqual(Object.keys(naive).sort());
         for (const object of tally.objects) {
           const expected = naive[object.objectId];
           expect(expected).toBeDefined();
           if (expected === undefined) return;
+          expect(object.groups.map((g) => g.group).sort()).toEqual(Object.keys(expected.groups).sort());
           expect(object.score?.rounded ?? null).toBe(expected.score);
           expect(object.incomplete).toBe(expected.missing.length > 0);
           expect(object.missingGroups).toEqual(expected.missing);
@@ -41,6 +44,7 @@ describe('graded tally against the naive tally', () => {
             expect(group.ballots).toBe(g.ballots);
             expect(group.answeredBallots).toBe(g.answeredBallots);
             expect(group.score?.rounded ?? null).toBe(g.score);
+            expect(group.indicators.map((i) => i.indicatorId).sort()).toEqual(Object.keys(g.indicators).sort());
             for (const indicator of group.indicators) {
               const i = g.indicators[indicator.indicatorId];
               expect(i).toBeDefined();
@@ -186,6 +190,7 @@ describe('combining a round against the naive tally', () => {
         });
         const rows = allRows(result);
         expect(rows.map((r) => r.objectId).sort()).toEqual(shape.objects.map((o) => o.id).sort());
+        expect(rows.map((r) => r.objectId).sort()).toEqual(Object.keys(naive).sort());
         for (const row of rows) {
           const expected = naive[row.objectId];
           expect(row.selfPoints?.rounded ?? null).toBe(expected?.selfPoints);
@@ -294,6 +299,7 @@ describe('worst-list tally against the naive tally', () => {
       fc.property(worstScenario, (scenario) => {
         const tally = tallyWorstMeeting({ ...scenario, tags: SET_WORST });
         const naive = naiveWorstTally({ ...scenario, tagIds: SET_WORST.indicators.map((t) => t.id) });
+        expect(tally.objects.map((o) => o.objectId).sort()).toEqual(Object.keys(naive.rows).sort());
         for (const row of tally.objects) {
           const expected = naive.rows[row.objectId];
           expect(row.nominations).toBe(expected?.nominations);

@@ -10,6 +10,8 @@ import { err, ok, type Result } from '../../../../shared/domain/result';
 import { findMeeting, meetingDefinition } from '../meetings';
 import { recordAudit } from '../audit';
 import { isOfficial, mayMarkOfficial, mayRecordVeto, meetingStatus, resultsAvailable } from '../../../../shared/domain/lifecycle';
+import { ANONYMISATION_PENDING } from './meeting-data';
+import { ballotStore } from '../../store/ballot-store';
 
 /** The refusal every results change gives for an official meeting. */
 export const OFFICIAL_REFUSAL = '结果已确认为正式结果，本场会议不能再作任何修改。如确有错误，请按规定另行处理并书面说明。';
@@ -91,6 +93,6 @@ export function receiptList(store: Store, meetingId: string): Result<{ meetingId
   if (!found.ok) return found;
   // Listing receipts while ballots arrive would let someone watch a receipt appear: after close only.
   if (!resultsAvailable(meetingStatus(found.value.status))) return err('voting_not_closed', '投票结束后才能公布回执码清单。');
-  const rows = store.db.prepare('SELECT receipt FROM ballots WHERE meeting_id = ? ORDER BY receipt').all(meetingId) as { receipt: string }[];
-  return ok({ meetingId, title: found.value.title, receipts: rows.map((r) => r.receipt) });
+  if (ballotStore(store.db).isAnonymisationPending(meetingId)) return err('anonymisation_pending', ANONYMISATION_PENDING);
+  return ok({ meetingId, title: found.value.title, receipts: ballotStore(store.db).receipts(meetingId) });
 }

@@ -5,6 +5,7 @@
  */
 import type { Db, Store } from '../../store/database';
 import type { BallotRow } from '../../store/rows';
+import { ballotStore } from '../../store/ballot-store';
 import type { MeetingDefinition } from '../../../../shared/domain/ballot-rules';
 import type { BallotContent, MeetingKind, MeetingStatus, TallyBallot, VoterGroup } from '../../../../shared/domain/model';
 import { groupsOf } from '../../../../shared/domain/model';
@@ -61,6 +62,9 @@ export function storedVetoes(store: Store, meetingId: string): Veto[] {
   return store.db.prepare('SELECT object_id AS objectId, reason FROM vetoes WHERE meeting_id = ? ORDER BY object_id').all(meetingId) as Veto[];
 }
 
+/** Results wait until the close has finished rewriting the ballots (services/anonymise.ts). */
+export const ANONYMISATION_PENDING = '投票已结束，但选票的匿名化尚未完成，结果暂不能查看。请在“投票”页再点一次“结束投票”完成它（若提示磁盘已满，请先腾出空间）。';
+
 /** How many closed meetings' parsed ballots are kept (≈ 10–20 MB each for 1,000 full ballots). */
 const KEPT_MEETINGS = 4;
 const parsedCache = new WeakMap<Db, Map<string, ClosedBallotSet & { count: number; kind: MeetingKind }>>();
@@ -113,6 +117,7 @@ export function loadMeetingData(store: Store, meetingId: string): Result<Meeting
   const row = found.value;
   const status = meetingStatus(row.status);
   if (!resultsAvailable(status)) return err('voting_not_closed', '投票结束后才能查看结果：请先在“投票”页结束投票。');
+  if (ballotStore(store.db).isAnonymisationPending(meetingId)) return err('anonymisation_pending', ANONYMISATION_PENDING);
   const kind = row.kind as MeetingKind;
   const set = closedBallotSet(store, meetingId, kind);
   return ok({

@@ -1,11 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkComposition, countComposition, parseObjectsTable, parseRosterTable } from '../../../../shared/setup';
-import { FIXTURES, HAVE_FIXTURES, expectOk, readFile } from './helpers';
-
-const title = HAVE_FIXTURES
-  ? `sample files in ${FIXTURES}`
-  : `sample files: SKIPPED, folder ${FIXTURES} not found (expected as the sibling shared/fixtures of the repository)`;
+import { FIXTURES, expectOk, readFile } from './helpers';
 
 async function objects(file: string) {
   const table = expectOk(await readFile(path.join(FIXTURES, file)));
@@ -17,7 +13,8 @@ async function roster(file: string) {
   return { table, preview: expectOk(parseRosterTable(table)) };
 }
 
-describe.skipIf(!HAVE_FIXTURES)(title, () => {
+// The files live in the repository: a missing file fails these tests (readFile throws), it never skips them.
+describe('sample files in tests/fixtures', () => {
   it('objects-105: the same 105 objects from UTF-8 CSV, GBK CSV and .xlsx', async () => {
     const utf8 = await objects('objects-105.csv');
     const gbk = await objects('objects-105-gbk.csv');

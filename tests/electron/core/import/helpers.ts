@@ -6,9 +6,8 @@ import { afterAll } from 'vitest';
 import { readTable, type ReadTable } from '../../../../electron/core/import';
 import type { Result } from '../../../../shared/domain/result';
 
-/** The sample files: the repository's sibling folder shared/fixtures (…/work/main → …/work/shared/fixtures). */
-export const FIXTURES = fileURLToPath(new URL('../../../../../shared/fixtures/', import.meta.url));
-export const HAVE_FIXTURES = fs.existsSync(path.join(FIXTURES, 'objects-105.csv'));
+/** The sample files, kept in the repository (tests/fixtures, copied from the project's shared/fixtures with its README). */
+export const FIXTURES = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
 
 /** A fresh temp dir for this test file, removed afterwards. */
 export function tempDir(): string {

@@ -2,19 +2,17 @@
  * A round for the print tests, through the real host: 105 sections (the shared fixture file),
  * a social meeting (9 officials + 21 recipients, one recipient's ballot blank) and a
  * self-evaluation meeting (12 cadres), both voted through the tablet API and closed, one veto.
- * Setup rows are written with SQL because the setup API is another area's work in progress.
+ * Everything is set up through the chair API, as the console does it.
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TestHost } from '../../../support/running-host';
 import { fullBallot } from '../../../support/running-host';
 import type { BallotDefinition } from '../../../../shared/api/tablet-schemas';
 import type { IssuedCode } from '../../../../shared/api/chair-contract';
-import { DEFAULT_SETTINGS, SET_CHIEF } from '../../../../shared/domain/defaults';
-import type { BallotContent } from '../../../../shared/domain/model';
-import { newId } from '../../../../electron/core/ids';
+import type { BallotContent, RepresentativeCategory } from '../../../../shared/domain/model';
 
-const OBJECTS_CSV = fileURLToPath(new URL('../../../../../shared/fixtures/objects-105.csv', import.meta.url));
+const OBJECTS_CSV = fileURLToPath(new URL('../../../fixtures/objects-105.csv', import.meta.url));
 
 export interface FixtureObject {
   readonly id: string;
@@ -23,15 +21,15 @@ export interface FixtureObject {
 }
 
 export interface PrintFixture {
+  readonly roundId: string;
   readonly socialId: string;
   readonly selfId: string;
   readonly objects: readonly FixtureObject[];
   readonly vetoed: FixtureObject;
 }
 
-/** The 105 sections of the shared fixture (or made-up ones where that folder is absent). */
+/** The 105 sections of the sample file in tests/fixtures (a missing file throws: no made-up stand-ins). */
 export function fixtureObjects(): { department: string; name: string }[] {
-  if (!existsSync(OBJECTS_CSV)) return Array.from({ length: 105 }, (_, i) => ({ department: `第${Math.floor(i / 3) + 1}局`, name: `第${i + 1}科` }));
   const lines = readFileSync(OBJECTS_CSV, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1);
   return lines.map((line) => {
     const [, department = '', name = ''] = line.split(',');
@@ -39,41 +37,54 @@ export function fixtureObjects(): { department: string; name: string }[] {
   });
 }
 
-/** Creates campaign, round, objects, two meetings and their rosters; returns their ids. */
-export function createRound(t: TestHost, objects: readonly { department: string; name: string }[]): { socialId: string; selfId: string; objects: FixtureObject[] } {
-  const db = t.host.core.store.db;
-  const campaignId = newId();
-  const roundId = newId();
-  const socialId = newId();
-  const selfId = newId();
-  const withIds = objects.map((o) => ({ ...o, id: newId() }));
-  t.host.core.store.transaction(() => {
-    db.prepare('INSERT INTO campaigns (id, name, position) VALUES (?, ?, 1)').run(campaignId, '2026年度最难办事科室群众评');
-    db.prepare('INSERT INTO rounds (id, campaign_id, name, position) VALUES (?, ?, ?, 1)').run(roundId, campaignId, '第三季度');
-    const insertObject = db.prepare('INSERT INTO objects (id, round_id, name, department, category, indicator_set_id, position) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    withIds.forEach((o, i) => insertObject.run(o.id, roundId, o.name, o.department, '科室', SET_CHIEF.id, i + 1));
-    const insertMeeting = db.prepare(
-      `INSERT INTO meetings (id, round_id, kind, ballot_type, title, held_on, place, settings_json, position) VALUES (?, ?, ?, 'graded', ?, '2026-09-28', '区行政中心一楼大会议室', ?, ?)`,
-    );
-    insertMeeting.run(selfId, roundId, 'self', '第三季度单位自评会', JSON.stringify(DEFAULT_SETTINGS), 1);
-    insertMeeting.run(socialId, roundId, 'social', '第三季度社会测评大会', JSON.stringify(DEFAULT_SETTINGS), 2);
-    const insertRep = db.prepare('INSERT INTO representatives (id, meeting_id, name, unit, category, position, checked_in) VALUES (?, ?, ?, ?, ?, ?, 1)');
-    const plan: [string, string, number][] = [
-      ['npc', '区人大常委会', 3],
-      ['cppcc', '区政协', 3],
-      ['leader', '区人民政府', 3],
-      ['recipient', '辖区企业', 21],
-    ];
-    let position = 0;
-    for (const [category, unit, count] of plan) {
-      for (let i = 0; i < count; i += 1) {
-        position += 1;
-        insertRep.run(newId(), socialId, `代表${String(position).padStart(2, '0')}`, unit, category, position);
-      }
+/** One roster line of a fixture meeting: who, from where, which category (the group follows from it). */
+type RosterPlan = readonly (readonly [category: RepresentativeCategory, unit: string, count: number])[];
+
+/** The social meeting's roster: 9 officials (3 + 3 + 3) and 21 recipients, as in the sample roster-30. */
+export const SOCIAL_ROSTER: RosterPlan = [
+  ['npc', '区人大常委会', 3],
+  ['cppcc', '区政协', 3],
+  ['leader', '区人民政府', 3],
+  ['recipient', '辖区企业', 21],
+];
+
+/** Adds the roster through the chair API and checks everyone in, as the check-in desk does. */
+export async function addRoster(t: TestHost, meetingId: string, plan: RosterPlan, name: (position: number) => string): Promise<void> {
+  let position = 0;
+  for (const [category, unit, count] of plan) {
+    for (let i = 0; i < count; i += 1) {
+      position += 1;
+      const rep = await t.chair('addRepresentative', { meetingId, name: name(position), unit, category });
+      await t.chair('setCheckedIn', { meetingId, representativeId: rep.id, present: true });
     }
-    for (let i = 1; i <= 12; i += 1) insertRep.run(newId(), selfId, `干部${String(i).padStart(2, '0')}`, '区政务服务管理局', 'staff', i);
-  });
-  return { socialId, selfId, objects: withIds };
+  }
+}
+
+/**
+ * Creates campaign, round, objects, two meetings and their rosters through the chair API (the
+ * same calls the 准备 and 签到 tabs make); returns their ids. `socialRoster` lets a test make a
+ * group smaller than the small-group threshold.
+ */
+export async function createRound(
+  t: TestHost,
+  objects: readonly { department: string; name: string }[],
+  options: { socialRoster?: RosterPlan } = {},
+): Promise<{ roundId: string; socialId: string; selfId: string; objects: FixtureObject[] }> {
+  // Campaign names are unique per data folder: a second round in the same host gets its own.
+  const taken = (await t.chair('setupTree', {})).length;
+  const campaign = await t.chair('createCampaign', { name: `2026年度最难办事科室群众评${taken === 0 ? '' : `（${taken + 1}）`}` });
+  const round = await t.chair('createRound', { campaignId: campaign.id, name: '第三季度' });
+  const withIds: FixtureObject[] = [];
+  for (const o of objects) {
+    const added = await t.chair('addObject', { roundId: round.id, name: o.name, department: o.department, category: '科室' });
+    withIds.push({ id: added.id, department: o.department, name: o.name });
+  }
+  const place = '区行政中心一楼大会议室';
+  const self = await t.chair('createMeeting', { roundId: round.id, title: '第三季度单位自评会', kind: 'self', ballotType: 'graded', heldOn: '2026-09-28', place });
+  const social = await t.chair('createMeeting', { roundId: round.id, title: '第三季度社会测评大会', kind: 'social', ballotType: 'graded', heldOn: '2026-09-28', place });
+  await addRoster(t, social.id, options.socialRoster ?? SOCIAL_ROSTER, (n) => `代表${String(n).padStart(2, '0')}`);
+  await addRoster(t, self.id, [['staff', '区政务服务管理局', 12]], (n) => `干部${String(n).padStart(2, '0')}`);
+  return { roundId: round.id, socialId: social.id, selfId: self.id, objects: withIds };
 }
 
 /** Officials grade object o with grade o % 3, recipients (o + 1) % 4, cadres o % 2 (indices into 100/80/60/0). */
@@ -104,12 +115,13 @@ export async function voteMeeting(t: TestHost, meetingId: string, blankRecipient
 
 /** The whole fixture: round, votes, both meetings closed, the 6th object vetoed. */
 export async function createPrintFixture(t: TestHost): Promise<PrintFixture> {
-  const round = createRound(t, fixtureObjects());
+  const round = await createRound(t, fixtureObjects());
   await voteMeeting(t, round.selfId, false);
   await voteMeeting(t, round.socialId, true);
   const vetoed = round.objects[5];
   if (!vetoed) throw new Error('fixture needs at least 6 objects');
-  t.host.core.store.db.prepare('INSERT INTO vetoes (meeting_id, object_id, reason) VALUES (?, ?, ?)').run(round.socialId, vetoed.id, '经查实存在吃拿卡要问题');
+  // Through setVeto, so the veto has its audit line as in the app.
+  await t.chair('setVeto', { meetingId: round.socialId, objectId: vetoed.id, reason: '经查实存在吃拿卡要问题' });
   return { ...round, vetoed };
 }
 
@@ -118,16 +130,9 @@ export async function createPrintFixture(t: TestHost): Promise<PrintFixture> {
  * objects 3–12 (冷). Rates: 3–9 → 100 %, 10–12 → 70 %, 0–2 → 30 %; the top 10 are 3–12.
  */
 export async function createWorstMeeting(t: TestHost, round: PrintFixture): Promise<string> {
-  const db = t.host.core.store.db;
-  const meetingId = newId();
-  const roundId = (db.prepare('SELECT round_id FROM meetings WHERE id = ?').get(round.socialId) as { round_id: string }).round_id;
-  t.host.core.store.transaction(() => {
-    db.prepare(
-      `INSERT INTO meetings (id, round_id, kind, ballot_type, title, held_on, place, settings_json, position) VALUES (?, ?, 'social', 'worst', '第三季度最难办事科室评议会', '2026-09-29', '区行政中心一楼大会议室', ?, 3)`,
-    ).run(meetingId, roundId, JSON.stringify(DEFAULT_SETTINGS));
-    const insertRep = db.prepare('INSERT INTO representatives (id, meeting_id, name, unit, category, position, checked_in) VALUES (?, ?, ?, ?, ?, ?, 1)');
-    for (let i = 1; i <= 30; i += 1) insertRep.run(newId(), meetingId, `评差代表${i}`, i <= 9 ? '区人大常委会' : '辖区企业', i <= 9 ? 'npc' : 'recipient', i);
-  });
+  const meeting = await t.chair('createMeeting', { roundId: round.roundId, title: '第三季度最难办事科室评议会', kind: 'social', ballotType: 'worst', heldOn: '2026-09-29', place: '区行政中心一楼大会议室' });
+  const meetingId = meeting.id;
+  await addRoster(t, meetingId, [['npc', '区人大常委会', 9], ['recipient', '辖区企业', 21]], (n) => `评差代表${n}`);
   const codes = await t.chair('generateCodes', { meetingId, spares: 0 });
   await t.chair('openVoting', { meetingId });
   for (const code of codes) {

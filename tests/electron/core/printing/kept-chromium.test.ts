@@ -6,9 +6,9 @@
  */
 import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestHost, type TestHost } from '../../../support/running-host';
 import { chromiumChildren, until } from '../../../support/processes';
 import { keptChromium, KeptChromium } from '../../../../electron/core/printing/chromium-pdf';
@@ -21,19 +21,28 @@ import { createPrintFixture, type PrintFixture } from './fixture';
 /** Chromium's main processes started by this test process. */
 const chromiumPids = (): number[] => chromiumChildren(process.pid);
 
+/** The byte forms a code could take in a file: ASCII/UTF-8 (= latin1 for these characters), UTF-16 LE and BE. */
+function encodings(text: string): Buffer[] {
+  const le = Buffer.from(text, 'utf16le');
+  const be = Buffer.from(le).swap16();
+  return [Buffer.from(text, 'utf8'), le, be];
+}
+
+// Every test starts its own host and its own Chromium: none relies on what another left behind.
 describe('the kept Chromium', () => {
   let t: TestHost;
   let meetingId: string;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await startTestHost();
     const [meeting] = await t.chair('listMeetings', {});
     meetingId = meeting?.id ?? '';
   }, 60_000);
 
-  afterAll(async () => {
+  afterEach(async () => {
     await t?.stop();
-  });
+    expect(await until(() => chromiumPids().length === 0)).toBe(true);
+  }, 60_000);
 
   function kept(): KeptChromium {
     const chromium = keptChromium(t.host.core);
@@ -54,15 +63,22 @@ describe('the kept Chromium', () => {
     expect(chromiumPids()).toHaveLength(1);
   }, 60_000);
 
-  it('leaves no code of a slip sheet in its profile on disk', async () => {
+  it('leaves no code of a slip sheet in its profile on disk, in UTF-8, UTF-16 LE or UTF-16 BE, with or without dashes', async () => {
     const codes = await t.chair('generateCodes', { meetingId, spares: 0 });
     const { handoff } = await t.chair('stashSlips', { meetingId, codes: codes.map((c) => ({ group: c.group, code: c.code, url: c.url })) });
     const slips = await t.chair('renderPdf', { meetingId, sheet: 'slips', handoff });
     expect(slips.pages).toBeGreaterThanOrEqual(1);
     expect(kept().launches).toBe(1);
-    // playwright-core's profile folders of running browsers: nothing there holds a code.
-    const profiles = readdirSync(tmpdir()).filter((name) => name.startsWith('playwright_chromiumdev_profile-'));
+    const needles = codes.flatMap((c) => [c.code, c.code.replace(/-/g, '')].flatMap((form) => encodings(form).map((bytes) => ({ code: c.code, bytes }))));
+    // The profile folder of this host's own Chromium (from its command line; other processes'
+    // browsers on the machine have their own): nothing there holds a code.
+    const profiles = chromiumPids().flatMap((pid) => {
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      const dir = args.find((a) => a.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length);
+      return dir ? [relative(tmpdir(), dir)] : [];
+    });
     expect(profiles.length).toBeGreaterThanOrEqual(1);
+    let searched = 0;
     for (const profile of profiles) {
       let files: Dirent[] = [];
       try {
@@ -71,18 +87,22 @@ describe('the kept Chromium', () => {
         continue; // another test's browser closed meanwhile
       }
       for (const f of files) {
-        let bytes = '';
+        let bytes: Buffer;
         try {
-          bytes = readFileSync(join(f.parentPath, f.name)).toString('latin1');
+          bytes = readFileSync(join(f.parentPath, f.name));
         } catch {
           continue;
         }
-        for (const c of codes) expect(bytes.includes(c.code) || bytes.includes(c.code.replace(/-/g, '')), `${f.name} holds a code`).toBe(false);
+        searched += 1;
+        for (const needle of needles) expect(bytes.includes(needle.bytes), `${f.name} holds code ${needle.code}`).toBe(false);
       }
     }
+    expect(searched).toBeGreaterThan(0);
   }, 60_000);
 
   it('is launched again after it crashed', async () => {
+    expect((await t.chair('renderPdf', { meetingId, sheet: 'zero' })).pages).toBe(1);
+    expect(kept().launches).toBe(1);
     const [pid] = chromiumPids();
     if (pid === undefined) throw new Error('no Chromium running');
     process.kill(pid, 'SIGKILL');
@@ -94,6 +114,7 @@ describe('the kept Chromium', () => {
   }, 60_000);
 
   it('is closed with the host and refuses afterwards', async () => {
+    expect((await t.chair('renderPdf', { meetingId, sheet: 'zero' })).pages).toBe(1);
     const chromium = kept();
     expect(chromiumPids()).toHaveLength(1);
     await t.stop();

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost, tempDir, fullBallot, type TestHost } from '../../../support/running-host';
 import type { DetailSheet, RankingSheet } from '../../../../shared/api/chair/printing';
 import type { BallotDefinition } from '../../../../shared/api/tablet-schemas';
-import { createRound, fixtureObjects, GRADE_PLAN, voteMeeting } from './fixture';
+import { createRound, fixtureObjects, GRADE_PLAN, SOCIAL_ROSTER, voteMeeting } from './fixture';
 import { pagesText, savePdf, squash } from './pdf-tools';
 
 let t: TestHost;
@@ -27,7 +27,7 @@ describe('a round with both components closed', () => {
   let selfId: string;
 
   beforeAll(async () => {
-    const round = createRound(t, fixtureObjects().slice(0, 12));
+    const round = await createRound(t, fixtureObjects().slice(0, 12));
     socialId = round.socialId;
     selfId = round.selfId;
     await voteMeeting(t, selfId, false);
@@ -70,12 +70,9 @@ describe('a round where only the social meeting has closed', () => {
   let meetingId: string;
 
   beforeAll(async () => {
-    const round = createRound(t, fixtureObjects().slice(0, 6));
-    meetingId = round.socialId;
-    const db = t.host.core.store.db;
     // Three officials fewer on the roster (6 + 21): the composition rule fails and needs a reason.
-    const officials = db.prepare("SELECT id FROM representatives WHERE meeting_id = ? AND category = 'npc' ORDER BY position").all(meetingId) as { id: string }[];
-    for (const o of officials) db.prepare('DELETE FROM representatives WHERE id = ?').run(o.id);
+    const round = await createRound(t, fixtureObjects().slice(0, 6), { socialRoster: SOCIAL_ROSTER.filter(([category]) => category !== 'npc') });
+    meetingId = round.socialId;
     await t.chair('setCompositionOverride', { meetingId, reason: '三位人大代表因公出差，经研究照常召开' });
     const codes = await t.chair('generateCodes', { meetingId, spares: 0 });
     await t.chair('openVoting', { meetingId, override: '到会人员构成经主持人确认，照常投票' });

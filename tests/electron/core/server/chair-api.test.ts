@@ -1,6 +1,7 @@
 /** The chair API over loopback HTTP: token, Host/Origin, input validation, live events. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { databaseSnapshot } from '../../../support/database-snapshot';
 import { fullBallot, httpPost, openDemoMeeting, startTestHost, type TestHost } from '../../../support/running-host';
 import type { ChairEvent } from '../../../../shared/api/chair-contract';
 
@@ -33,10 +34,20 @@ describe('chair API', () => {
 
   it('rejects bad input with a clear error and changes nothing', async () => {
     const token = { 'x-pingyi-token': t.host.chair.token };
+    const db = t.host.core.store.db;
+    const before = databaseSnapshot(db);
+    const [meeting] = await t.chair('listMeetings', {});
     const bad = await rawChair('generateCodes', { meetingId: 'x', spares: -3 }, token);
     expect(bad.body).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+    expect(bad.body.error.message.length).toBeGreaterThan(0);
+    // A real meeting with a bad field, and a destructive call without its confirmation.
+    const badSpares = await rawChair('generateCodes', { meetingId: meeting?.id, spares: 501 }, token);
+    expect(badSpares.body).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+    const unconfirmed = await rawChair('removeMeeting', { meetingId: meeting?.id }, token);
+    expect(unconfirmed.body).toMatchObject({ ok: false, error: { code: 'bad_input' } });
     const unknown = await rawChair('dropDatabase', {}, token);
     expect(unknown.body).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(databaseSnapshot(db)).toBe(before);
   });
 
   it('pushes turnout to the console as ballots arrive, and refuses a socket without the token', async () => {

@@ -26,7 +26,9 @@ async function session(code: string): Promise<BallotDefinition> {
 function countRows(table: string): number {
   const db = new Database(join(t.dataDir, 'pingyi.sqlite'), { readonly: true });
   try {
-    return (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+    // While voting is open, ballots are sealed: count them in both of their tables.
+    const tables = table === 'ballots' ? ['ballots', 'sealed_ballots'] : [table];
+    return tables.reduce((n, name) => n + (db.prepare(`SELECT COUNT(*) AS n FROM ${name}`).get() as { n: number }).n, 0);
   } finally {
     db.close();
   }
@@ -50,13 +52,24 @@ describe('tablet API', () => {
     const code = recipients[0] ?? '';
     const definition = await session(code);
     const ballot = fullBallot(definition, (o, i) => (o + i) % 4);
-    const first = await t.tablet('/api/tablet/ballot', { code, ballot });
-    const again = await t.tablet('/api/tablet/ballot', { code: code.toLowerCase().replace(/-/g, ' '), ballot });
+    const submissionKey = 'AAAAAAAAAAAAAAAAAAAAAA';
+    const first = await t.tablet('/api/tablet/ballot', { code, submissionKey, ballot });
+    const again = await t.tablet('/api/tablet/ballot', { code: code.toLowerCase().replace(/-/g, ' '), submissionKey, ballot });
     expect(again.status).toBe(200);
     expect(again.body.value.receipt).toBe(first.body.value.receipt);
-    const other = await t.tablet('/api/tablet/ballot', { code, ballot: fullBallot(definition, () => null) });
-    expect(other.status).toBe(409);
-    expect(other.body.error.code).toBe('ballot_conflict');
+    // The same key is recognised without looking at the content: the first ballot stands.
+    const sameKey = await t.tablet('/api/tablet/ballot', { code, submissionKey, ballot: fullBallot(definition, () => 2) });
+    expect([sameKey.status, sameKey.body.value?.receipt]).toEqual([200, first.body.value.receipt]);
+    // Another key learns only 已使用, whatever ballot it sends (the same one included).
+    for (const content of [ballot, fullBallot(definition, () => null)]) {
+      const other = await t.tablet('/api/tablet/ballot', { code, submissionKey: 'BBBBBBBBBBBBBBBBBBBBBB', ballot: content });
+      expect(other.status).toBe(409);
+      expect(other.body.error.code).toBe('code_used');
+    }
+    const again2 = await t.tablet('/api/tablet/session', { code, submissionKey });
+    expect([again2.status, again2.body.value?.receipt]).toEqual([200, first.body.value.receipt]);
+    const noKey = await t.tablet('/api/tablet/session', { code });
+    expect([noKey.status, noKey.body.error?.code]).toEqual([409, 'code_used']);
     expect(countRows('ballots')).toBe(1);
   });
 

@@ -17,7 +17,8 @@ afterEach(async () => {
 });
 
 function ballotCount(): number {
-  return (t.host.core.store.db.prepare('SELECT COUNT(*) AS n FROM ballots').get() as { n: number }).n;
+  // Sealed while voting is open, in the clear after close: count both.
+  return (t.host.core.store.db.prepare('SELECT (SELECT COUNT(*) FROM ballots) + (SELECT COUNT(*) FROM sealed_ballots) AS n').get() as { n: number }).n;
 }
 
 async function session(code: string): Promise<BallotDefinition> {
@@ -71,8 +72,11 @@ describe('tablet API error paths', () => {
   it('enforces K and the problem set on worst-list ballots', async () => {
     const [meeting] = await t.chair('listMeetings', {});
     const meetingId = meeting?.id ?? '';
-    // A worst-list meeting with K = 3, set up in the real database before voting opens.
-    t.host.core.store.db.prepare("UPDATE meetings SET ballot_type = 'worst', settings_json = ? WHERE id = ?").run(JSON.stringify({ worstK: 3 }), meetingId);
+    // A worst-list meeting with K = 3, set up through the chair API before voting opens.
+    const setup = await t.chair('meetingSetup', { meetingId });
+    const { title, heldOn, place, kind } = setup.meeting;
+    await t.chair('updateMeetingDetails', { meetingId, title, heldOn, place, kind, ballotType: 'worst' });
+    await t.chair('updateSettings', { meetingId, settings: { ...setup.settings, worstK: 3 } });
     const codes = await t.chair('generateCodes', { meetingId, spares: 0 });
     await t.chair('openVoting', { meetingId });
     const [a, b, c] = codes.map((x) => x.code);

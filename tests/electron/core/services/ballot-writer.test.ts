@@ -9,9 +9,11 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, DATABASE_FILE, type Core } from '../../../../electron/core/core';
-import { generateCodes } from '../../../../electron/core/services/codes';
+import { codeHash, generateCodes } from '../../../../electron/core/services/codes';
 import { BallotWriter, ballotSession, changeVoting } from '../../../../electron/core/services/voting';
 import { fullBallot, tempDir } from '../../../support/running-host';
+import { submissionKeyFor } from '../../../../scripts/bench/submission-key';
+import { parseCode } from '../../../../shared/codes/code-format';
 
 let core: Core | null = null;
 afterEach(() => {
@@ -36,30 +38,36 @@ describe('BallotWriter with the commit delay engaged', () => {
     const writer = new BallotWriter(core.store, core.events, { slowFlushMs: 0, maxDelayMs: 5 });
     // A second connection, as anyone opening the file would see it.
     const reader = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
-    const stored = reader.prepare('SELECT COUNT(*) AS n FROM ballots WHERE receipt = ?');
-    expect(reader.prepare('SELECT COUNT(*) AS n FROM ballots').get()).toEqual({ n: 0 });
+    // The receipt is sealed while voting is open: what a reader sees is the code used and a sealed ballot.
+    const stored = reader.prepare('SELECT state FROM codes WHERE hash = ?');
+    const hashOf = (code: string) => {
+      const parsed = parseCode(code);
+      if (!parsed.ok || !core) throw new Error('code does not parse');
+      return codeHash(core.store, meetingId, parsed.code);
+    };
+    expect(reader.prepare('SELECT COUNT(*) AS n FROM sealed_ballots').get()).toEqual({ n: 0 });
 
     const ballots = codes.value.map((c, n) => ({ code: c.code, ballot: fullBallot(definition, (o, i) => (n + o + i) % 4) }));
     const acks = await Promise.all(
       ballots.map(async ({ code, ballot }) => {
-        const answer = await writer.submit(code, ballot);
+        const answer = await writer.submit(code, submissionKeyFor(code), ballot);
         if (!answer.ok) throw new Error(answer.error.message);
         // At the moment of the acknowledgement, the ballot is already committed.
-        expect((stored.get(answer.value.receipt) as { n: number }).n).toBe(1);
+        expect(stored.get(hashOf(code))).toEqual({ state: 'used' });
         return answer.value.receipt;
       }),
     );
     expect(new Set(acks).size).toBe(ballots.length);
 
-    // Retries, all at once and all delayed: the same receipts; a different ballot is refused.
-    const retries = await Promise.all(ballots.map(({ code, ballot }) => writer.submit(code, ballot)));
+    // Retries, all at once and all delayed: the same receipts; another tablet's key is refused.
+    const retries = await Promise.all(ballots.map(({ code, ballot }) => writer.submit(code, submissionKeyFor(code), ballot)));
     expect(retries.map((r) => (r.ok ? r.value.receipt : r.error.code))).toEqual(acks);
     const first = ballots[0];
     if (!first) throw new Error('no ballot');
-    const conflict = await writer.submit(first.code, fullBallot(definition, () => 3));
-    expect(conflict.ok ? 'ok' : conflict.error.code).toBe('ballot_conflict');
+    const conflict = await writer.submit(first.code, submissionKeyFor(`other:${first.code}`), fullBallot(definition, () => 3));
+    expect(conflict.ok ? 'ok' : conflict.error.code).toBe('code_used');
 
-    const counts = reader.prepare("SELECT (SELECT COUNT(*) FROM ballots) AS ballots, (SELECT COUNT(*) FROM codes WHERE state = 'used') AS used").get();
+    const counts = reader.prepare("SELECT (SELECT COUNT(*) FROM sealed_ballots) AS ballots, (SELECT COUNT(*) FROM codes WHERE state = 'used') AS used").get();
     expect(counts).toEqual({ ballots: ballots.length, used: ballots.length });
     reader.close();
   });

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { httpPost, startTestHost, type TestHost } from '../../../support/running-host';
 import type { ChairEvent } from '../../../../shared/api/chair-contract';
+import { databaseSnapshot as wholeDatabase } from '../../../support/database-snapshot';
 
 let t: TestHost;
 let meetingId: string;
@@ -19,6 +20,9 @@ afterEach(async () => {
 async function chairRaw(method: string, input: unknown): Promise<{ ok: boolean; value?: any; error?: { code: string; message: string; details?: any } }> {
   return (await httpPost(`${t.chairBase}/api/chair/${method}`, input, { 'x-pingyi-token': t.host.chair.token })).body;
 }
+
+/** The whole database with the roster's present flag left out: equal when only presence changed. */
+const databaseSnapshot = () => wholeDatabase(t.host.core.store.db, { representatives: ['checked_in'] });
 
 function codesSnapshot(): string {
   return JSON.stringify(t.host.core.store.db.prepare('SELECT * FROM codes ORDER BY hash').all());
@@ -35,6 +39,7 @@ describe('check-in', () => {
   it('lists the roster with groups and marks people present or absent, changing 实到 and nothing else', async () => {
     await t.chair('generateCodes', { meetingId, spares: 1 });
     const before = codesSnapshot();
+    const wholeBefore = databaseSnapshot();
     const list = await t.chair('checkInList', { meetingId });
     expect(list).toHaveLength(30);
     expect(list.filter((e) => e.group === 'officials')).toHaveLength(9);
@@ -56,7 +61,10 @@ describe('check-in', () => {
     expect(view.turnout.find((g) => g.group === 'recipients')?.present).toBe(21);
     // Check-in never touches codes: not their number, state or group.
     expect(codesSnapshot()).toBe(before);
-    // Nor does it leave a timed trail of arrivals.
+    // Nor does it leave a timed trail of arrivals: after marking the person absent and present
+    // again, every table is as it was, apart from the present flag (so no audit line, no
+    // timestamp, no per-person record anywhere), and the audit names no one.
+    expect(databaseSnapshot()).toBe(wholeBefore);
     expect(JSON.stringify(t.host.core.store.db.prepare('SELECT * FROM audit').all())).not.toContain(person?.name ?? '');
   });
 

@@ -45,7 +45,8 @@ describe('the SQLite store', () => {
   it('keeps ballots free of time, address, device and code columns', () => {
     const store = openStore(join(tempDir(), 'p.sqlite'));
     const columns = (store.db.prepare('PRAGMA table_info(ballots)').all() as { name: string }[]).map((c) => c.name).sort();
-    expect(columns).toEqual(['content_json', 'id', 'meeting_id', 'receipt', 'voter_group']);
+    // The receipt left the ballot row (issue 11): a receipt must never lead to content.
+    expect(columns).toEqual(['content_json', 'id', 'meeting_id', 'voter_group']);
     // WITHOUT ROWID: physical order follows the random id, not the arrival order.
     const sql = (store.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'ballots'").get() as { sql: string }).sql;
     expect(sql).toMatch(/WITHOUT ROWID/);

@@ -1,18 +1,11 @@
 /**
- * Meetings for the results tests, voted through the real tablet API. Until the setup area can
- * create self-evaluation and worst-list meetings in every test, extra meetings are inserted into
- * the demo round directly in SQLite (the same rows setup writes), with a checked-in roster.
+ * Meetings for the results tests, set up through the chair API (as the 准备 and 签到 tabs do) and
+ * voted through the real tablet API.
  */
-import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../../../shared/domain/defaults';
-import type { BallotContent, MeetingSettings, VoterGroup } from '../../../../../shared/domain/model';
+import type { BallotContent, MeetingSettings, RepresentativeCategory, VoterGroup } from '../../../../../shared/domain/model';
 import type { BallotDefinition } from '../../../../../shared/api/tablet-schemas';
 import type { TestHost } from '../../../../support/running-host';
-
-function newId(): string {
-  return randomBytes(10).toString('hex').toUpperCase();
-}
 
 /** The demo meeting's id and round. */
 export function demoMeeting(t: TestHost): { meetingId: string; roundId: string } {
@@ -20,8 +13,14 @@ export function demoMeeting(t: TestHost): { meetingId: string; roundId: string }
   return { meetingId: row.id, roundId: row.round_id };
 }
 
+/** Changes some of a draft meeting's settings through the chair API, keeping the others. */
+export async function changeSettings(t: TestHost, meetingId: string, settings: Partial<MeetingSettings>): Promise<void> {
+  const setup = await t.chair('meetingSetup', { meetingId });
+  await t.chair('updateSettings', { meetingId, settings: { ...setup.settings, ...settings } });
+}
+
 /** Adds a draft meeting to a round with a checked-in roster: `staff` for self, officials/recipients for social. */
-export function addMeeting(
+export async function addMeeting(
   t: TestHost,
   options: {
     roundId: string;
@@ -31,22 +30,20 @@ export function addMeeting(
     roster: { officials?: number; recipients?: number; staff?: number };
     settings?: Partial<MeetingSettings>;
   },
-): string {
-  const db = t.host.core.store.db;
-  const meetingId = newId();
-  const position = (db.prepare('SELECT COALESCE(MAX(position), 0) + 1 AS p FROM meetings WHERE round_id = ?').get(options.roundId) as { p: number }).p;
-  db.prepare(
-    `INSERT INTO meetings (id, round_id, kind, ballot_type, title, held_on, place, settings_json, position)
-     VALUES (?, ?, ?, ?, ?, '2026-11-23', '会议室', ?, ?)`,
-  ).run(meetingId, options.roundId, options.kind, options.ballotType, options.title, JSON.stringify({ ...DEFAULT_SETTINGS, ...options.settings }), position);
-  const insert = db.prepare('INSERT INTO representatives (id, meeting_id, name, unit, category, position, checked_in) VALUES (?, ?, ?, ?, ?, ?, 1)');
+): Promise<string> {
+  const meeting = await t.chair('createMeeting', { roundId: options.roundId, title: options.title, kind: options.kind, ballotType: options.ballotType, heldOn: '2026-11-23', place: '会议室' });
+  const meetingId = meeting.id;
+  if (options.settings) await changeSettings(t, meetingId, options.settings);
   let n = 0;
-  const add = (count: number | undefined, category: string) => {
-    for (let i = 0; i < (count ?? 0); i += 1) insert.run(newId(), meetingId, `代表${(n += 1)}`, '单位', category, n);
+  const add = async (count: number | undefined, category: RepresentativeCategory) => {
+    for (let i = 0; i < (count ?? 0); i += 1) {
+      const rep = await t.chair('addRepresentative', { meetingId, name: `代表${(n += 1)}`, unit: '单位', category });
+      await t.chair('setCheckedIn', { meetingId, representativeId: rep.id, present: true });
+    }
   };
-  add(options.roster.officials, 'npc');
-  add(options.roster.recipients, 'recipient');
-  add(options.roster.staff, 'staff');
+  await add(options.roster.officials, 'npc');
+  await add(options.roster.recipients, 'recipient');
+  await add(options.roster.staff, 'staff');
   return meetingId;
 }
 

@@ -84,7 +84,10 @@ describe('graded meeting results', () => {
 
   it('ranks worst-first and per category when the chair asks', async () => {
     // Two of the demo objects become 科长 before voting opens (the definition freezes at open).
-    t.host.core.store.db.prepare("UPDATE objects SET category = '科长' WHERE name IN ('许可科', '登记注册科')").run();
+    const { meetingId: demoId } = demoMeeting(t);
+    for (const object of (await t.chair('meetingSetup', { meetingId: demoId })).objects.filter((o) => ['许可科', '登记注册科'].includes(o.name))) {
+      await t.chair('updateObject', { objectId: object.id, name: object.name, department: object.department, category: '科长' });
+    }
     const { meetingId } = await voteDemo(5, 5);
     await t.chair('closeVoting', { meetingId });
     const worstFirst = await t.chair('results', { meetingId, order: 'worst-first' });
@@ -138,7 +141,7 @@ describe('graded meeting results', () => {
 describe('worst-list meeting results', () => {
   it('ranks by combined nomination rate with main problems, and a veto takes first place', async () => {
     const { roundId } = demoMeeting(t);
-    const meetingId = addMeeting(t, { roundId, kind: 'social', ballotType: 'worst', title: '最难办事科室评议', roster: { officials: 9, recipients: 21 } });
+    const meetingId = await addMeeting(t, { roundId, kind: 'social', ballotType: 'worst', title: '最难办事科室评议', roster: { officials: 9, recipients: 21 } });
     const codes = await openMeeting(t, meetingId);
     // Officials (5): all name object 2 with 冷 (tag 0); two also name object 3 with 推 (tag 2).
     for (const [i, code] of codes.officials.slice(0, 5).entries()) await vote(t, code, worst(i < 2 ? [[2, [0]], [3, [2]]] : [[2, [0]]]));

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestHost, type TestHost } from '../../../../support/running-host';
-import { addMeeting, chairRaw, demoMeeting, graded, openMeeting, vote } from './helpers';
+import { addMeeting, changeSettings, chairRaw, demoMeeting, graded, openMeeting, vote } from './helpers';
 
 let t: TestHost;
 beforeEach(async () => {
@@ -27,7 +27,7 @@ async function voteSocial(meetingId: string): Promise<void> {
 describe('round results', () => {
   it('combines self and social on 50 + 50 points, and says which component is missing', async () => {
     const { meetingId: socialId, roundId } = demoMeeting(t);
-    const selfId = addMeeting(t, { roundId, kind: 'self', ballotType: 'graded', title: '单位自评', roster: { staff: 6 } });
+    const selfId = await addMeeting(t, { roundId, kind: 'self', ballotType: 'graded', title: '单位自评', roster: { staff: 6 } });
     await voteSocial(socialId);
 
     // Only the social meeting has closed: no total is guessed, the row says self is missing.
@@ -66,11 +66,8 @@ describe('round results', () => {
 
   it('takes component points from the social meeting settings', async () => {
     const { roundId } = demoMeeting(t);
-    t.host.core.store.db.prepare('UPDATE meetings SET settings_json = ? WHERE round_id = ?').run(
-      JSON.stringify({ componentPoints: { self: 40, social: 60 } }),
-      roundId,
-    );
     const { meetingId } = demoMeeting(t);
+    await changeSettings(t, meetingId, { componentPoints: { self: 40, social: 60 } });
     await voteSocial(meetingId);
     const round = await t.chair('roundResults', { roundId });
     expect(round.componentPoints).toEqual({ self: 40, social: 60 });

@@ -1,0 +1,92 @@
+/**
+ * Small groups on the printed sheets: a social meeting whose officials' group has 3 ballots,
+ * under the threshold of 5. The detail sheet must hide every group's figures of that meeting
+ * (the recipients' too: with the combined score they would give the small group away by
+ * subtraction), print 不公开 where they would stand, and say why in the formula; the meeting's
+ * own score and the round's total are still printed. Through the real chair API, the real PDF
+ * (needs `npm run build` and poppler-utils).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestHost, tempDir, type TestHost } from '../../../support/running-host';
+import type { DetailSheet } from '../../../../shared/api/chair/printing';
+import { createRound, fixtureObjects, voteMeeting, type FixtureObject } from './fixture';
+import { pagesText, savePdf, squash } from './pdf-tools';
+
+let t: TestHost;
+let socialId: string;
+let objects: FixtureObject[];
+
+beforeAll(async () => {
+  t = await startTestHost({ demo: false });
+  const round = await createRound(t, fixtureObjects().slice(0, 4), {
+    socialRoster: [
+      ['npc', '区人大常委会', 1],
+      ['cppcc', '区政协', 1],
+      ['leader', '区人民政府', 1],
+      ['recipient', '辖区企业', 21],
+    ],
+  });
+  socialId = round.socialId;
+  objects = round.objects;
+  await t.chair('setCompositionOverride', { meetingId: socialId, reason: '人大政协及领导组仅到三人，经研究照常召开' });
+  await voteMeeting(t, round.selfId, false);
+  await voteMeetingWithOverride(t, socialId);
+}, 90_000);
+afterAll(async () => {
+  await t?.stop();
+});
+
+/** The social meeting opens despite the attendance rule (3 officials of 24), with a written reason. */
+async function voteMeetingWithOverride(host: TestHost, meetingId: string): Promise<void> {
+  const check = await host.chair('attendanceCheck', { meetingId });
+  if (check.ok) return voteMeeting(host, meetingId, false);
+  // voteMeeting opens without a reason; open here with one, then let it vote and close.
+  const open = host.chair;
+  const withReason: TestHost = { ...host, chair: ((method: string, input: unknown) => (method === 'openVoting' ? open('openVoting', { ...(input as { meetingId: string }), override: '到会人员构成经主持人确认，照常投票' }) : open(method as never, input as never))) as TestHost['chair'] };
+  return voteMeeting(withReason, meetingId, false);
+}
+
+describe('small groups on the printed detail sheet', () => {
+  it('hides every group of the meeting with a group under 5 ballots: no score, no indicator row, the ballot counts kept', async () => {
+    const sheet = (await t.chair('printData', { meetingId: socialId, sheet: 'detail' })) as DetailSheet;
+    expect(sheet.objects).toHaveLength(objects.length);
+    for (const object of sheet.objects) {
+      const social = object.meetings.find((m) => m.kind === 'social');
+      expect(social?.groups.map((g) => [g.group, g.ballots, g.hidden, g.score, g.indicators.length])).toEqual([
+        ['officials', 3, true, null, 0],
+        ['recipients', 21, true, null, 0],
+      ]);
+      // The meeting's own score and the object's total are not secrets of a group.
+      expect(social?.score).toMatch(/^\d+\.\d\d$/);
+      expect(object.total).toMatch(/^\d+\.\d\d$/);
+      // The formula says why, and shows the hidden figure as hidden.
+      expect(social?.formula.some((line) => line.includes('不足5票，分组数据不公开'))).toBe(true);
+      expect(social?.formula.join('\n')).toContain('（不公开）');
+    }
+    // The self-evaluation meeting's one group (12 cadres) is not touched by the rule.
+    const self = sheet.objects[0]?.meetings.find((m) => m.kind === 'self');
+    expect(self?.groups.map((g) => [g.group, g.hidden])).toEqual([['all', false]]);
+    expect(self?.groups[0]?.score).toMatch(/^\d+\.\d\d$/);
+  });
+
+  it('prints 不公开 in the PDF where the group figures would be, and not the figures themselves', async () => {
+    // Object 3: officials grade it 60, recipients 0 (GRADE_PLAN), so its hidden group figures
+    // would read 60.00 and 0.00; cadres grade it 100 and the social score is 0.3×60 = 18.00.
+    const object = objects[2];
+    if (!object) throw new Error('no object');
+    const sheet = (await t.chair('printData', { meetingId: socialId, sheet: 'detail', objectId: object.id })) as DetailSheet;
+    const pdf = await t.chair('renderPdf', { meetingId: socialId, sheet: 'detail', objectId: object.id });
+    const text = squash(pagesText(savePdf(tempDir('pingyi-small-'), 'small-groups', pdf.base64)).join('\n'));
+    expect(text).toContain(`${object.name}（${object.department}）`);
+    // No indicator row for the hidden meeting; 不公开 on both groups' score cells, and the reasons.
+    expect(text).toMatch(/分组得分 不公开 不公开/);
+    expect(text).toContain('人大政协及领导组不足5票，分组数据不公开');
+    expect(text).toContain('服务对象组分组数据不公开（以免推算出小组结果）');
+    expect(text).toContain('社会测评 = 0.30×（不公开） + 0.70×（不公开） = 18.00');
+    const social = sheet.objects[0]?.meetings.find((m) => m.kind === 'social');
+    expect(social?.score).toBe('18.00');
+    expect(text).toContain('18.00');
+    expect(text).not.toContain('60.00');
+    expect(text).not.toMatch(/(^|[^\d])0\.00/);
+  }, 60_000);
+});
