@@ -1,97 +1,158 @@
 /**
- * Re-tallies an exported ballot file from the command line:
- *   node dist/electron/retally.cjs FILE [--data DIR] [--json]
- * Prints the ranking computed from the file alone, each object with its formula. With --data it
- * also compares with the stored results of the same meeting in that data folder and exits 0
- * when they match exactly, 1 when they differ (each difference printed), 2 on a usage or file error.
+ * Re-tallies exported ballot files from the command line:
+ *   node dist/electron/retally.cjs FILE… [--data DIR] [--json] [--expect FINGERPRINT]
+ * Prints the ranking computed from each file alone, each object with its formula, and the
+ * ballot-set fingerprint (docs/fingerprint.md) over all the files given: one file gives a
+ * meeting's fingerprint, the self and social files of a round together give the round sheet's.
+ * With --data it also compares each file with the stored results of the same meeting in that
+ * data folder; with --expect it compares the fingerprint with the one printed on a sheet.
+ * Exit codes: 0 everything matches, 1 a difference (each printed), 2 a usage or file error.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { openStore, type Store } from '../core/store/database';
 import { DATABASE_FILE } from '../core/core';
 import { retallyFile } from '../core/services/results';
+import { parseBallotFile } from '../core/services/results/ballot-file';
+import { readTable } from '../core/import';
+import { MAX_RETALLY_FILE_BYTES } from '../../shared/api/chair/results';
+import { ballotSetDigest, fingerprintMatches, shortFingerprint, type FingerprintInput } from '../core/printing/fingerprint';
 
-const USAGE = 'usage: retally FILE [--data DIR] [--json]';
+const USAGE = 'usage: retally FILE… [--data DIR] [--json] [--expect FINGERPRINT]';
 
-/** Runs the command on argv (without node and script); writes through `out`; answers the exit code. */
-export async function runRetally(argv: readonly string[], out: (line: string) => void): Promise<number> {
-  let file: string | undefined;
+interface Options {
+  readonly files: readonly string[];
+  readonly dataDir: string | undefined;
+  readonly json: boolean;
+  readonly expect: string | undefined;
+}
+
+function parseArgs(argv: readonly string[]): Options | string {
+  const files: string[] = [];
   let dataDir: string | undefined;
+  let expect: string | undefined;
   let json = false;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
-    if (arg === '--data') {
-      dataDir = argv[i + 1];
+    if (arg === '--data' || arg === '--expect') {
+      const value = argv[i + 1];
       i += 1;
-      if (dataDir === undefined) {
-        out(`--data needs a folder\n${USAGE}`);
-        return 2;
-      }
+      if (value === undefined) return `${arg} needs a value\n${USAGE}`;
+      if (arg === '--data') dataDir = value;
+      else expect = value;
     } else if (arg === '--json') json = true;
-    else if (arg !== undefined && !arg.startsWith('--') && file === undefined) file = arg;
-    else {
-      out(`unknown option ${arg ?? ''}\n${USAGE}`);
+    else if (arg !== undefined && !arg.startsWith('--')) files.push(arg);
+    else return `unknown option ${arg ?? ''}\n${USAGE}`;
+  }
+  if (files.length === 0) return USAGE;
+  return { files, dataDir, json, expect };
+}
+
+/** The ballots of one file as they enter the fingerprint. */
+async function fingerprintInput(bytes: Uint8Array, fileName: string): Promise<FingerprintInput | string> {
+  const table = await readTable(bytes, fileName, { maxBytes: MAX_RETALLY_FILE_BYTES });
+  if (!table.ok) return table.error.message;
+  const data = parseBallotFile(table.value);
+  if (!data.ok) return data.error.message;
+  return { meetingId: data.value.meetingId, ballots: data.value.ballots };
+}
+
+/** Runs the command on argv (without node and script); writes through `out`; answers the exit code. */
+export async function runRetally(argv: readonly string[], out: (line: string) => void): Promise<number> {
+  const options = parseArgs(argv);
+  if (typeof options === 'string') {
+    out(options);
+    return 2;
+  }
+  for (const file of options.files) {
+    if (!existsSync(file)) {
+      out(`找不到文件 ${file}`);
       return 2;
     }
   }
-  if (file === undefined) {
-    out(USAGE);
-    return 2;
-  }
-  if (!existsSync(file)) {
-    out(`找不到文件 ${file}`);
-    return 2;
-  }
   let store: Store | null = null;
-  if (dataDir !== undefined) {
-    const databaseFile = join(resolve(dataDir), DATABASE_FILE);
+  if (options.dataDir !== undefined) {
+    const databaseFile = join(resolve(options.dataDir), DATABASE_FILE);
     // Never create an empty database by mistyping a folder: the comparison would say nothing.
     if (!existsSync(databaseFile)) {
-      out(`数据文件夹 ${dataDir} 里没有 ${DATABASE_FILE}`);
+      out(`数据文件夹 ${options.dataDir} 里没有 ${DATABASE_FILE}`);
       return 2;
     }
     store = openStore(databaseFile);
   }
   try {
-    const report = await retallyFile(readFileSync(file), basename(file), store);
-    if (!report.ok) {
-      out(report.error.message);
-      return 2;
-    }
-    const { results } = report.value;
-    if (json) {
-      out(JSON.stringify(report.value, null, 2));
-    } else {
-      out(`${results.title}：${results.ballots} 张选票`);
-      for (const row of results.rows) {
-        out(`${String(row.rank ?? '—').padStart(3)}  ${row.name}  ${row.score ?? '不完整'}${row.note === '' ? '' : `  ${row.note}`}`);
-        for (const line of row.formula.zh) out(`       ${line}`);
+    let code = 0;
+    const inputs: FingerprintInput[] = [];
+    const reports = [];
+    for (const file of options.files) {
+      const bytes = readFileSync(file);
+      const report = await retallyFile(bytes, basename(file), store);
+      if (!report.ok) {
+        out(`${file}：${report.error.message}`);
+        return 2;
+      }
+      const input = await fingerprintInput(bytes, basename(file));
+      if (typeof input === 'string') {
+        out(`${file}：${input}`);
+        return 2;
+      }
+      if (inputs.some((i) => i.meetingId === input.meetingId)) {
+        out(`${file}：这场会议的选票文件已经给过一次，请每场会议只给一个文件。`);
+        return 2;
+      }
+      inputs.push(input);
+      reports.push(report.value);
+      const { results } = report.value;
+      if (!options.json) {
+        out(`${results.title}：${results.ballots} 张选票`);
+        for (const row of results.rows) {
+          out(`${String(row.rank ?? '—').padStart(3)}  ${row.name}  ${row.score ?? '不完整'}${row.note === '' ? '' : `  ${row.note}`}`);
+          for (const line of row.formula.zh) out(`       ${line}`);
+        }
+      }
+      if (options.dataDir === undefined) continue;
+      if (!report.value.compared) {
+        out(`${results.title}：数据文件夹中没有这场会议已结束投票的结果，无法比对。`);
+        code = 1;
+      } else if (report.value.matches) {
+        out(`MATCH ${results.title}：重新计票结果与系统中的结果完全一致。`);
+      } else {
+        out(`DIFFERENT ${results.title}：重新计票结果与系统中的结果不一致：`);
+        for (const difference of report.value.differences) out(`  ${difference}`);
+        code = 1;
       }
     }
-    if (dataDir === undefined) return 0;
-    if (!report.value.compared) {
-      out('数据文件夹中没有这场会议已结束投票的结果，无法比对。');
-      return 1;
+    const digest = ballotSetDigest(inputs);
+    if (options.json) {
+      out(JSON.stringify(options.files.length === 1 ? reports[0] : { fingerprint: digest, reports }, null, 2));
+    } else {
+      out(`选票数据指纹 fingerprint（${inputs.length} 场会议，SHA-256）：${shortFingerprint(digest)}`);
+      out(`  full: ${digest}`);
     }
-    if (report.value.matches) {
-      out('MATCH 重新计票结果与系统中的结果完全一致。');
-      return 0;
+    if (options.expect !== undefined) {
+      if (fingerprintMatches(digest, options.expect)) {
+        out(`FINGERPRINT MATCH 与给定的指纹一致：${shortFingerprint(digest)}`);
+      } else {
+        out(`FINGERPRINT DIFFERENT 与给定的指纹不一致：给定 ${options.expect}，文件 ${shortFingerprint(digest)}`);
+        code = 1;
+      }
     }
-    out('DIFFERENT 重新计票结果与系统中的结果不一致：');
-    for (const difference of report.value.differences) out(`  ${difference}`);
-    return 1;
+    return code;
   } finally {
     store?.close();
   }
 }
 
-// Runs only as the bundled command, not when a test imports runRetally.
+// Runs only as the bundled command, not when a test imports runRetally. process.exitCode (not
+// process.exit) so that all of stdout is written when it is a pipe: exit() would cut it at 64 KiB.
 if (/retally\.c?js$/u.test(process.argv[1] ?? '')) {
-  runRetally(process.argv.slice(2), (line) => console.log(line)).then(
-    (code) => process.exit(code),
+  runRetally(process.argv.slice(2), (line) => process.stdout.write(`${line}\n`)).then(
+    (code) => {
+      process.exitCode = code;
+    },
     (error: unknown) => {
       console.error('retally failed:', error instanceof Error ? error.message : error);
-      process.exit(2);
+      process.exitCode = 2;
     },
   );
 }

@@ -1,12 +1,14 @@
 /** Wording printed on the sheets (official documents: Chinese only). */
 import type { RepresentativeCategory, VoterGroup } from '../../shared/domain/model';
 import type { SheetHeader } from '../../shared/api/chair/printing';
-import { VOTER_GROUPS } from '../../shared/domain/voter-groups';
+import { DRAFT_MARK, OFFICIAL_MARK } from '../../shared/rules/result-state';
+import { GROUP_NAMES_ZH } from '../../shared/rules/group-names';
 import { SHEET_TITLES, type Sheet } from '../../shared/print/sheets';
 
 export { SHEET_TITLES };
 
-export const GROUP_LABELS = Object.fromEntries(VOTER_GROUPS.map((g) => [g.id, g.shortName.zh])) as Record<VoterGroup, string>;
+/** The one name of each group (shared/rules/group-names.ts, from the voter-group catalogue). */
+export const GROUP_LABELS: Readonly<Record<VoterGroup, string>> = GROUP_NAMES_ZH;
 
 export const CATEGORY_LABELS: Record<RepresentativeCategory, string> = {
   npc: '人大代表',
@@ -25,7 +27,8 @@ export function formatDateTime(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** The line repeated at the top of every page. */
+/** The line repeated at the top of every page; a result sheet's says 初步结果（未确认） or 正式结果 on each page. */
 export function runningHeader(header: SheetHeader, sheet: Sheet): string {
-  return [header.title, SHEET_TITLES[sheet], header.heldOn, header.place].filter((part) => part !== '').join(' · ');
+  const state = header.resultState === null ? '' : header.resultState.official ? OFFICIAL_MARK : DRAFT_MARK;
+  return [header.title, header.sheetName ?? SHEET_TITLES[sheet], state, header.heldOn, header.place].filter((part) => part !== '').join(' · ');
 }

@@ -106,3 +106,12 @@ export function mayPrintResults(status: MeetingStatus): boolean {
 export function statusesWhere(predicate: (status: MeetingStatus) => boolean): readonly MeetingStatus[] {
   return MEETING_STATUSES.filter(predicate);
 }
+
+/**
+ * A meeting may be removed while no voting is under way and no ballot has been cast: a meeting
+ * with ballots is a record that must stay (core's removal check and the console's remove buttons
+ * both follow this).
+ */
+export function mayRemoveMeeting(status: MeetingStatus, hasBallots: boolean): boolean {
+  return !isVoting(status) && !hasBallots;
+}

@@ -15,7 +15,10 @@ export interface VoterGroupEntry {
   readonly name: { readonly zh: string; readonly en: string };
   /** The shorter name on printed sheets and in the weight settings. */
   readonly shortName: { readonly zh: string; readonly en: string };
-  /** The name inside a formula line, an exported table or a note (短名, fits in a formula). */
+  /**
+   * The name inside a formula line, an exported table or a note: in Chinese the same as shortName
+   * (one name per group on every sheet and screen; the officials' group had three).
+   */
   readonly formulaName: { readonly zh: string; readonly en: string };
   /** Percent weight in its meeting's score by default (the groups of one kind total 100). */
   readonly defaultWeight: number;
@@ -29,7 +32,7 @@ export const VOTER_GROUPS = [
     kind: 'social',
     name: { zh: '人大代表、政协委员、分管领导', en: 'Deputies, CPPCC members, leaders' },
     shortName: { zh: '人大代表、政协委员、分管领导', en: 'Deputies, CPPCC members, leaders' },
-    formulaName: { zh: '人大政协及领导组', en: 'officials' },
+    formulaName: { zh: '人大代表、政协委员、分管领导', en: 'officials' },
     defaultWeight: 30,
     categories: ['npc', 'cppcc', 'leader'],
   },
@@ -38,7 +41,7 @@ export const VOTER_GROUPS = [
     kind: 'social',
     name: { zh: '服务对象代表', en: 'Service recipients' },
     shortName: { zh: '服务对象', en: 'Service recipients' },
-    formulaName: { zh: '服务对象组', en: 'recipients' },
+    formulaName: { zh: '服务对象', en: 'recipients' },
     defaultWeight: 70,
     // 本单位干部 listed on a social roster are counted with the recipients (the import warns).
     categories: ['recipient', 'staff'],
@@ -48,7 +51,7 @@ export const VOTER_GROUPS = [
     kind: 'self',
     name: { zh: '本单位干部职工', en: 'Staff of the unit' },
     shortName: { zh: '本单位干部职工', en: 'Staff of the unit' },
-    formulaName: { zh: '全体干部组', en: 'all voters' },
+    formulaName: { zh: '本单位干部职工', en: 'all voters' },
     defaultWeight: 100,
     categories: ['npc', 'cppcc', 'leader', 'recipient', 'staff'],
   },

@@ -99,6 +99,18 @@ export const SHEET_REGISTRY = [
     availability: 'results',
     fromData: true,
   },
+  {
+    id: 'receipts',
+    title: '选票回执清单',
+    fileName: '回执清单',
+    console: {
+      zh: { name: '回执清单（与排序表一同张贴）', when: '投票结束后可打印：全部回执码排序列出，附选票数据指纹，代表可核对自己的回执。' },
+      en: { name: 'Receipt list (posted with the ranking)', when: 'After voting closes: every receipt, sorted, with the ballot-set fingerprint, for representatives to check theirs.' },
+    },
+    ballotType: null,
+    availability: 'results',
+    fromData: true,
+  },
 ] as const satisfies readonly SheetEntry[];
 
 export type Sheet = (typeof SHEET_REGISTRY)[number]['id'];

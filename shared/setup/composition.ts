@@ -64,8 +64,14 @@ const OFFICIALS_EN = (n: number): string =>
   `${n} more official representative${n === 1 ? '' : 's'} (NPC deputies, CPPCC members or leaders in charge)`;
 const RECIPIENTS_EN = (n: number): string => `${n} more service-recipient representative${n === 1 ? '' : 's'}`;
 
+/**
+ * Whom the counts are of: the roster (名单, 应到) before the meeting, or the people checked in
+ * (实到) when voting opens; the messages say which, so a chair never reads 共 13 人 for 实到 13 人.
+ */
+export type CompositionBasis = 'roster' | 'present';
+
 /** Checks a roster's composition and, when it is wrong, says exactly whom to add. Counts must be non-negative integers. */
-export function checkComposition(counts: { readonly officials: number; readonly recipients: number }): CompositionCheck {
+export function checkComposition(counts: { readonly officials: number; readonly recipients: number }, basis: CompositionBasis = 'roster'): CompositionCheck {
   const { officials, recipients } = counts;
   if (![officials, recipients].every((n) => Number.isInteger(n) && n >= 0)) {
     throw new Error(`checkComposition: counts must be non-negative integers, got ${officials} and ${recipients}`);
@@ -78,22 +84,24 @@ export function checkComposition(counts: { readonly officials: number; readonly 
   if (total < MIN_REPRESENTATIVES) {
     problems.push({
       code: 'too_few_representatives',
-      message: `评议代表共 ${total} 人，不足 ${MIN_REPRESENTATIVES} 人`,
-      messageEn: `${total} representatives, fewer than ${MIN_REPRESENTATIVES}`,
+      message: basis === 'present' ? `实到评议代表 ${total} 人，不足 ${MIN_REPRESENTATIVES} 人` : `评议代表共 ${total} 人，不足 ${MIN_REPRESENTATIVES} 人`,
+      messageEn: basis === 'present' ? `${total} representatives present, fewer than ${MIN_REPRESENTATIVES}` : `${total} representatives, fewer than ${MIN_REPRESENTATIVES}`,
     });
   }
   const range = low === high ? `${low}` : `${low}–${high}`;
+  const of = basis === 'present' ? `实到 ${total} 人中` : `${total} 人中`;
+  const ofEn = basis === 'present' ? `of ${total} present` : `of ${total}`;
   if (officials < low) {
     problems.push({
       code: 'too_few_officials',
-      message: `官员类代表（人大代表、政协委员、分管领导）${officials} 人，少于 30%：${total} 人中应为 ${required} 人（允许 ${range} 人）`,
-      messageEn: `${officials} officials (NPC, CPPCC, leaders in charge), fewer than 30 %: ${required} of ${total} expected (${range} allowed)`,
+      message: `官员类代表（人大代表、政协委员、分管领导）${officials} 人，少于 30%：${of}应为 ${required} 人（允许 ${range} 人）`,
+      messageEn: `${officials} officials (NPC, CPPCC, leaders in charge), fewer than 30 %: ${required} ${ofEn} expected (${range} allowed)`,
     });
   } else if (officials > high) {
     problems.push({
       code: 'too_many_officials',
-      message: `官员类代表（人大代表、政协委员、分管领导）${officials} 人，多于 30%：${total} 人中应为 ${required} 人（允许 ${range} 人）`,
-      messageEn: `${officials} officials (NPC, CPPCC, leaders in charge), more than 30 %: ${required} of ${total} expected (${range} allowed)`,
+      message: `官员类代表（人大代表、政协委员、分管领导）${officials} 人，多于 30%：${of}应为 ${required} 人（允许 ${range} 人）`,
+      messageEn: `${officials} officials (NPC, CPPCC, leaders in charge), more than 30 %: ${required} ${ofEn} expected (${range} allowed)`,
     });
   }
   const add = problems.length === 0 ? { officials: 0, recipients: 0 } : minimalAdditions(officials, recipients);

@@ -10,6 +10,7 @@ import type { Explanation, ExplanationStep, MissingReason } from './explanation'
 import { figureOf, hundredthsOf, rationalOf, type ExactFigure } from './figure';
 import type { GradedMeetingTally } from './graded-tally';
 import { checkObjects, checkVetoes } from './input-checks';
+import { carry, DEFAULT_ROUNDING_MODE, type RoundingMode } from './printed-arithmetic';
 import { partitionByCategory, rankObjects, vetoReasons, type RankOrder, type Veto } from './ranking';
 
 /** Points each component is worth in the total: {self: 50, social: 50} by default. */
@@ -27,6 +28,8 @@ export interface CombineRoundInput {
   readonly social: GradedMeetingTally | null;
   readonly componentPoints: ComponentPoints;
   readonly vetoes: readonly Veto[];
+  /** How each step hands its value on (printed-arithmetic.ts); default 'printed'. */
+  readonly roundingMode?: RoundingMode;
   readonly options: {
     readonly order: RankOrder;
     /** Rank each object category separately (分类排名). */
@@ -55,8 +58,9 @@ export interface RoundRow {
   readonly selfPoints: ExactFigure | null;
   readonly socialPoints: ExactFigure | null;
   /**
-   * The exact sum of the points, rounded once: it may differ by 0.01 from the sum of the two
-   * rounded points, because rounding the parts first would change ranks.
+   * 'printed' (default): the sum of the two printed points, so the sheet adds up by hand.
+   * 'exact': the exact sum rounded once; it may then differ by 0.01 from the sum of the
+   * rounded points, and the sheet prints the parts with more decimals.
    */
   readonly total: ExactFigure | null;
   readonly incomplete: boolean;
@@ -80,6 +84,7 @@ export interface RoundResult {
   readonly order: RankOrder;
   readonly byCategory: boolean;
   readonly componentPoints: ComponentPoints;
+  readonly roundingMode: RoundingMode;
   /** One ranking, or one per category in the order categories first appear among the objects. */
   readonly rankings: readonly RoundRanking[];
 }
@@ -125,6 +130,7 @@ export function combineRound(input: CombineRoundInput): RoundResult {
   if (!checked.ok) throw new Error(`${checked.error.code}: ${checked.error.message}`);
   const { objects, componentPoints, vetoes, options } = input;
   const reasons = vetoReasons(vetoes);
+  const mode = input.roundingMode ?? DEFAULT_ROUNDING_MODE;
 
   const rows = objects.map((object): Omit<RoundRow, 'rank'> => {
     const steps: ExplanationStep[] = [];
@@ -134,7 +140,9 @@ export function combineRound(input: CombineRoundInput): RoundResult {
     for (const component of ['self', 'social'] as const) {
       const found = componentScore(input[component], component, object.id);
       if ('score' in found) {
-        const componentPointsValue = mul(fromNumber(componentPoints[component]), div(rationalOf(found.score), fromInt(100)));
+        // printed: 折算 = round(printed 得分 × 分值 / 100), from the score as printed.
+        const score = carry(rationalOf(found.score), mode);
+        const componentPointsValue = carry(mul(fromNumber(componentPoints[component]), div(score, fromInt(100))), mode);
         scores.set(component, found.score);
         points.set(component, componentPointsValue);
         steps.push({
@@ -184,6 +192,7 @@ export function combineRound(input: CombineRoundInput): RoundResult {
     order: options.order,
     byCategory,
     componentPoints,
+    roundingMode: mode,
     rankings: partitions.map(({ category, rows: partitionRows }) => ({
       category,
       rows: rankRows(partitionRows, options.order),

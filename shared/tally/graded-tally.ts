@@ -9,6 +9,7 @@ import type { Explanation, ExplanationStep, GroupTerm } from './explanation';
 import { figureOf, type ExactFigure } from './figure';
 import { summarizeGroups, type GroupSummary, type RedactedGroupFigures } from './group-summary';
 import { checkGradedInput, meetingKindOf, type GroupWeights } from './input-checks';
+import { carry, DEFAULT_ROUNDING_MODE, type RoundingMode } from './printed-arithmetic';
 
 /** What tallyGradedMeeting needs. Ballots must all be graded ones (see checkGradedInput). */
 export interface GradedMeetingInput {
@@ -24,6 +25,8 @@ export interface GradedMeetingInput {
   /** Per-group figures are hidden where a group has fewer ballots than this. */
   readonly smallGroupK: number;
   readonly ballots: readonly TallyBallot[];
+  /** How each step hands its value on (printed-arithmetic.ts); default 'printed'. */
+  readonly roundingMode?: RoundingMode;
 }
 
 /** One indicator of one object as answered by one group. */
@@ -79,6 +82,7 @@ export interface GradedMeetingTally {
   readonly groups: readonly GroupSummary[];
   readonly ballotsCast: number;
   readonly smallGroupK: number;
+  readonly roundingMode: RoundingMode;
   /** True once redactSmallGroups removed hidden groups' figures: safe to show or export. */
   readonly redacted: boolean;
   readonly objects: readonly GradedObjectResult[];
@@ -110,6 +114,7 @@ export function tallyGradedMeeting(input: GradedMeetingInput): GradedMeetingTall
   const checked = checkGradedInput(input);
   if (!checked.ok) throw new Error(`${checked.error.code}: ${checked.error.message}`);
   const { objects, indicatorSets, gradeScale, groups, groupWeights, smallGroupK, ballots } = input;
+  const mode = input.roundingMode ?? DEFAULT_ROUNDING_MODE;
 
   const points = gradeScale.map((grade) => fromNumber(grade.points));
   // accumulators[objectId][group] — filled in one pass over the ballots.
@@ -172,7 +177,7 @@ export function tallyGradedMeeting(input: GradedMeetingInput): GradedMeetingTall
         const counted = accumulator?.indicators.get(indicator.id);
         const acc = counted === undefined ? undefined : { ...counted, sumPoints: sumOfPoints(counted.gradeCounts, points) };
         const answered = acc?.answered ?? 0;
-        const mean = acc === undefined || answered === 0 ? null : div(acc.sumPoints, fromInt(answered));
+        const mean = acc === undefined || answered === 0 ? null : carry(div(acc.sumPoints, fromInt(answered)), mode);
         figures.push({
           indicatorId: indicator.id,
           name: indicator.name,
@@ -202,7 +207,7 @@ export function tallyGradedMeeting(input: GradedMeetingInput): GradedMeetingTall
       let score: Rational | null = null;
       if (weightedTerms.length > 0) {
         const weightSum = sum(weightedTerms.map((t) => t.weight));
-        score = div(sum(weightedTerms.map((t) => mul(t.weight, t.mean))), weightSum);
+        score = carry(div(sum(weightedTerms.map((t) => mul(t.weight, t.mean))), weightSum), mode);
         groupScores.set(summary.group, score);
         steps.push({
           kind: 'group-score',
@@ -232,9 +237,9 @@ export function tallyGradedMeeting(input: GradedMeetingInput): GradedMeetingTall
     // incomplete instead of handing its weight to the others.
     let meetingScore: Rational | null = null;
     if (missingGroups.length === 0) {
-      meetingScore = div(
-        sum(summaries.map((s) => mul(fromNumber(s.weight), groupScores.get(s.group) ?? ZERO))),
-        fromInt(100),
+      meetingScore = carry(
+        div(sum(summaries.map((s) => mul(fromNumber(s.weight), groupScores.get(s.group) ?? ZERO))), fromInt(100)),
+        mode,
       );
     }
     const terms: GroupTerm[] = summaries.map((s) => {
@@ -267,6 +272,7 @@ export function tallyGradedMeeting(input: GradedMeetingInput): GradedMeetingTall
     groups: summaries,
     ballotsCast: ballots.length,
     smallGroupK,
+    roundingMode: mode,
     redacted: false,
     objects: results,
   };

@@ -47,3 +47,16 @@ export type {
 } from './worst-tally';
 export { DEFAULT_TOP_N, tallyWorstMeeting } from './worst-tally';
 export { redactSmallGroups } from './redaction';
+export type { PrintedMeetingRow, PrintedRoundRow, RoundingMode } from './printed-arithmetic';
+export {
+  checkPrintedMeetingRow,
+  checkPrintedRoundRow,
+  DEFAULT_ROUNDING_MODE,
+  PART_DIGITS_EXACT,
+  partDigits,
+  partText,
+  ROUNDING_MODES,
+  roundToDigits,
+} from './printed-arithmetic';
+export type { PublishedGroup, PublishedWorstFigures } from './small-group-check';
+export { combinedRateOf, ratesArePublishable, solutionsFor } from './small-group-check';

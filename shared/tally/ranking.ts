@@ -45,10 +45,10 @@ export function compareByName(a: { readonly name: string; readonly id: string },
  * - `highFirst`: the highest key gets rank 1 (else the lowest does).
  * - Vetoed candidates form one block ordered by name with consecutive ranks. `vetoedFirst`: they
  *   take ranks 1..v and the others continue at v+1 (v+1, v+2, v+2, v+4 …); otherwise they take
- *   the last places of the whole list, n−v+1..n, after the unranked ones too, so that a veto
- *   never reads as a good place even when no other row is complete.
- * - Non-vetoed candidates without a key are unranked, ordered by name: after the ranked ones,
- *   and (best-first) before the vetoed block.
+ *   the places right after the m ranked ones, m+1..m+v, so the numbers on a sheet never skip
+ *   (a veto used to be numbered n after an unranked row, and n−1 never appeared).
+ * - Non-vetoed candidates without a key are unranked (no place at all), ordered by name, and
+ *   listed last: after the ranked ones and the vetoed block.
  */
 export function placeRanked({
   candidates,
@@ -71,7 +71,7 @@ export function placeRanked({
   const unranked = candidates.filter((c) => !c.vetoed && c.key === null).sort(compareByName);
 
   const scoredOffset = vetoedFirst ? vetoed.length : 0;
-  const vetoedOffset = vetoedFirst ? 0 : scored.length + unranked.length;
+  const vetoedOffset = vetoedFirst ? 0 : scored.length;
   const scoredPlacements: RankPlacement[] = [];
   let previousKey: bigint | null = null;
   let previousRank = 0;
@@ -87,7 +87,7 @@ export function placeRanked({
   const unrankedPlacements = unranked.map((c) => ({ id: c.id, rank: null }));
   return vetoedFirst
     ? [...vetoedPlacements, ...scoredPlacements, ...unrankedPlacements]
-    : [...scoredPlacements, ...unrankedPlacements, ...vetoedPlacements];
+    : [...scoredPlacements, ...vetoedPlacements, ...unrankedPlacements];
 }
 
 /** Merges vetoes by object: one object vetoed twice keeps both reasons, joined by "；". */

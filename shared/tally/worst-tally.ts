@@ -9,6 +9,7 @@ import type { Explanation, ExplanationStep, GroupTerm } from './explanation';
 import { figureOf, hundredthsOf, type ExactFigure } from './figure';
 import { summarizeGroups, type GroupSummary, type RedactedGroupFigures } from './group-summary';
 import { checkWorstInput, type GroupWeights } from './input-checks';
+import { carry, DEFAULT_ROUNDING_MODE, type RoundingMode } from './printed-arithmetic';
 import { rankObjects, vetoReasons, type Veto } from './ranking';
 
 /** Default length of the published list (top 10). */
@@ -27,6 +28,8 @@ export interface WorstMeetingInput {
   readonly topN?: number;
   readonly vetoes: readonly Veto[];
   readonly ballots: readonly TallyBallot[];
+  /** How each step hands its value on (printed-arithmetic.ts); default 'printed'. */
+  readonly roundingMode?: RoundingMode;
 }
 
 /** How often a problem tag was ticked for an object. */
@@ -113,6 +116,7 @@ export function tallyWorstMeeting(input: WorstMeetingInput): WorstMeetingTally {
   const checked = checkWorstInput({ ...input, topN });
   if (!checked.ok) throw new Error(`${checked.error.code}: ${checked.error.message}`);
   const { objects, tags, groups, groupWeights, smallGroupK, vetoes, ballots } = input;
+  const mode = input.roundingMode ?? DEFAULT_ROUNDING_MODE;
 
   // nominations[objectId][group] and ticks[objectId][group][tagId], in one pass over the ballots.
   const nominations = new Map<string, Map<VoterGroup, number>>();
@@ -142,7 +146,7 @@ export function tallyWorstMeeting(input: WorstMeetingInput): WorstMeetingTally {
     const rates = new Map<VoterGroup, Rational>();
     for (const summary of summaries) {
       const count = nominations.get(object.id)?.get(summary.group) ?? 0;
-      const rate = summary.ballots === 0 ? null : div(mul(fromInt(count), fromInt(100)), fromInt(summary.ballots));
+      const rate = summary.ballots === 0 ? null : carry(div(mul(fromInt(count), fromInt(100)), fromInt(summary.ballots)), mode);
       if (rate !== null) rates.set(summary.group, rate);
       const groupTicks = ticks.get(object.id)?.get(summary.group);
       groupResults.push({
@@ -165,7 +169,7 @@ export function tallyWorstMeeting(input: WorstMeetingInput): WorstMeetingTally {
     const combined =
       missingGroups.length > 0
         ? null
-        : div(sum(summaries.map((s) => mul(fromNumber(s.weight), rates.get(s.group) ?? fromInt(0)))), fromInt(100));
+        : carry(div(sum(summaries.map((s) => mul(fromNumber(s.weight), rates.get(s.group) ?? fromInt(0)))), fromInt(100)), mode);
     const terms: GroupTerm[] = summaries.map((s) => {
       const rate = rates.get(s.group);
       return { group: s.group, weight: s.weight, figure: rate === undefined ? null : figureOf(rate).rounded, hidden: false };

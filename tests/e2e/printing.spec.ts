@@ -7,9 +7,26 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import QRCode from 'qrcode';
 import { startHostProcess, type HostProcess } from './support/host-process';
 
 let host: HostProcess;
+
+/** Page-side script (this file is compiled without the DOM types): whether two images have the same pixels. */
+const SAME_PIXELS = `async (a, b) => {
+  const pixels = async (src) => {
+    const image = new Image();
+    image.src = src;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d');
+    context.drawImage(image, 0, 0);
+    return Array.from(context.getImageData(0, 0, image.width, image.height).data).join(',');
+  };
+  return (await pixels(a)) === (await pixels(b));
+}`;
 
 test.beforeEach(async () => {
   host = await startHostProcess();
@@ -50,7 +67,7 @@ test('the sign-in sheet previews from the 打印 tab and downloads as the host-r
   await context.close();
 });
 
-test('code slips print from the Voting tab through the one-time hand-off', async ({ browser }) => {
+test('code slips print from the Voting tab through the one-time hand-off, with the tablet address as text and in the QR, and then leave the screen', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const chair = await context.newPage();
   chair.on('dialog', (dialog) => void dialog.accept());
@@ -68,7 +85,34 @@ test('code slips print from the Voting tab through the one-time hand-off', async
   await expect(slips.locator('.slip img.qr').first()).toBeVisible();
   const printed = await slips.locator('.slip-code').allTextContents();
   expect(printed.sort()).toEqual([...shown].sort());
+  // The tablet address is printed as text on every slip, and the QR carries it with the code:
+  // the first slip's QR has the same pixels as a QR of `<tablet address>#<code>` made here.
+  const address = new URL(host.tabletUrl).href;
+  const addresses = await slips.getByTestId('slip-address').allTextContents();
+  expect(addresses).toHaveLength(shown.length);
+  expect(new Set(addresses)).toEqual(new Set([address]));
+  const firstCode = (await slips.locator('.slip-code').first().textContent()) ?? '';
+  const expected = await QRCode.toDataURL(`${address}#${firstCode.replaceAll('-', '')}`, { margin: 0, width: 240, errorCorrectionLevel: 'M' });
+  const printedSrc = (await slips.locator('.slip img.qr').first().getAttribute('src')) ?? '';
+  const same = await slips.evaluate(`(${SAME_PIXELS})(${JSON.stringify(printedSrc)}, ${JSON.stringify(expected)})`);
+  expect(same).toBe(true);
   await shot(slips, 'slips-preview');
+
+  // Printed codes leave the chair's screen; 显示评议码 brings them back only after a confirmation.
+  await expect(chair.getByTestId('codes')).toHaveCount(0);
+  await expect(chair.getByTestId('codes-hidden')).toContainText('已打印');
+  chair.removeAllListeners('dialog');
+  chair.once('dialog', (dialog) => void dialog.dismiss());
+  await chair.getByTestId('show-codes').click();
+  await expect(chair.getByTestId('codes')).toHaveCount(0);
+  chair.once('dialog', (dialog) => {
+    expect(dialog.message()).toContain('投影');
+    void dialog.accept();
+  });
+  await chair.getByTestId('show-codes').click();
+  await expect(chair.locator('[data-testid=codes] li code')).toHaveText(shown);
+  await chair.getByRole('button', { name: '隐藏评议码' }).click();
+  await expect(chair.getByTestId('codes')).toHaveCount(0);
 
   // The hand-off is gone: reloading the slips page prints nothing and says what to do.
   await slips.reload();

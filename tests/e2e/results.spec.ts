@@ -97,7 +97,7 @@ test('tablet ballots → results screen with the formula, re-tally, veto and off
 
   await rows.nth(0).click();
   const formula = chair.getByTestId('formula');
-  await expect(formula).toContainText('服务对象组·业务素质 500÷5 = 100.00（弃权1）');
+  await expect(formula).toContainText('服务对象·业务素质 500÷5 = 100.00（弃权1）');
   await expect(formula).toContainText('社会测评 = 0.30×80.00 + 0.70×100.00 = 94.00');
   await chair.screenshot({ path: test.info().outputPath('results.png'), fullPage: true });
 
@@ -178,4 +178,51 @@ test('worst-first order and categories ranked separately, as the chair switches 
   await expect(sections).toHaveCount(6);
   await expect(sections.locator('.rank')).toHaveText(['1', '1', '1', '1', '1', '1']);
   await chair.screenshot({ path: test.info().outputPath('by-category.png'), fullPage: true });
+});
+
+test('at 1,366 px the headers stay on one line and 明细 opens right under its row', async ({ browser }) => {
+  const [meeting] = await chairCall(host, 'listMeetings', {});
+  if (!meeting) throw new Error('no demo meeting');
+  const codes = await chairCall(host, 'generateCodes', { meetingId: meeting.id, spares: 0 });
+  await chairCall(host, 'openVoting', { meetingId: meeting.id });
+  for (const code of codes.filter((c) => c.group === 'officials').slice(0, 5)) await voteByApi(code.code, official);
+  for (const code of codes.filter((c) => c.group === 'recipients').slice(0, 6)) await voteByApi(code.code, recipient);
+  await chairCall(host, 'closeVoting', { meetingId: meeting.id });
+
+  const chair = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  chair.on('dialog', (dialog) => void dialog.accept());
+  await chair.goto(host.chairUrl);
+  await chair.getByRole('tab', { name: '结果' }).click();
+  const table = chair.getByTestId('results');
+  await expect(table.locator('tbody tr')).toHaveCount(8);
+  // 名次 on one line: the header cell is no taller than one line of its text plus padding.
+  const rankHeader = table.locator('thead th').first();
+  await expect(rankHeader).toHaveText('名次');
+  const lineHeight = await rankHeader.evaluate((el) => {
+    const style = el.ownerDocument.defaultView?.getComputedStyle(el);
+    return parseFloat(style?.lineHeight ?? '') || parseFloat(style?.fontSize ?? '16') * 1.5;
+  });
+  const headerBox = await rankHeader.boundingBox();
+  expect(headerBox?.height ?? 0).toBeLessThan(lineHeight * 2);
+
+  const row = table.locator('tbody tr').nth(6);
+  await row.getByRole('button', { name: '明细' }).click();
+  const detail = chair.getByTestId('object-detail');
+  await expect(detail).toBeVisible();
+  const rowBox = await row.boundingBox();
+  const detailBox = await detail.boundingBox();
+  // The detail starts right under the row it belongs to, not under the whole table.
+  expect((detailBox?.y ?? 1e9) - ((rowBox?.y ?? 0) + (rowBox?.height ?? 0))).toBeLessThan(40);
+  await expect(table.locator('tbody tr').nth(7)).toHaveClass(/detail-row/u);
+  await chair.screenshot({ path: test.info().outputPath('detail-next-to-row.png'), fullPage: true });
+
+  // 当场公布: only once official, the official ranking on the projector.
+  await expect(chair.getByTestId('announce')).toHaveCount(0);
+  await chair.getByRole('button', { name: '确认为正式结果' }).click();
+  const [projector] = await Promise.all([chair.waitForEvent('popup'), chair.getByTestId('announce').click()]);
+  const shown = projector.getByTestId('projector-ranking');
+  await expect(shown.locator('tbody tr')).toHaveCount(8);
+  await expect(shown.locator('tbody tr').first()).toContainText('94.00');
+  await expect(projector.getByTestId('projector-status')).toHaveText('正式结果');
+  await projector.screenshot({ path: test.info().outputPath('projector-official.png') });
 });

@@ -132,12 +132,20 @@ test.describe('with the host process', () => {
     await expect(chair.locator('[data-testid=turnout] tr[data-group=recipients] .ballots')).toHaveText('2');
     await expect(projector.locator('[data-group=recipients] [data-testid=projector-count]')).toContainText('2 / 20');
     await expect(projector.locator('[data-group=officials] [data-testid=projector-count]')).toContainText('1 / 9');
+    await expect(projector.getByText('投票结束前不显示任何结果')).toBeVisible();
 
     const view = await chairCall(host, 'getMeeting', { meetingId: (await chairCall(host, 'listMeetings', {}))[0]?.id ?? '' });
     expect(view.turnout.map((g) => [g.group, g.ballots, g.codesUsed, g.codesVoided])).toEqual([
       ['officials', 1, 1, 0],
       ['recipients', 2, 2, 1],
     ]);
+
+    // Closing voting: the projector follows, says 投票已结束 with the count, and no longer says results are withheld.
+    await chair.getByRole('button', { name: '结束投票' }).click();
+    await expect(projector.getByTestId('projector-status')).toHaveText('投票已结束');
+    await expect(projector.getByTestId('projector-ended')).toContainText('共收到选票 3 张');
+    await expect(projector.getByText('投票结束前不显示任何结果')).toHaveCount(0);
+    await expect(projector.getByTestId('projector-url')).toHaveCount(0);
   });
 
   test('guessing codes on a tablet raises the alarm on the chair\'s screen', async ({ browser }) => {

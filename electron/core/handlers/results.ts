@@ -5,6 +5,7 @@ import {
   exportBallots,
   exportReceipts,
   exportResults,
+  exportRoundResults,
   markOfficial,
   meetingResults,
   receiptList,
@@ -23,6 +24,7 @@ export const resultsHandlers: Handlers<typeof resultsInputs> = {
   markOfficial: (core, input) => markOfficial(core.store, core.events, input.meetingId),
   receipts: (core, input) => receiptList(core.store, input.meetingId),
   exportResults: (core, input) => exportResults(core.store, input),
+  exportRoundResults: (core, input) => exportRoundResults(core.store, input),
   exportBallots: (core, input) => exportBallots(core.store, input),
   exportReceipts: (core, input) => exportReceipts(core.store, input),
   retally: async (core, input) => {

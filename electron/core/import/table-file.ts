@@ -8,7 +8,7 @@ import iconv from 'iconv-lite';
 import { err, ok, type Result } from '../../../shared/domain/result';
 import type { TableData } from '../../../shared/setup/table';
 import { formatCsv, parseCsv } from './csv';
-import { readWorkbookRows, writeWorkbook } from './xlsx';
+import { readWorkbookRows, writeWorkbook, type WorkbookLayout } from './xlsx';
 import { containsAscii, inflatedSize, isZip, listZipEntries } from './zip';
 
 /** How the file was read: 'gbk' means GB18030 (its superset), what Chinese Excel and WPS write by default. */
@@ -190,7 +190,7 @@ function shape(rows: readonly { line: number; cells: readonly string[] }[], enco
 
 export type TableFormat = 'csv' | 'xlsx';
 
-export interface WriteTableOptions {
+export interface WriteTableOptions extends WorkbookLayout {
   /** Worksheet name for .xlsx (default Sheet1). */
   readonly sheetName?: string;
 }
@@ -204,8 +204,9 @@ export async function writeTable(
   format: TableFormat,
   options: WriteTableOptions = {},
 ): Promise<Uint8Array> {
-  if (format === 'xlsx') return writeWorkbook(table.headers, table.rows, options.sheetName);
-  const text = formatCsv([table.headers, ...table.rows]);
+  if (format === 'xlsx') return writeWorkbook(table.headers, table.rows, options.sheetName, options);
+  // CSV has no merged cells: each title line is a record of one field above the header.
+  const text = formatCsv([...(options.titleLines ?? []).map((line) => [line]), table.headers, ...table.rows]);
   const body = new TextEncoder().encode(text);
   const out = new Uint8Array(body.length + 3);
   out.set([0xef, 0xbb, 0xbf], 0);

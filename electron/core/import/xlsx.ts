@@ -91,20 +91,52 @@ function safeSheetName(name: string): string {
 }
 
 /** Writes headers and rows as an .xlsx workbook; every cell is text so "001" stays "001". */
+/** How a written sheet is laid out beyond its header and rows. */
+export interface WorkbookLayout {
+  /** Lines above the header (meeting, date, place, 初步/正式), each merged across the columns. */
+  readonly titleLines?: readonly string[];
+  /**
+   * Columns (0-based) written as numbers with this Excel number format ('0.00', '0'): a cell
+   * that reads as a decimal number becomes a number, anything else ('—', '不完整') stays text.
+   */
+  readonly numberFormats?: Readonly<Record<number, string>>;
+}
+
+const DECIMAL = /^-?\d+(?:\.\d+)?$/u;
+
+/**
+ * Writes one worksheet: optional title lines, a bold header row frozen with everything above it,
+ * numbers as numbers where the layout says so, columns sized to their content.
+ */
 export async function writeWorkbook(
   headers: readonly string[],
   rows: readonly (readonly string[])[],
   sheetName = 'Sheet1',
+  layout: WorkbookLayout = {},
 ): Promise<Uint8Array> {
   const workbook = new (loadExcel().Workbook)();
   workbook.creator = 'Pingyi 评议';
-  const sheet = workbook.addWorksheet(safeSheetName(sheetName), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const titleLines = layout.titleLines ?? [];
+  const formats = layout.numberFormats ?? {};
+  const sheet = workbook.addWorksheet(safeSheetName(sheetName), { views: [{ state: 'frozen', ySplit: titleLines.length + 1 }] });
+  const columns = Math.max(headers.length, ...rows.map((r) => r.length));
+  titleLines.forEach((line, index) => {
+    const row = sheet.addRow([line]);
+    row.font = { bold: index === 0, size: index === 0 ? 14 : 11 };
+    if (columns > 1) sheet.mergeCells(row.number, 1, row.number, columns);
+  });
   const header = sheet.addRow([...headers]);
   header.eachCell((cell) => {
     cell.font = { bold: true };
   });
-  for (const row of rows) sheet.addRow([...row]);
-  const columns = Math.max(headers.length, ...rows.map((r) => r.length));
+  for (const row of rows) {
+    const values = row.map((value, c) => (formats[c] !== undefined && DECIMAL.test(value) ? Number(value) : value));
+    const added = sheet.addRow(values);
+    for (const [c, format] of Object.entries(formats)) {
+      const cell = added.getCell(Number(c) + 1);
+      if (typeof cell.value === 'number') cell.numFmt = format;
+    }
+  }
   for (let c = 1; c <= columns; c++) {
     let widest = displayWidth(headers[c - 1] ?? '');
     for (const row of rows) {

@@ -52,3 +52,13 @@ export function storedBallotSetDigest(meetings: readonly StoredFingerprintInput[
 export function shortFingerprint(digest: string): string {
   return (digest.slice(0, 20).toUpperCase().match(/.{4}/g) ?? []).join(' ');
 }
+
+/**
+ * Whether a digest is the one a person typed from a sheet: the full 64 hex digits or the printed
+ * short form (at least its 20 digits), spaces and case ignored.
+ */
+export function fingerprintMatches(digest: string, given: string): boolean {
+  const typed = given.replace(/\s+/gu, '').toLowerCase();
+  if (!/^[0-9a-f]{20,64}$/u.test(typed)) return false;
+  return digest.toLowerCase().startsWith(typed);
+}

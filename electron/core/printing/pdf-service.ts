@@ -8,8 +8,11 @@ import { chromiumDriver, keptChromium, KeptChromium } from './chromium-pdf';
 import { countPdfPages } from './pdf-templates';
 import { registeredPrintDriver } from './print-driver';
 import { findMeeting } from '../services/meetings';
-import { SHEET_FILE_NAMES, printQuery } from '../../../shared/print/sheets';
+import { SHEET_FILE_NAMES, printQuery, type Sheet } from '../../../shared/print/sheets';
+import { resultSheetState } from './result-sheets';
+import { resultStateFileTag } from '../../../shared/rules/result-state';
 
+const RESULT_SHEETS: ReadonlySet<Sheet> = new Set<Sheet>(['ranking', 'detail', 'worst', 'receipts']);
 
 function safeFileName(text: string): string {
   return text.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 80);
@@ -34,7 +37,13 @@ export async function renderSheetPdf(core: Core, target: SheetTarget, now = new 
   const rendered = await driver.renderPdf(printQuery({ ...target, pdf: true }));
   if ('error' in rendered) return err('pdf_failed', rendered.error);
   const pages = countPdfPages(rendered.pdf);
-  const fileName = `${safeFileName(meeting.title)}-${SHEET_FILE_NAMES[target.sheet]}-${stamp(now)}.pdf`;
+  // Result sheets say draft or official in the file name as in their title.
+  let state = '';
+  if (RESULT_SHEETS.has(target.sheet)) {
+    const found = resultSheetState(core.store, target.meetingId);
+    if (found.ok) state = `-${resultStateFileTag(found.value)}`;
+  }
+  const fileName = `${safeFileName(meeting.title)}-${SHEET_FILE_NAMES[target.sheet]}${state}-${stamp(now)}.pdf`;
   let savedTo: string | null = null;
   if (target.sheet !== 'slips') {
     const dir = join(core.dataDir, 'exports');

@@ -6,16 +6,20 @@
  */
 import type { Store } from '../store/database';
 import type { MeetingRow } from '../store/rows';
-import type { DetailGroup, DetailMeeting, DetailObject, DetailSheet, GroupCount, RankingLine, RankingSheet, SheetHeader, WorstSheet } from '../../../shared/api/chair/printing';
+import type { DetailGroup, DetailMeeting, DetailObject, DetailSheet, GroupCount, RankingLine, RankingSheet, ReceiptsSheet, SheetHeader, WorstSheet } from '../../../shared/api/chair/printing';
 import type { MeetingResults, ResultRow, RoundResultRow, RoundResults } from '../../../shared/api/chair/results';
 import type { MeetingKind, TallyBallot } from '../../../shared/domain/model';
 import { err, ok, type Result } from '../../../shared/domain/result';
 import { mayPrintResults, meetingStatus } from '../../../shared/domain/lifecycle';
 import { formatExplanation } from '../../../shared/tally';
 import { findMeeting, meetingSettings, turnout } from '../services/meetings';
-import { meetingBallots, meetingBallotTexts, meetingResults, roundResults } from '../services/results';
+import { meetingBallots, meetingBallotTexts, meetingResults, receiptList, roundResults } from '../services/results';
 import { shortFingerprint, storedBallotSetDigest } from './fingerprint';
-import { sheetHeader } from './sheet-header';
+import { meetingState, sheetHeader } from './sheet-header';
+import { combinedResultState, type ResultState } from '../../../shared/rules/result-state';
+import { roundingFootnote, ruleText, withheldNote } from '../../../shared/rules/rule-text';
+import { worstRatesPublishable } from '../services/results/exports';
+import { roundComponentRows } from '../services/results/round';
 
 const NOT_CLOSED = '投票结束后才能打印结果，请先在“投票”中结束投票。';
 /** The sheets rank as the results screen does by default: best first, one list for all categories. */
@@ -87,6 +91,25 @@ function meetingsOf(basis: Basis): readonly SheetMeeting[] {
   return basis.mode === 'round' ? basis.meetings : [basis.meeting];
 }
 
+/** Draft or official for a sheet: a round's totals are official only once both meetings are. */
+function stateOf(store: Store, meetings: readonly SheetMeeting[]): ResultState {
+  return combinedResultState(meetings.map((m) => meetingState(store, m.row)));
+}
+
+/**
+ * The draft/official state of the sheet a meeting prints (for PDF file names), from the meeting
+ * rows alone: the round's when both of its components are closed and this is one of them.
+ */
+export function resultSheetState(store: Store, meetingId: string): Result<ResultState> {
+  const found = findMeeting(store, meetingId);
+  if (!found.ok) return found;
+  if (found.value.ballot_type !== 'graded' || !mayPrintResults(meetingStatus(found.value.status))) return ok(meetingState(store, found.value));
+  const rows = store.db.prepare('SELECT * FROM meetings WHERE round_id = ? ORDER BY position').all(found.value.round_id) as MeetingRow[];
+  const components = roundComponentRows(rows);
+  const round = components.length === 2 && components.some((m) => m.id === meetingId);
+  return ok(combinedResultState((round ? components : [found.value]).map((m) => meetingState(store, m))));
+}
+
 /**
  * The sheet's fingerprint: the digest of the stored ballot texts (storedBallotSetDigest, the
  * same value as ballotSetDigest of the parsed ballots, without parsing and serialising them).
@@ -135,6 +158,28 @@ function roundRows(round: RoundResults): RoundResultRow[] {
   return round.rankings.flatMap((r) => r.rows);
 }
 
+/** The names of the round's meetings' dates or places, each once ('' when none was entered). */
+function joined(values: readonly string[]): string {
+  return [...new Set(values.map((v) => v.trim()).filter((v) => v !== ''))].join('、');
+}
+
+/**
+ * 本轮综合排序表: a round's totals are titled by campaign and round, not by the meeting the
+ * sheet was asked from, and carry both meetings' dates and places.
+ */
+function roundHeader(header: SheetHeader, round: RoundResults, meetings: readonly SheetMeeting[], resultState: ResultState): SheetHeader {
+  return {
+    ...header,
+    title: `${round.campaign} ${round.round}`,
+    heldOn: joined(meetings.map((m) => m.row.held_on)),
+    place: joined(meetings.map((m) => m.row.place)),
+    resultState,
+    sheetName: ROUND_SHEET_NAME,
+  };
+}
+
+const ROUND_SHEET_NAME = '本轮综合排序表';
+
 /** 评议结果排序表: the round's 50 + 50 totals, or this meeting's own ranking (see Basis). */
 export function rankingSheet(store: Store, meetingId: string): Result<RankingSheet> {
   const found = closedMeeting(store, meetingId, 'graded');
@@ -147,11 +192,19 @@ export function rankingSheet(store: Store, meetingId: string): Result<RankingShe
     b.mode === 'round'
       ? roundRows(b.round).map((r) => ({ rank: r.rank, name: r.name, department: r.department, selfPoints: r.selfPoints, socialPoints: r.socialPoints, total: r.total, notes: roundNote(r, meetings) }))
       : b.meeting.results.rows.map((r) => ({ rank: r.rank, name: r.name, department: r.department, selfPoints: null, socialPoints: null, total: r.score, notes: r.note }));
+  // The round's rules come from the meeting whose settings give its points (round.ts): the social one.
+  const rulesMeeting = meetings.find((m) => m.kind === 'social') ?? meetings[0];
+  if (rulesMeeting === undefined) return err('voting_not_closed', NOT_CLOSED);
+  const settings = meetingSettings(rulesMeeting.row);
+  const mode = b.mode === 'round' ? 'round' : b.meeting.kind;
+  const roundingMode = b.mode === 'round' ? b.round.roundingMode : b.meeting.results.roundingMode;
   return ok({
     sheet: 'ranking',
-    header: found.value.header,
-    mode: b.mode === 'round' ? 'round' : b.meeting.kind,
-    componentPoints: b.mode === 'round' ? b.round.componentPoints : meetingSettings(b.meeting.row).componentPoints,
+    header: b.mode === 'round' ? roundHeader(found.value.header, b.round, meetings, stateOf(store, meetings)) : { ...found.value.header, resultState: stateOf(store, meetings) },
+    mode,
+    componentPoints: b.mode === 'round' ? b.round.componentPoints : settings.componentPoints,
+    rules: ruleText({ basis: mode, settings: { ...settings, roundingMode }, order: SHEET_VIEW.order }),
+    footnote: roundingFootnote(roundingMode),
     rows,
     counts: meetings.flatMap((m) => groupCounts(store, m)),
     overrides: overridesOf(meetings),
@@ -220,7 +273,14 @@ export function detailSheet(store: Store, meetingId: string, objectId?: string):
             totalFormula: r.vetoReason === null ? [] : [`一票否决：${r.vetoReason}`],
           }));
   if (objects.length === 0) return err('object_not_found', '找不到这个评议对象，请刷新后重新选择。');
-  return ok({ sheet: 'detail', header: found.value.header, objects, fingerprint: fingerprintOf(store, meetings) });
+  const roundingMode = b.mode === 'round' ? b.round.roundingMode : b.meeting.results.roundingMode;
+  return ok({
+    sheet: 'detail',
+    header: { ...found.value.header, resultState: stateOf(store, meetings) },
+    objects,
+    footnote: roundingFootnote(roundingMode),
+    fingerprint: fingerprintOf(store, meetings),
+  });
 }
 
 /** 评差结果公布表: the published top N (default 10) with their main problems; vetoed objects first. */
@@ -230,10 +290,13 @@ export function worstSheet(store: Store, meetingId: string): Result<WorstSheet> 
   const meeting = sheetMeeting(store, meetingId);
   if (!meeting.ok) return meeting;
   const { results } = meeting.value;
+  const topN = results.topN ?? results.top.length;
   return ok({
     sheet: 'worst',
-    header: found.value.header,
-    topN: results.topN ?? results.top.length,
+    header: { ...found.value.header, resultState: stateOf(store, [meeting.value]) },
+    topN,
+    rules: ruleText({ basis: 'worst', settings: { ...meetingSettings(meeting.value.row), roundingMode: results.roundingMode }, topN }),
+    withheld: withheldNote(results.groups, results.smallGroupK, !worstRatesPublishable(results)),
     rows: results.top.map((t) => ({
       rank: t.rank ?? 0,
       name: t.name,
@@ -244,5 +307,24 @@ export function worstSheet(store: Store, meetingId: string): Result<WorstSheet> 
     })),
     counts: groupCounts(store, meeting.value),
     fingerprint: fingerprintOf(store, [meeting.value]),
+  });
+}
+
+/**
+ * 回执清单: the meeting's receipts, sorted, with the fingerprint of its ballot set, posted next to
+ * the ranking so each representative can find the receipt their tablet showed. Nothing on it
+ * links a receipt to a ballot (receiptList lists receipts only, in sorted order).
+ */
+export function receiptsSheet(store: Store, meetingId: string): Result<ReceiptsSheet> {
+  const found = sheetHeader(store, meetingId);
+  if (!found.ok) return found;
+  const list = receiptList(store, meetingId);
+  if (!list.ok) return list;
+  const { row } = found.value;
+  return ok({
+    sheet: 'receipts',
+    header: { ...found.value.header, resultState: meetingState(store, row) },
+    receipts: list.value.receipts,
+    fingerprint: shortFingerprint(storedBallotSetDigest([{ meetingId, ballots: meetingBallotTexts(store, meetingId) }])),
   });
 }

@@ -14,5 +14,7 @@ export function sheetHeader(store: Store, meetingId: string, now = new Date()): 
   const view = meetingView(store, meetingId);
   if (!view.ok) return view;
   const { id, title, campaign, round, heldOn, place, kind, status } = view.value;
-  return ok({ row: row.value, header: { meetingId: id, title, campaign, round, heldOn, place, kind, status, printedAt: now.toISOString() } });
+  return ok({ row: row.value, header: { meetingId: id, title, campaign, round, heldOn, place, kind, status, printedAt: now.toISOString(), resultState: null, sheetName: null } });
 }
+
+export { meetingState } from '../services/results/result-state';

@@ -6,7 +6,7 @@
 import type { DataSheet, SheetData, SlipsSheet } from '../../../shared/api/chair/printing';
 import { assertNever, err, ok, type Result } from '../../../shared/domain/result';
 import type { Core } from '../core';
-import { detailSheet, rankingSheet, worstSheet } from './result-sheets';
+import { detailSheet, rankingSheet, receiptsSheet, worstSheet } from './result-sheets';
 import { signInSheet, zeroReport } from './roster-sheets';
 import { sheetHeader } from './sheet-header';
 import { takeSlips } from './handoff';
@@ -20,6 +20,8 @@ export function printData(core: Core, input: { meetingId: string; sheet: DataShe
       return detailSheet(core.store, input.meetingId, input.objectId);
     case 'worst':
       return worstSheet(core.store, input.meetingId);
+    case 'receipts':
+      return receiptsSheet(core.store, input.meetingId);
     case 'signin':
       return signInSheet(core.store, input.meetingId);
     case 'zero':

@@ -51,7 +51,7 @@ export function attendanceCheck(store: Store, meetingLike: Pick<Meeting, 'id' | 
   const recipients = present.length - officials;
   const base = { officials, recipients, override: meeting.attendanceOverride };
   if (kind !== 'social') return { ...base, applies: false, ok: true, problems: [], fix: '', fixEn: '' };
-  const check = checkComposition({ officials, recipients });
+  const check = checkComposition({ officials, recipients }, 'present');
   return {
     ...base,
     applies: true,

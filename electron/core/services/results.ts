@@ -12,7 +12,7 @@ import { resultsAvailable } from '../../../shared/domain/lifecycle';
 
 export { roundResults } from './results/round';
 export { clearVeto, markOfficial, receiptList, setVeto, OFFICIAL_REFUSAL } from './results/changes';
-export { exportBallots, exportReceipts, exportResults } from './results/exports';
+export { exportBallots, exportReceipts, exportResults, exportRoundResults } from './results/exports';
 export { retallyFile, compareResults } from './results/retally';
 export type { ResultsView } from './results/compute';
 

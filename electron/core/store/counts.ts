@@ -19,3 +19,8 @@ export function codeCounts(store: Store, meetingId: string): CodeCount[] {
   }[];
   return rows.map((r) => ({ voterGroup: r.voter_group, state: r.state, n: r.n }));
 }
+
+/** The ids of the meetings that have stored ballots (the console greys out their 删除). */
+export function meetingsWithBallots(store: Store): Set<string> {
+  return new Set((prepared(store.db, 'SELECT DISTINCT meeting_id FROM ballots').all() as { meeting_id: string }[]).map((r) => r.meeting_id));
+}

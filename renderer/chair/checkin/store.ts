@@ -23,7 +23,7 @@ export const useCheckInStore = defineStore('checkin', () => {
   async function mark(entry: CheckInEntry, present: boolean): Promise<void> {
     const id = chair.current?.id;
     if (!id) return;
-    const updated = await call('setCheckedIn', { meetingId: id, representativeId: entry.id, present });
+    const updated = await call('setCheckedIn', { meetingId: id, representativeId: entry.id, present }, { at: 'checkin' });
     if (updated) entries.value = entries.value.map((e) => (e.id === updated.id ? updated : e));
     // 应到/实到 in the shell arrive with the `changed` event the core emits.
   }

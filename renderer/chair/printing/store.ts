@@ -27,7 +27,11 @@ function query(meetingId: string, request: PrintRequest, handoff?: string): stri
 
 export const usePrintingStore = defineStore('printing', () => {
   const chair = useChairStore();
-  const message = ref('');
+  /**
+   * What the last PDF did, kept with the meeting and sheet it belongs to: the 打印 tab shows it
+   * beside that sheet only, never under another meeting (issue 18: "PDF 已保存" of another meeting).
+   */
+  const message = ref<{ meetingId: string; sheet: Sheet; text: string } | null>(null);
   const busy = ref<string | null>(null);
 
   async function handoffFor(meetingId: string, request: PrintRequest): Promise<string | undefined | null> {
@@ -40,42 +44,44 @@ export const usePrintingStore = defineStore('printing', () => {
     return stashed ? stashed.handoff : null;
   }
 
-  /** Opens the sheet for the browser's or the system's print dialog. */
-  async function preview(request: PrintRequest): Promise<void> {
+  /** Opens the sheet for the browser's or the system's print dialog; true once it was handed over. */
+  async function preview(request: PrintRequest): Promise<boolean> {
     const meetingId = chair.current?.id;
-    if (!meetingId) return;
-    message.value = '';
+    if (!meetingId) return false;
+    message.value = null;
     // Opened before any await so the browser treats it as the click's own window.
     const win = chair.server?.mode === 'electron' ? null : window.open('', '_blank');
     const handoff = await handoffFor(meetingId, request);
     if (handoff === null) {
       win?.close();
-      return;
+      return false;
     }
     if (chair.server?.mode === 'electron') {
-      await call('openPrint', { meetingId, sheet: request.sheet, action: 'preview', ...(request.objectId ? { objectId: request.objectId } : {}), ...(handoff ? { handoff } : {}) });
-      return;
+      return (await call('openPrint', { meetingId, sheet: request.sheet, action: 'preview', ...(request.objectId ? { objectId: request.objectId } : {}), ...(handoff ? { handoff } : {}) })) !== null;
     }
     if (!win) {
       lastError.value = tp('popupBlocked');
-      return;
+      return false;
     }
     win.location.href = new URL(`../print/index.html?${query(meetingId, request, handoff)}`, location.href).href;
+    return true;
   }
 
-  /** Has the host render the PDF, then downloads it. */
-  async function pdf(request: PrintRequest): Promise<void> {
+  /** Has the host render the PDF, then downloads it; true once downloaded. */
+  async function pdf(request: PrintRequest): Promise<boolean> {
     const meetingId = chair.current?.id;
-    if (!meetingId) return;
-    message.value = '';
+    if (!meetingId) return false;
+    message.value = null;
     busy.value = request.sheet;
     try {
       const handoff = await handoffFor(meetingId, request);
-      if (handoff === null) return;
+      if (handoff === null) return false;
       const rendered = await call('renderPdf', { meetingId, sheet: request.sheet, ...(request.objectId ? { objectId: request.objectId } : {}), ...(handoff ? { handoff } : {}) });
-      if (!rendered) return;
+      if (!rendered) return false;
       download({ fileName: rendered.fileName, base64: rendered.base64, mimeType: 'application/pdf' });
-      message.value = rendered.savedTo ? tp('savedTo', { path: rendered.savedTo }) : tp('downloaded', { name: rendered.fileName, pages: rendered.pages });
+      const text = rendered.savedTo ? tp('savedTo', { path: rendered.savedTo }) : tp('downloaded', { name: rendered.fileName, pages: rendered.pages });
+      message.value = { meetingId, sheet: request.sheet, text };
+      return true;
     } finally {
       busy.value = null;
     }

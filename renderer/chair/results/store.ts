@@ -63,12 +63,12 @@ export const useResultsStore = defineStore('results', () => {
     }
   }
 
-  async function download(what: 'exportResults' | 'exportBallots' | 'exportReceipts', format: 'csv' | 'xlsx'): Promise<void> {
+  async function download(what: 'exportResults' | 'exportRoundResults' | 'exportBallots' | 'exportReceipts', format: 'csv' | 'xlsx'): Promise<void> {
     const meetingId = available();
     if (meetingId === null) return;
     const file =
-      what === 'exportResults'
-        ? await call('exportResults', { meetingId, format, order: order.value, byCategory: byCategory.value })
+      what === 'exportResults' || what === 'exportRoundResults'
+        ? await call(what, { meetingId, format, order: order.value, byCategory: byCategory.value })
         : await call(what, { meetingId, format });
     if (!file) return;
     warning.value = file.warning ?? '';

@@ -1,9 +1,14 @@
 /** Words of the 准备 (setup) area, Chinese first; the English dictionary has the same keys. */
-import { createTranslator } from '../../common/i18n';
+import { createTranslator, locale } from '../../common/i18n';
 import { groupMessages } from '../../../shared/domain/voter-groups';
 
 const zh = {
   tabSetup: '准备',
+  lock_meetingVoting: '本场会议已开始投票，会议的定义（评议对象、指标、设置、代表名单）已锁定，不能修改。如需调整，请复制本场会议后修改副本。',
+  lock_meetingEnded: '本场会议投票已结束，会议的定义已锁定，不能修改。如需再次评议，请复制本场会议或本轮。',
+  lock_round: '本轮已有会议开始投票，本轮的评议对象和指标分配已锁定，不能修改。如需调整，请复制本轮后修改副本。',
+  lock_set: '这套指标已被开始投票的会议使用，已锁定。',
+
   newCampaign: '新建评议活动',
   campaignName: '评议活动名称',
   campaignPlaceholder: '例如：2026年度群众评科长',
@@ -26,6 +31,8 @@ const zh = {
   confirmRemove_campaign: '确定删除评议活动“{name}”及其中所有轮次、评议对象和会议吗？此操作不能撤销。',
   confirmRemove_round: '确定删除轮次“{name}”及其中的评议对象和会议吗？此操作不能撤销。',
   confirmRemove_meeting: '确定删除会议“{name}”及其代表名单吗？此操作不能撤销。',
+  blockedVoting: '“{name}”正在投票，不能删除。请先结束投票。',
+  blockedBallots: '“{name}”已有选票，评议记录必须保留，不能删除。',
   save: '保存',
   cancel: '取消',
   edit: '修改',
@@ -140,6 +147,10 @@ const zh = {
   limits: '评差与保密',
   worstK: '评差最多可选',
   smallGroupK: '小组最少票数',
+  roundingMode: '取舍方式',
+  roundingPrinted: '逐项取舍（每一步四舍五入到两位小数，再用表上的数计算下一步）',
+  roundingExact: '一次取舍（精确计算，只对最后得分取舍）',
+  roundingHint: '逐项取舍时，监票人可以用表上印出的数逐项核算；一次取舍时，表上分项保留四位小数并加注说明。',
   smallGroupHint: '某组选票少于此数时，不单独显示该组的分项结果，以免推断出个人选择。',
   requireAllAnswered: '平板要求每一项都作答（选等级或“弃权”）后才能提交',
   gradeScale: '评分等级',
@@ -155,6 +166,10 @@ const zh = {
 };
 
 const en: Record<keyof typeof zh, string> = {
+  lock_meetingVoting: 'Voting has opened: this meeting\'s definition (objects, indicators, settings, roster) is locked. To change it, copy the meeting and edit the copy.',
+  lock_meetingEnded: 'Voting has closed: this meeting\'s definition is locked. To evaluate again, copy the meeting or the round.',
+  lock_round: 'A meeting of this round has opened voting: the round\'s objects and indicator mapping are locked. To change them, copy the round and edit the copy.',
+  lock_set: 'A meeting that uses this indicator set has opened voting, so the set is locked. To change it, create a new set.',
   tabSetup: 'Setup',
   newCampaign: 'New campaign',
   campaignName: 'Campaign name',
@@ -178,6 +193,8 @@ const en: Record<keyof typeof zh, string> = {
   confirmRemove_campaign: 'Remove campaign "{name}" with all its rounds, objects and meetings? This cannot be undone.',
   confirmRemove_round: 'Remove round "{name}" with its objects and meetings? This cannot be undone.',
   confirmRemove_meeting: 'Remove meeting "{name}" and its roster? This cannot be undone.',
+  blockedVoting: '"{name}" is voting now and cannot be removed. Close voting first.',
+  blockedBallots: '"{name}" has ballots: the record must stay, so it cannot be removed.',
   save: 'Save',
   cancel: 'Cancel',
   edit: 'Edit',
@@ -292,6 +309,10 @@ const en: Record<keyof typeof zh, string> = {
   limits: 'Worst-list and privacy',
   worstK: 'Worst-list picks at most',
   smallGroupK: 'Smallest group shown',
+  roundingMode: 'Rounding',
+  roundingPrinted: 'Every printed figure (each step rounded to 2 decimals, the next step uses the printed value)',
+  roundingExact: 'Once (exact arithmetic, only the final score rounded)',
+  roundingHint: 'Rounding every printed figure lets scrutineers check the sheet by hand; rounding once prints the parts with 4 decimals and a footnote.',
   smallGroupHint: 'A group with fewer ballots than this is not shown on its own, so no one\'s choice can be inferred.',
   requireAllAnswered: 'Tablets require an answer (a grade or abstain) on every item before submitting',
   gradeScale: 'Grade scale',
@@ -307,3 +328,11 @@ const en: Record<keyof typeof zh, string> = {
 };
 
 export const t = createTranslator(zh, en);
+
+/**
+ * A lock notice in the UI language. Core words its lock reasons in Chinese (they name the meeting
+ * that locked a round, say): shown as they are in Chinese, replaced by the general sentence in English.
+ */
+export function lockText(coreText: string, key: 'lock_meetingVoting' | 'lock_meetingEnded' | 'lock_round' | 'lock_set'): string {
+  return locale.value === 'zh' ? coreText : t(key);
+}

@@ -7,7 +7,7 @@ import { defineStore } from 'pinia';
 import { ref, watch } from 'vue';
 import type { ChairInput, ChairMethod, ChairOutputs } from '../../../shared/api/chair-contract';
 import type { MeetingSetup, TreeCampaign } from '../../../shared/api/chair/setup';
-import { call } from '../api';
+import { call, type CallOptions } from '../api';
 import { useChairStore } from '../store';
 
 export const useSetupStore = defineStore('setup', () => {
@@ -30,9 +30,9 @@ export const useSetupStore = defineStore('setup', () => {
     if (loaded && loaded.meeting.id === chair.current?.id) setup.value = loaded;
   }
 
-  /** Runs a change; on success reloads this meeting's setup and the tree. Returns null on failure (the banner shows why). */
-  async function act<M extends ChairMethod>(method: M, input: ChairInput<M>): Promise<ChairOutputs[M] | null> {
-    const result = await call(method, input);
+  /** Runs a change; on success reloads this meeting's setup and the tree. Returns null on failure (shown at `options.at`, else in the banner). */
+  async function act<M extends ChairMethod>(method: M, input: ChairInput<M>, options: CallOptions = {}): Promise<ChairOutputs[M] | null> {
+    const result = await call(method, input, options);
     if (result !== null) await Promise.all([load(), loadTree(), chair.loadMeetings()]);
     return result;
   }

@@ -15,6 +15,11 @@ export const useVotingStore = defineStore('voting', () => {
    */
   const codes = ref<readonly IssuedCode[]>([]);
   const codesMeetingId = ref('');
+  /**
+   * Codes are on screen once: from generation until they are printed (or the chair hides them);
+   * after that only behind 显示评议码 and a confirmation, since the laptop may be on the projector.
+   */
+  const codesHidden = ref(false);
   /** Set when opening was refused for attendance: the console asks for a written reason. */
   const attendance = ref<AttendanceCheck | null>(null);
   const notice = ref('');
@@ -22,10 +27,11 @@ export const useVotingStore = defineStore('voting', () => {
   async function generateCodes(spares: number): Promise<void> {
     const meetingId = chair.current?.id;
     if (!meetingId) return;
-    const issued = await call('generateCodes', { meetingId, spares });
+    const issued = await call('generateCodes', { meetingId, spares }, { at: 'voting' });
     if (issued) {
       codes.value = issued;
       codesMeetingId.value = meetingId;
+      codesHidden.value = false;
     }
     await chair.select(meetingId);
   }
@@ -33,7 +39,7 @@ export const useVotingStore = defineStore('voting', () => {
   async function voidCodes(target: VoidTarget): Promise<boolean> {
     const meetingId = chair.current?.id;
     if (!meetingId) return false;
-    const result = await call('voidCodes', { meetingId, target });
+    const result = await call('voidCodes', { meetingId, target }, { at: 'void' });
     if (result && chair.current?.id === meetingId) chair.current = { ...chair.current, turnout: result.turnout };
     return result !== null;
   }
@@ -43,14 +49,14 @@ export const useVotingStore = defineStore('voting', () => {
     const meetingId = chair.current?.id;
     if (!meetingId) return;
     if (chair.current && isFirstOpening(chair.current.status, 'open') && override === undefined) {
-      const check = await call('attendanceCheck', { meetingId });
+      const check = await call('attendanceCheck', { meetingId }, { at: 'voting' });
       if (!check) return;
       if (!check.ok) {
         attendance.value = check;
         return;
       }
     }
-    const opened = await call('openVoting', override === undefined ? { meetingId } : { meetingId, override });
+    const opened = await call('openVoting', override === undefined ? { meetingId } : { meetingId, override }, { at: 'voting' });
     if (opened) attendance.value = null;
     await chair.select(meetingId);
     await chair.loadMeetings();
@@ -59,16 +65,16 @@ export const useVotingStore = defineStore('voting', () => {
   async function voting(action: 'pauseVoting' | 'closeVoting'): Promise<void> {
     const meetingId = chair.current?.id;
     if (!meetingId) return;
-    await call(action, { meetingId });
+    await call(action, { meetingId }, { at: 'voting' });
     await chair.select(meetingId);
     await chair.loadMeetings();
   }
 
   async function setTabletAddress(address: string): Promise<boolean> {
-    const info = await call('setTabletAddress', { address });
+    const info = await call('setTabletAddress', { address }, { at: 'join' });
     if (info) chair.server = info;
     return info !== null;
   }
 
-  return { codes, codesMeetingId, attendance, notice, generateCodes, voidCodes, open, voting, setTabletAddress };
+  return { codes, codesMeetingId, codesHidden, attendance, notice, generateCodes, voidCodes, open, voting, setTabletAddress };
 });

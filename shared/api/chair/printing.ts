@@ -2,6 +2,7 @@
  * Printing (issue 6): the data behind each A4 sheet, the one-time hand-off of code slips, and
  * PDFs rendered from the same print route the screen preview shows.
  */
+import type { ResultState } from '../../rules/result-state';
 import { z } from 'zod';
 import { VOTER_GROUP_IDS } from '../../domain/voter-groups';
 import type { MeetingKind, MeetingStatus, RepresentativeCategory, VoterGroup } from '../../domain/model';
@@ -52,6 +53,10 @@ export interface SheetHeader {
   readonly status: MeetingStatus;
   /** When the data was read, ISO 8601 (the zero report prints it). */
   readonly printedAt: string;
+  /** Result sheets: draft (初步结果（未确认）) or official since when; null on sheets that print no results. */
+  readonly resultState: ResultState | null;
+  /** The sheet's own name where it is not the route's (本轮综合排序表 for a round's totals), else null. */
+  readonly sheetName: string | null;
 }
 
 /** 应到 / 实到 / ballots per voter group of one meeting. */
@@ -88,6 +93,10 @@ export interface RankingSheet {
    */
   readonly mode: 'round' | MeetingKind;
   readonly componentPoints: { readonly self: number; readonly social: number };
+  /** 计分办法, one sentence a line, written from the meeting's settings (shared/rules/rule-text.ts). */
+  readonly rules: readonly string[];
+  /** Exact mode's note that the parts carry 4 decimals; null in printed mode. */
+  readonly footnote: string | null;
   readonly rows: readonly RankingLine[];
   readonly counts: readonly GroupCount[];
   /** Recorded exceptions to the composition or attendance rules, printed under the counts. */
@@ -139,6 +148,7 @@ export interface DetailSheet {
   readonly sheet: 'detail';
   readonly header: SheetHeader;
   readonly objects: readonly DetailObject[];
+  readonly footnote: string | null;
   readonly fingerprint: string;
 }
 
@@ -156,8 +166,20 @@ export interface WorstSheet {
   readonly sheet: 'worst';
   readonly header: SheetHeader;
   readonly topN: number;
+  /** 计分办法 from the meeting's settings. */
+  readonly rules: readonly string[];
+  /** Where a group is small: what is withheld from the published outputs and why; else null. */
+  readonly withheld: string | null;
   readonly rows: readonly WorstLine[];
   readonly counts: readonly GroupCount[];
+  readonly fingerprint: string;
+}
+
+/** 回执清单: every receipt of the meeting, sorted, with the ballot-set fingerprint, for posting. */
+export interface ReceiptsSheet {
+  readonly sheet: 'receipts';
+  readonly header: SheetHeader;
+  readonly receipts: readonly string[];
   readonly fingerprint: string;
 }
 
@@ -200,7 +222,7 @@ export interface SlipsSheet {
 }
 
 /** Everything a data sheet shows, computed by the core. */
-export type SheetData = RankingSheet | DetailSheet | WorstSheet | SignInSheet | ZeroReportSheet;
+export type SheetData = RankingSheet | DetailSheet | WorstSheet | ReceiptsSheet | SignInSheet | ZeroReportSheet;
 
 /** A rendered PDF. Slips are never saved by the app (they carry live codes): savedTo is null. */
 export interface RenderedPdf {

@@ -5,7 +5,7 @@
  * redactSmallGroups: a group below the small-group threshold never shows its numbers.
  */
 import { z } from 'zod';
-import type { BallotType, MeetingKind, MeetingStatus, ObjectCategory, VoterGroup } from '../../domain/model';
+import type { BallotType, MeetingKind, MeetingStatus, ObjectCategory, RoundingMode, VoterGroup } from '../../domain/model';
 import { id, meetingRef } from './common';
 
 /** Largest ballot file the console may upload for re-tallying, in bytes. */
@@ -31,6 +31,8 @@ export const resultsInputs = {
   /** The published receipt list: sorted, no content. */
   receipts: meetingRef,
   exportResults: z.strictObject({ meetingId: id, format, ...view }),
+  /** 本轮综合排序表 as a file: the round's 50 + 50 totals with every part, titled by campaign and round. */
+  exportRoundResults: z.strictObject({ meetingId: id, format, ...view }),
   /** The meeting definition and the anonymised ballots in canonical order: enough to re-tally. */
   exportBallots: z.strictObject({ meetingId: id, format }),
   exportReceipts: z.strictObject({ meetingId: id, format }),
@@ -131,6 +133,7 @@ export interface MeetingResults {
   readonly order: 'best-first' | 'worst-first';
   readonly byCategory: boolean;
   readonly smallGroupK: number;
+  readonly roundingMode: RoundingMode;
   readonly groups: readonly ResultGroupSummary[];
   readonly gradeLabels: readonly string[];
   readonly rankings: readonly ResultRanking[];
@@ -158,10 +161,12 @@ export interface RoundResultRow {
   readonly name: string;
   readonly department: string;
   readonly category: ObjectCategory;
+  /** Parts, printed as partText gives them (2 decimals, or 4 in exact mode). */
   readonly selfScore: string | null;
   readonly socialScore: string | null;
   readonly selfPoints: string | null;
   readonly socialPoints: string | null;
+  /** Half-up 2 decimals; in printed mode exactly selfPoints + socialPoints. */
   readonly total: string | null;
   readonly totalExact: string | null;
   readonly incomplete: boolean;
@@ -179,6 +184,8 @@ export interface RoundResults {
   readonly order: 'best-first' | 'worst-first';
   readonly byCategory: boolean;
   readonly componentPoints: { readonly self: number; readonly social: number };
+  /** 'printed': every part is printed with 2 decimals and adds up; 'exact': parts carry 4 decimals. */
+  readonly roundingMode: RoundingMode;
   readonly components: readonly RoundComponent[];
   readonly rankings: readonly { readonly category: ObjectCategory | null; readonly rows: readonly RoundResultRow[] }[];
 }
@@ -200,6 +207,8 @@ export interface DownloadFile {
 
 export interface RetallyReport {
   readonly fileName: string;
+  /** SHA-256 (hex) of the file's ballot set as docs/fingerprint.md defines it; the sheet prints its first 80 bits. */
+  readonly fingerprint: string;
   readonly meetingId: string;
   readonly title: string;
   readonly ballots: number;
@@ -221,6 +230,7 @@ export interface ResultsOutputs {
   markOfficial: { readonly meetingId: string; readonly status: MeetingStatus };
   receipts: { readonly meetingId: string; readonly title: string; readonly receipts: readonly string[] };
   exportResults: DownloadFile;
+  exportRoundResults: DownloadFile;
   exportBallots: DownloadFile;
   exportReceipts: DownloadFile;
   retally: RetallyReport;

@@ -86,6 +86,8 @@ export interface TreeMeeting {
   readonly kind: MeetingKind;
   readonly ballotType: BallotType;
   readonly status: MeetingStatus;
+  /** Ballots have been cast: the meeting is a record and can no longer be removed. */
+  readonly hasBallots: boolean;
 }
 
 export interface TreeRound {

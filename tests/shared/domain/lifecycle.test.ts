@@ -10,6 +10,7 @@ import {
   mayMarkOfficial,
   mayPrintResults,
   mayRecordVeto,
+  mayRemoveMeeting,
   mayTransition,
   mayVoidCodes,
   meetingStatus,
@@ -49,6 +50,12 @@ describe('meeting lifecycle', () => {
       markOfficial: 'closed',
       printResults: 'closed,official',
     });
+  });
+
+  it('removes a meeting only while no voting is under way and no ballot was cast', () => {
+    const removable = (hasBallots: boolean) => MEETING_STATUSES.filter((s) => mayRemoveMeeting(s, hasBallots)).join(',');
+    expect(removable(false)).toBe('draft,closed,official');
+    expect(removable(true)).toBe('');
   });
 
   it('refuses an unknown stored status loudly', () => {

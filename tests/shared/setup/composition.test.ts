@@ -41,6 +41,8 @@ describe('checkComposition', () => {
     const check = checkComposition({ officials: 5, recipients: 21 });
     expect(check.problems.map((p) => p.code)).toEqual(['too_few_representatives', 'too_few_officials']);
     expect(check.problems[0]?.message).toBe('评议代表共 26 人，不足 30 人');
+    // At opening the rule counts the people checked in, and says so.
+    expect(checkComposition({ officials: 8, recipients: 18 }, 'present').problems[0]?.message).toBe('实到评议代表 26 人，不足 30 人');
     expect(check.problems[1]?.message).toContain('5 人，少于 30%：26 人中应为 8 人（允许 7–9 人）');
     expect(check.problems[1]?.messageEn).toContain('5 officials');
     expect(check.add).toEqual({ officials: 4, recipients: 0 });

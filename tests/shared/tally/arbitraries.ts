@@ -113,7 +113,11 @@ export interface GradedScenario extends RoundShape {
   readonly groupWeights: Readonly<Partial<Record<VoterGroup, number>>>;
   readonly smallGroupK: number;
   readonly ballots: readonly TallyBallot[];
+  readonly roundingMode: 'printed' | 'exact';
 }
+
+/** Both rounding modes, the default ('printed') three times as often. */
+export const roundingModeArb = fc.constantFrom<'printed' | 'exact'>('printed', 'printed', 'printed', 'exact');
 
 /** A graded meeting of a given kind over a given shape. */
 export function gradedMeetingOver(shape: RoundShape, kind: MeetingKind, minBallots = 0): fc.Arbitrary<GradedScenario> {
@@ -122,10 +126,11 @@ export function gradedMeetingOver(shape: RoundShape, kind: MeetingKind, minBallo
       officialsWeight: fc.integer({ min: 1, max: 99 }),
       smallGroupK: fc.integer({ min: 0, max: 6 }),
       raw: rawGradedBallots(minBallots),
+      roundingMode: roundingModeArb,
     })
-    .map(({ officialsWeight, smallGroupK, raw }) => {
+    .map(({ officialsWeight, smallGroupK, raw, roundingMode }) => {
       const { groups, groupWeights } = groupsOfKind(kind, officialsWeight);
-      return { ...shape, groups, groupWeights, smallGroupK, ballots: buildGradedBallots(shape, groups, raw) };
+      return { ...shape, groups, groupWeights, smallGroupK, ballots: buildGradedBallots(shape, groups, raw), roundingMode };
     });
 }
 
@@ -150,6 +155,7 @@ export const roundScenario = roundShape.chain((shape) =>
     vetoMask: fc.oneof(fc.constant(0), fc.nat({ max: 15 })),
     order: fc.constantFrom('best-first' as const, 'worst-first' as const),
     byCategory: fc.boolean(),
+    roundingMode: roundingModeArb,
   }),
 );
 
@@ -162,6 +168,7 @@ export const worstScenario = fc
     smallGroupK: fc.integer({ min: 0, max: 6 }),
     topN: fc.integer({ min: 1, max: 5 }),
     vetoMask: fc.oneof(fc.constant(0), fc.nat({ max: 15 })),
+    roundingMode: roundingModeArb,
     raw: fc.array(
       fc.record({
         group: fc.nat(),
@@ -171,7 +178,7 @@ export const worstScenario = fc
       { maxLength: 12 },
     ),
   })
-  .map(({ shape, kind, officialsWeight, smallGroupK, topN, vetoMask, raw }) => {
+  .map(({ shape, kind, officialsWeight, smallGroupK, topN, vetoMask, raw, roundingMode }) => {
     const { groups, groupWeights } = groupsOfKind(kind, officialsWeight);
     const tagIds = SET_WORST.indicators.map((t) => t.id);
     const ballots: TallyBallot[] = raw.map((r) => ({
@@ -186,5 +193,5 @@ export const worstScenario = fc
           })),
       },
     }));
-    return { objects: shape.objects, groups, groupWeights, smallGroupK, topN, vetoes: vetoesOf(shape.objects, vetoMask), ballots };
+    return { objects: shape.objects, groups, groupWeights, smallGroupK, topN, vetoes: vetoesOf(shape.objects, vetoMask), ballots, roundingMode };
   });

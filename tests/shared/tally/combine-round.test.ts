@@ -8,6 +8,7 @@ import {
   type CombineRoundInput,
   type GradedMeetingTally,
   type RankOrder,
+  type RoundingMode,
   type Veto,
 } from '../../../shared/tally';
 import { object, ONE_INDICATOR } from './builders';
@@ -16,7 +17,12 @@ import { object, ONE_INDICATOR } from './builders';
  * A meeting in which each object gets exactly the given score: a one-indicator set and a grade
  * scale whose points are those scores, one ballot per group. null leaves the object unanswered.
  */
-function meetingWithScores(kind: MeetingKind, objects: readonly EvalObject[], scores: Readonly<Record<string, number | null>>): GradedMeetingTally {
+function meetingWithScores(
+  kind: MeetingKind,
+  objects: readonly EvalObject[],
+  scores: Readonly<Record<string, number | null>>,
+  roundingMode: RoundingMode = 'printed',
+): GradedMeetingTally {
   const values = [...new Set(Object.values(scores).filter((s): s is number => s !== null))];
   const groups = kind === 'self' ? (['all'] as const) : (['officials', 'recipients'] as const);
   const answers: Record<string, Record<string, number>> = {};
@@ -30,6 +36,7 @@ function meetingWithScores(kind: MeetingKind, objects: readonly EvalObject[], sc
     groupWeights: kind === 'self' ? { all: 100 } : { officials: 30, recipients: 70 },
     smallGroupK: 0,
     ballots,
+    roundingMode,
   });
 }
 
@@ -41,13 +48,15 @@ function round(
   order: RankOrder = 'best-first',
   vetoes: readonly Veto[] = [],
   objects: readonly EvalObject[] = OBJECTS,
+  roundingMode: RoundingMode = 'printed',
 ) {
   return combineRound({
     objects,
-    self: meetingWithScores('self', objects, self),
-    social: meetingWithScores('social', objects, social),
+    self: meetingWithScores('self', objects, self, roundingMode),
+    social: meetingWithScores('social', objects, social, roundingMode),
     componentPoints: { self: 50, social: 50 },
     vetoes,
+    roundingMode,
     options: { order },
   });
 }
@@ -56,8 +65,8 @@ const brief = (result: ReturnType<typeof combineRound>) =>
   (result.rankings[0]?.rows ?? []).map((r) => [r.objectId, r.total?.rounded ?? null, r.rank, r.vetoed]);
 
 describe('totals', () => {
-  it('rounds an exact 82.005 half-up to 82.01 (binary floats would print 82.00)', () => {
-    const result = round({ a: 82.01 }, { a: 82 }, 'best-first', [], [object('a', '甲')]);
+  it('exact mode: rounds an exact 82.005 half-up to 82.01 (binary floats would print 82.00)', () => {
+    const result = round({ a: 82.01 }, { a: 82 }, 'best-first', [], [object('a', '甲')], 'exact');
     const row = result.rankings[0]?.rows[0];
     expect(row?.total?.exact).toBe('16401/200');
     expect(row?.total?.rounded).toBe('82.01');
@@ -65,6 +74,35 @@ describe('totals', () => {
     expect((82.01 * 0.5 + 82 * 0.5).toFixed(2)).toBe('82.00');
     // The parts: 41.005 → 41.01 and 41.00.
     expect([row?.selfPoints?.rounded, row?.socialPoints?.rounded]).toEqual(['41.01', '41.00']);
+  });
+
+  it('printed mode: each 折算 is rounded from the printed score, the total is the sum of the printed 折算', () => {
+    // 41.005 → 41.01 (half-up, exactly), 41.00; total 41.01 + 41.00 = 82.01 with nothing rounded.
+    const row = round({ a: 82.01 }, { a: 82 }, 'best-first', [], [object('a', '甲')]).rankings[0]?.rows[0];
+    expect([row?.selfPoints?.rounded, row?.socialPoints?.rounded, row?.total?.rounded]).toEqual(['41.01', '41.00', '82.01']);
+    expect(row?.total?.exact).toBe('8201/100');
+    // The rows: 75.49 × 0.5 = 37.745 → 37.75 (the old sheet printed 37.74), and
+    // 79.34 → 39.67 plus 77.76 → 38.88 gives 78.55 (the old sheet printed 78.54).
+    const b = round({ b: 79.34 }, { b: 75.49 }, 'best-first', [], [object('b', '许可科')]).rankings[0]?.rows[0];
+    expect([b?.selfPoints?.rounded, b?.socialPoints?.rounded, b?.total?.rounded]).toEqual(['39.67', '37.75', '77.42']);
+    const c = round({ c: 79.34 }, { c: 77.76 }, 'best-first', [], [object('c', '许可科')]).rankings[0]?.rows[0];
+    expect([c?.selfPoints?.rounded, c?.socialPoints?.rounded, c?.total?.rounded]).toEqual(['39.67', '38.88', '78.55']);
+  });
+
+  it('printed mode: ranks follow the printed total, so two rows whose parts give the same sum share a rank', () => {
+    // Exactly 77.305 and 77.30: rounded once they print 77.31 and 77.30 (ranks 1 and 2), yet
+    // their printed parts both add up to 77.30 + … ; printed, both are what the parts give.
+    const objects = [object('a', '甲'), object('b', '乙')];
+    const result = round({ a: 77.31, b: 77.3 }, { a: 77.3, b: 77.3 }, 'best-first', [], objects);
+    const rows = result.rankings[0]?.rows ?? [];
+    for (const r of rows) {
+      const parts = [r.selfPoints?.rounded ?? '', r.socialPoints?.rounded ?? ''].map(Number);
+      expect(Math.round(((parts[0] ?? 0) + (parts[1] ?? 0)) * 100)).toBe(Math.round(Number(r.total?.rounded) * 100));
+    }
+    expect(rows.map((r) => [r.objectId, r.selfPoints?.rounded, r.total?.rounded, r.rank])).toEqual([
+      ['a', '38.66', '77.31', 1],
+      ['b', '38.65', '77.30', 2],
+    ]);
   });
 
   it('uses the component points: 40 self + 60 social', () => {
@@ -83,16 +121,16 @@ describe('totals', () => {
 });
 
 describe('ranking', () => {
-  it('ranks on the rounded total: equal rounded totals share a rank (1, 2, 2, 4), ties by name', () => {
+  it('exact mode: ranks on the rounded total: equal rounded totals share a rank (1, 2, 2, 4), ties by name', () => {
     // totals: a 90, b (79.99 + 80)/2 = 79.995 → 80.00, c (80 + 80.008)/2 = 80.004 → 80.00, d 70
-    const result = round({ a: 90, b: 79.99, c: 80, d: 70 }, { a: 90, b: 80, c: 80.008, d: 70 });
+    const result = round({ a: 90, b: 79.99, c: 80, d: 70 }, { a: 90, b: 80, c: 80.008, d: 70 }, 'best-first', [], OBJECTS, 'exact');
     expect(brief(result)).toEqual([
       ['a', '90.00', 1, false],
       ['c', '80.00', 2, false], // 丙 (bǐng) before 乙 (yǐ)
       ['b', '80.00', 2, false],
       ['d', '70.00', 4, false],
     ]);
-    expect(brief(round({ a: 90, b: 79.99, c: 80, d: 70 }, { a: 90, b: 80, c: 80.008, d: 70 }, 'worst-first'))).toEqual([
+    expect(brief(round({ a: 90, b: 79.99, c: 80, d: 70 }, { a: 90, b: 80, c: 80.008, d: 70 }, 'worst-first', [], OBJECTS, 'exact'))).toEqual([
       ['d', '70.00', 1, false],
       ['c', '80.00', 2, false],
       ['b', '80.00', 2, false],
@@ -140,7 +178,7 @@ describe('ranking', () => {
     const c = result.rankings[0]?.rows[0];
     expect(c?.vetoReason).toBe('吃拿卡要；经纪检部门核实');
     expect(formatExplanation(c?.explanation ?? { steps: [] }, 'zh')).toBe(
-      '单位自评结果不完整（全体干部组无评分）；社会测评得分 = 50×50.00÷100 = 25.00；总分不完整，不推算；一票否决：吃拿卡要；经纪检部门核实。',
+      '单位自评结果不完整（本单位干部职工无评分）；社会测评得分 = 50×50.00÷100 = 25.00；总分不完整，不推算；一票否决：吃拿卡要；经纪检部门核实。',
     );
   });
 

@@ -6,6 +6,9 @@
  * Indicators: c 业务素质 weight 50, a 服务态度 weight 30, e 办事效率 weight 20.
  * Grades (DEFAULT_GRADE_SCALE): '0' 满意 100, '1' 比较满意 80, '2' 基本满意 60, '3' 不满意 0,
  * '-' 弃权. One character per ballot.
+ *
+ * The hand computation below is exact (roundingMode 'exact', rounded once); the printed chain
+ * of the default mode is worked out by hand for section A at the end.
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GRADE_SCALE } from '../../../shared/domain/defaults';
@@ -14,6 +17,7 @@ import {
   combineRound,
   tallyGradedMeeting,
   type GradedGroupFigures,
+  type GradedMeetingInput,
   type GradedMeetingTally,
   type GradedObjectResult,
 } from '../../../shared/tally';
@@ -59,7 +63,7 @@ const CADRES: Columns = {
   E: { c: '000000222222', a: '0000001111--', e: '000111222333' },
 };
 
-const social = tallyGradedMeeting({
+const socialInput: GradedMeetingInput = {
   objects: OBJECTS,
   indicatorSets: [SET],
   gradeScale: DEFAULT_GRADE_SCALE,
@@ -70,7 +74,9 @@ const social = tallyGradedMeeting({
     ...gradedBallots({ group: 'officials', count: 9, columns: OFFICIALS }),
     ...gradedBallots({ group: 'recipients', count: 21, columns: RECIPIENTS }),
   ],
-});
+  roundingMode: 'exact',
+};
+const social = tallyGradedMeeting(socialInput);
 const self = tallyGradedMeeting({
   objects: OBJECTS,
   indicatorSets: [SET],
@@ -79,6 +85,7 @@ const self = tallyGradedMeeting({
   groupWeights: { all: 100 },
   smallGroupK: 5,
   ballots: gradedBallots({ group: 'all', count: 12, columns: CADRES }),
+  roundingMode: 'exact',
 });
 
 function row(tally: GradedMeetingTally, id: string): GradedObjectResult {
@@ -231,7 +238,7 @@ describe('hand-computed round', () => {
   //   D: 50.00 + (social incomplete) → no total
   const summary = (order: 'best-first' | 'worst-first', vetoes: readonly { objectId: string; reason: string }[] = []) =>
     (
-      combineRound({ objects: OBJECTS, self, social, componentPoints: { self: 50, social: 50 }, vetoes, options: { order } }).rankings[0]
+      combineRound({ objects: OBJECTS, self, social, componentPoints: { self: 50, social: 50 }, vetoes, roundingMode: 'exact', options: { order } }).rankings[0]
         ?.rows ?? []
     ).map((r) => [r.objectId, r.selfPoints?.rounded ?? null, r.socialPoints?.rounded ?? null, r.total?.rounded ?? null, r.rank]);
 
@@ -261,8 +268,9 @@ describe('hand-computed round', () => {
       ['C', 1],
       ['E', 1],
       ['B', 3],
+      // The vetoed take the place after the ranked ones (4, not 5 after the unranked D: no number skips).
+      ['A', 4],
       ['D', null],
-      ['A', 5],
     ]);
     expect(summary('worst-first', veto).map(([id, , , , rank]) => [id, rank])).toEqual([
       ['A', 1],
@@ -274,9 +282,22 @@ describe('hand-computed round', () => {
   });
 
   it('says why D has no total', () => {
-    const result = combineRound({ objects: OBJECTS, self, social, componentPoints: { self: 50, social: 50 }, vetoes: [], options: { order: 'best-first' } });
+    const result = combineRound({ objects: OBJECTS, self, social, componentPoints: { self: 50, social: 50 }, vetoes: [], roundingMode: 'exact', options: { order: 'best-first' } });
     const d = result.rankings[0]?.rows.find((r) => r.objectId === 'D');
     expect(d?.incomplete).toBe(true);
     expect(d?.missing).toEqual([{ component: 'social', reason: 'incomplete', missingGroups: ['officials'] }]);
+  });
+});
+
+describe('the printed chain (default) on the same ballots, section A by hand', () => {
+  const printed = tallyGradedMeeting({ ...socialInput, roundingMode: 'printed' });
+  it('computes each step from the printed figures of the step before', () => {
+    // officials: (50·93.33 + 30·92.50 + 20·80.00) / 100 = 9041.5 / 100 = 90.415 → 90.42
+    // recipients: (50·80.00 + 30·80.00 + 20·53.33) / 100 = 7466.6 / 100 = 74.666 → 74.67
+    // social: 0.3·90.42 + 0.7·74.67 = 27.126 + 52.269 = 79.395 → 79.40 (exactly 79.3916…: 79.39)
+    expect(group(printed, 'A', 0).score?.rounded).toBe('90.42');
+    expect(group(printed, 'A', 1).score?.rounded).toBe('74.67');
+    expect(row(printed, 'A').score?.rounded).toBe('79.40');
+    expect(row(social, 'A').score?.rounded).toBe('79.39');
   });
 });

@@ -53,9 +53,9 @@ describe('graded tally', () => {
         'recipients (80.00×60 + 50.00×40)÷100 = 68.00; social = 0.30×90.00 + 0.70×68.00 = 74.60.',
     );
     expect(formatExplanation(row?.explanation ?? { steps: [] }, 'zh')).toBe(
-      '人大政协及领导组·态度 180÷2 = 90.00；人大政协及领导组 (90.00×60)÷60 = 90.00；' +
-        '服务对象组·态度 240÷3 = 80.00；服务对象组·效率 100÷2 = 50.00（弃权1）；' +
-        '服务对象组 (80.00×60 + 50.00×40)÷100 = 68.00；社会测评 = 0.30×90.00 + 0.70×68.00 = 74.60。',
+      '人大代表、政协委员、分管领导·态度 180÷2 = 90.00；人大代表、政协委员、分管领导 (90.00×60)÷60 = 90.00；' +
+        '服务对象·态度 240÷3 = 80.00；服务对象·效率 100÷2 = 50.00（弃权1）；' +
+        '服务对象 (80.00×60 + 50.00×40)÷100 = 68.00；社会测评 = 0.30×90.00 + 0.70×68.00 = 74.60。',
     );
   });
 
@@ -103,8 +103,9 @@ describe('graded tally', () => {
     expect(tally.objects[0]?.missingGroups).toEqual(['officials']);
   });
 
-  it('computes with decimal points exactly', () => {
+  it('exact mode: computes with decimal points exactly', () => {
     const tally = tallyGradedMeeting({
+      roundingMode: 'exact',
       ...socialInput(gradedBallots({ group: 'all', count: 3, columns: { x: { a: '012', b: '---' } } })),
       groups: ['all'],
       groupWeights: { all: 100 },
@@ -158,7 +159,7 @@ describe('small groups', () => {
         'social = 0.30×(hidden) + 0.70×(hidden) = 69.60.',
     );
     expect(formatExplanation(row?.explanation ?? { steps: [] }, 'zh')).toBe(
-      '人大政协及领导组不足5票，分组数据不公开；服务对象组分组数据不公开（以免推算出小组结果）；' +
+      '人大代表、政协委员、分管领导不足5票，分组数据不公开；服务对象分组数据不公开（以免推算出小组结果）；' +
         '社会测评 = 0.30×（不公开） + 0.70×（不公开） = 69.60。',
     );
     expect(JSON.stringify(row)).not.toContain('92.00');

@@ -14,8 +14,9 @@ const ranks = (mode: 'best-first' | 'worst-first' | 'worst-list', list = rows) =
 
 describe('rankObjects', () => {
   it('puts the vetoed last when the best come first, and first when the worst do', () => {
-    // Ties share a rank (b, d: 2), the unranked come after the ranked, the vetoed take the last place.
-    expect(ranks('best-first')).toEqual(['a1', 'd2', 'b2', 'e-', 'c5']);
+    // Ties share a rank (b, d: 2), the vetoed take the place after the ranked ones (4: no number
+    // skips over the unranked), the unranked come last.
+    expect(ranks('best-first')).toEqual(['a1', 'd2', 'b2', 'c4', 'e-']);
     expect(ranks('worst-first')).toEqual(['c1', 'd2', 'b2', 'a4', 'e-']);
     expect(ranks('worst-list')).toEqual(['c1', 'a2', 'd3', 'b3', 'e-']);
   });
@@ -23,7 +24,7 @@ describe('rankObjects', () => {
   it('ranks each category on its own when asked', () => {
     const partitions = partitionByCategory(rows, true);
     expect(partitions.map((p) => [p.category, ranks('best-first', [...p.rows])])).toEqual([
-      ['科室', ['a1', 'e-', 'c3']],
+      ['科室', ['a1', 'c2', 'e-']],
       ['科长', ['d1', 'b1']],
     ]);
     expect(partitionByCategory(rows, false)).toEqual([{ category: null, rows }]);

@@ -4,6 +4,9 @@
  * unreduced as [numerator, denominator] pairs, rounds through truncated thousandths instead of
  * a half-up formula, and ranks by counting better rows instead of sorting. Integer grade points
  * and integer weights only (what the property tests generate).
+ *
+ * Rounding mode 'printed' (the default, as in the product): every step is rounded to 2 decimals
+ * through naiveHundredths and the next step computes with that printed value; 'exact' rounds once.
  */
 import type { EvalObject, Grade, IndicatorSet, TallyBallot, VoterGroup } from '../../../shared/domain/model';
 
@@ -32,6 +35,13 @@ export function naiveRounded(f: Frac): string {
   const h = naiveHundredths(f);
   const cents = String(h % 100n);
   return `${h / 100n}.${cents.length === 1 ? `0${cents}` : cents}`;
+}
+
+export type NaiveMode = 'printed' | 'exact';
+
+/** The value the next step sees: the printed hundredths, or the exact fraction. */
+function step(f: Frac, mode: NaiveMode): Frac {
+  return mode === 'printed' ? [naiveHundredths(f), 100n] : f;
 }
 
 /** Whether two fractions are equal. */
@@ -76,7 +86,9 @@ export function naiveGradedTally(input: {
   readonly groups: readonly VoterGroup[];
   readonly groupWeights: Readonly<Partial<Record<VoterGroup, number>>>;
   readonly ballots: readonly TallyBallot[];
+  readonly roundingMode?: NaiveMode;
 }): Record<string, NaiveGradedObject> {
+  const mode = input.roundingMode ?? 'printed';
   const out: Record<string, NaiveGradedObject> = {};
   for (const object of input.objects) {
     const set = input.indicatorSets.find((s) => s.id === object.indicatorSetId);
@@ -107,7 +119,7 @@ export function naiveGradedTally(input: {
           answered++;
           total += g.points;
         }
-        const mean: Frac | null = answered === 0 ? null : [BigInt(total), BigInt(answered)];
+        const mean: Frac | null = answered === 0 ? null : step([BigInt(total), BigInt(answered)], mode);
         indicators[indicator.id] = {
           answered,
           abstentions: ballotsOfGroup - answered,
@@ -119,7 +131,7 @@ export function naiveGradedTally(input: {
           weights += indicator.weight;
         }
       }
-      const score = weights === 0 ? null : over(weighted, int(weights));
+      const score = weights === 0 ? null : step(over(weighted, int(weights)), mode);
       if (score === null) missing.push(group);
       else groupExact[group] = score;
       groups[group] = { ballots: ballotsOfGroup, answeredBallots, score: score === null ? null : naiveRounded(score), indicators };
@@ -132,6 +144,7 @@ export function naiveGradedTally(input: {
         if (g === undefined) throw new Error('unreachable');
         exact = plus(exact, times(over(int(input.groupWeights[group] ?? 0), int(100)), g));
       }
+      exact = step(exact, mode);
     }
     out[object.id] = { exact, score: exact === null ? null : naiveRounded(exact), missing, groups };
   }
@@ -151,7 +164,7 @@ function naiveRanks(
   for (const row of rows) {
     if (row.vetoed) {
       const index = vetoed.indexOf(row.name + '\u0000' + row.id);
-      ranks[row.id] = index + 1 + (vetoedFirst ? 0 : rows.length - vetoed.length);
+      ranks[row.id] = index + 1 + (vetoedFirst ? 0 : scored.length);
     } else if (row.key === null) {
       ranks[row.id] = null;
     } else {
@@ -182,13 +195,15 @@ export function naiveCombineRound(input: {
   readonly vetoes: readonly { readonly objectId: string; readonly reason: string }[];
   readonly order: 'best-first' | 'worst-first';
   readonly byCategory: boolean;
+  readonly roundingMode?: NaiveMode;
 }): Record<string, NaiveRoundRow> {
+  const mode = input.roundingMode ?? 'printed';
   const totals: Record<string, { selfPoints: Frac | null; socialPoints: Frac | null; total: Frac | null }> = {};
   for (const object of input.objects) {
     const s = input.self?.[object.id]?.exact ?? null;
     const t = input.social?.[object.id]?.exact ?? null;
-    const selfPoints = s === null ? null : over(times(int(input.points.self), s), int(100));
-    const socialPoints = t === null ? null : over(times(int(input.points.social), t), int(100));
+    const selfPoints = s === null ? null : step(over(times(int(input.points.self), s), int(100)), mode);
+    const socialPoints = t === null ? null : step(over(times(int(input.points.social), t), int(100)), mode);
     totals[object.id] = { selfPoints, socialPoints, total: selfPoints && socialPoints ? plus(selfPoints, socialPoints) : null };
   }
   const out: Record<string, NaiveRoundRow> = {};
@@ -234,7 +249,9 @@ export function naiveWorstTally(input: {
   readonly vetoes: readonly { readonly objectId: string; readonly reason: string }[];
   readonly ballots: readonly TallyBallot[];
   readonly topN: number;
+  readonly roundingMode?: NaiveMode;
 }): { readonly rows: Record<string, NaiveWorstRow>; readonly top: readonly string[] } {
+  const mode = input.roundingMode ?? 'printed';
   const pre: Record<string, { nominations: number; groupRates: Partial<Record<VoterGroup, string | null>>; rate: Frac | null; tagCounts: number[] }> = {};
   for (const object of input.objects) {
     let nominations = 0;
@@ -260,12 +277,12 @@ export function naiveWorstTally(input: {
         groupRates[group] = null;
         combined = null;
       } else {
-        const rate: Frac = [BigInt(named * 100), BigInt(ballots)];
+        const rate: Frac = step([BigInt(named * 100), BigInt(ballots)], mode);
         groupRates[group] = naiveRounded(rate);
         if (combined !== null) combined = plus(combined, over(times(int(input.groupWeights[group] ?? 0), rate), int(100)));
       }
     }
-    pre[object.id] = { nominations, groupRates, rate: combined, tagCounts };
+    pre[object.id] = { nominations, groupRates, rate: combined === null ? null : step(combined, mode), tagCounts };
   }
   const ranks = naiveRanks(
     input.objects.map((o) => {

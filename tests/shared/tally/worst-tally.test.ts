@@ -102,7 +102,7 @@ describe('worst-list tally', () => {
       'officials nomination rate 5/6 = 83.33%; recipients nomination rate 7/14 = 50.00%; combined rate = 0.30×83.33% + 0.70×50.00% = 60.00%.',
     );
     expect(formatExplanation(tally.objects[0]?.explanation ?? { steps: [] }, 'zh')).toBe(
-      '人大政协及领导组提名率 5÷6 = 83.33%；服务对象组提名率 7÷14 = 50.00%；综合提名率 = 0.30×83.33% + 0.70×50.00% = 60.00%。',
+      '人大代表、政协委员、分管领导提名率 5÷6 = 83.33%；服务对象提名率 7÷14 = 50.00%；综合提名率 = 0.30×83.33% + 0.70×50.00% = 60.00%。',
     );
   });
 
@@ -165,7 +165,7 @@ describe('worst-list tally', () => {
         'combined rate = 0.30×(no ballots) + 0.70×50.00%: incomplete, not re-weighted.',
     );
     expect(formatExplanation(onlyRecipients.objects[3]?.explanation ?? { steps: [] }, 'zh')).toBe(
-      '人大政协及领导组无人投票；服务对象组提名率 7÷14 = 50.00%；综合提名率 = 0.30×（无票） + 0.70×50.00%：结果不完整，不折算。',
+      '人大代表、政协委员、分管领导无人投票；服务对象提名率 7÷14 = 50.00%；综合提名率 = 0.30×（无票） + 0.70×50.00%：结果不完整，不折算。',
     );
   });
 

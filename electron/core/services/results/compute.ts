@@ -16,6 +16,7 @@ import { err, ok, type Result } from '../../../../shared/domain/result';
 import {
   checkGradedInput,
   checkWorstInput,
+  DEFAULT_ROUNDING_MODE,
   DEFAULT_TOP_N,
   formatExplanation,
   redactSmallGroups,
@@ -130,6 +131,7 @@ export function computeMeetingResults(data: MeetingData, view: ResultsView = {})
     groupWeights: groupWeightsOf(kind, settings),
     smallGroupK: settings.smallGroupK,
     ballots: data.ballots,
+    roundingMode: settings.roundingMode ?? DEFAULT_ROUNDING_MODE,
   };
   const vetoReasons = new Map<string, string>();
   for (const veto of data.vetoes) vetoReasons.set(veto.objectId, veto.reason);
@@ -225,6 +227,7 @@ export function computeMeetingResults(data: MeetingData, view: ResultsView = {})
     order,
     byCategory,
     smallGroupK: settings.smallGroupK,
+    roundingMode: settings.roundingMode ?? DEFAULT_ROUNDING_MODE,
     groups: groups.map(summaryOf),
     gradeLabels: settings.gradeScale.map((g) => g.label),
     rankings,

@@ -4,7 +4,7 @@
  */
 import { Buffer } from 'node:buffer';
 import type { Store } from '../../store/database';
-import type { DownloadFile, MeetingResults } from '../../../../shared/api/chair/results';
+import type { DownloadFile, MeetingResults, RoundResults } from '../../../../shared/api/chair/results';
 import { ok, type Result } from '../../../../shared/domain/result';
 import { writeTable, type TableFormat } from '../../import';
 import { recordAudit } from '../audit';
@@ -13,6 +13,15 @@ import { meetingResultsOf, type ResultsView } from './compute';
 import { receiptList } from './changes';
 import { loadMeetingData } from './meeting-data';
 import { GROUP_LABELS } from '../../../../shared/tally';
+import type { MeetingStatus } from '../../../../shared/domain/model';
+import { combinedResultState, meetingResultState, resultStateFileTag, resultStateTitle, type ResultState } from '../../../../shared/rules/result-state';
+import type { WorkbookLayout } from '../../import/xlsx';
+import type { MeetingRow } from '../../store/rows';
+import { findMeeting } from '../meetings';
+import { meetingState } from './result-state';
+import { roundResults } from './round';
+import { ratesArePublishable } from '../../../../shared/tally';
+import { withheldNote } from '../../../../shared/rules/rule-text';
 
 const GROUP_NAMES = GROUP_LABELS.zh;
 const MIME: Record<TableFormat, string> = {
@@ -20,19 +29,77 @@ const MIME: Record<TableFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-/** A file name from the meeting title without characters Windows or macOS refuse. */
-function fileName(title: string, what: string, format: TableFormat): string {
-  const safe = title.replace(/[\\/:*?"<>|\u0000-\u001f]/gu, '_').slice(0, 80);
-  return `${safe}-${what}.${format}`;
+/**
+ * A file name from the meeting title without characters Windows or macOS refuse; a results file
+ * says 初步结果（未确认） or 正式结果 in its name, as the sheets do in their titles.
+ */
+function safeName(text: string): string {
+  return text.replace(/[\\/:*?"<>|\u0000-\u001f]/gu, '_').slice(0, 80);
 }
 
-async function download(table: { headers: readonly string[]; rows: readonly (readonly string[])[] }, name: string, format: TableFormat, sheetName: string, warning: string | null): Promise<DownloadFile> {
-  const bytes = await writeTable(table, format, { sheetName });
+function fileName(title: string, what: string, format: TableFormat, status?: MeetingStatus): string {
+  const safe = safeName(title);
+  const state = status === undefined ? '' : `-${resultStateFileTag(meetingResultState(status, null))}`;
+  return `${safe}-${what}${state}.${format}`;
+}
+
+async function download(
+  table: { headers: readonly string[]; rows: readonly (readonly string[])[] },
+  name: string,
+  format: TableFormat,
+  sheetName: string,
+  warning: string | null,
+  layout: WorkbookLayout = {},
+): Promise<DownloadFile> {
+  const bytes = await writeTable(table, format, { sheetName, ...layout });
   return { fileName: name, mimeType: MIME[format], base64: Buffer.from(bytes).toString('base64'), warning };
+}
+
+/** Local date and time to the minute, as the sheets print it: 2026-12-01 09:30. */
+function localTime(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** The title lines of an exported table: what, for which meeting, when and where, draft or official. */
+function titleLines(what: string, rows: readonly MeetingRow[], state: ResultState): string[] {
+  const blank = '____________';
+  const unique = (values: readonly string[]) => [...new Set(values.map((v) => v.trim() || blank))].join('、');
+  return [
+    `${what}（${resultStateTitle(state, localTime)}）`,
+    `时间：${unique(rows.map((r) => r.held_on))}　地点：${unique(rows.map((r) => r.place))}`,
+  ];
+}
+
+/** Columns of the results table written as numbers (.xlsx): the score, and each group's figure. */
+function resultsNumberFormats(results: MeetingResults): Record<number, string> {
+  const formats: Record<number, string> = { 0: '0', 4: '0.00' };
+  results.groups.forEach((_, g) => {
+    formats[5 + 2 * g] = '0';
+    formats[6 + 2 * g] = '0.00';
+  });
+  return formats;
+}
+
+/**
+ * Whether a worst-list meeting's combined rates may leave the room: where a group is small, only
+ * if every object's rate has more than one solution in whole nominations per group
+ * (shared/tally/small-group-check.ts). Graded meetings: true (their per-group cells are hidden).
+ */
+export function worstRatesPublishable(results: MeetingResults): boolean {
+  if (results.ballotType !== 'worst') return true;
+  return ratesArePublishable(
+    results.groups,
+    results.rows.map((row) => ({ rate: row.score, nominations: null })),
+    results.smallGroupK,
+    results.roundingMode,
+  );
 }
 
 /** The ranking as a table: what the screen shows, per-group figures only where not hidden. */
 export function resultsTable(results: MeetingResults): { headers: string[]; rows: string[][] } {
+  const withhold = !worstRatesPublishable(results);
   const graded = results.ballotType === 'graded';
   const groupHeaders = results.groups.flatMap((g) => [`${GROUP_NAMES[g.group]}票数`, `${GROUP_NAMES[g.group]}${graded ? '得分' : '提名率%'}`]);
   const headers = ['名次', '评议对象', '单位', '类别', graded ? '得分' : '综合提名率%', ...groupHeaders, '备注', '计算过程'];
@@ -42,10 +109,11 @@ export function resultsTable(results: MeetingResults): { headers: string[]; rows
       row.name,
       row.department,
       row.category,
-      row.score ?? '不完整',
+      withhold ? '不公开' : (row.score ?? '不完整'),
       ...row.groups.flatMap((g) => [String(g.ballots), g.hidden ? '不公开' : (g.figure ?? '—')]),
-      row.note,
-      row.formula.zh.join('；'),
+      // Withheld: the main problems without their tick counts, and no formula with the rates.
+      withhold && !row.vetoed && !row.incomplete ? row.mainProblems.map((p) => p.name).join('、') : row.note,
+      withhold ? '不公开（见说明）' : row.formula.zh.join('；'),
     ]),
   );
   return { headers, rows };
@@ -57,8 +125,59 @@ export async function exportResults(store: Store, input: { meetingId: string; fo
   if (!data.ok) return data;
   const results = meetingResultsOf(data.value, input);
   if (!results.ok) return results;
+  const row = findMeeting(store, input.meetingId);
+  if (!row.ok) return row;
   recordAudit(store, input.meetingId, 'export_results', { format: input.format, objects: results.value.rows.length });
-  return ok(await download(resultsTable(results.value), fileName(data.value.title, '结果', input.format), input.format, '评议结果', null));
+  const note = data.value.definition.ballotType === 'worst' ? withheldNote(results.value.groups, results.value.smallGroupK, !worstRatesPublishable(results.value)) : null;
+  const lines = titleLines(`${data.value.title} 评议结果`, [row.value], meetingState(store, row.value));
+  const layout = { titleLines: note === null ? lines : [...lines, note], numberFormats: resultsNumberFormats(results.value) };
+  return ok(await download(resultsTable(results.value), fileName(data.value.title, '结果', input.format, data.value.status), input.format, '评议结果', note, layout));
+}
+
+/** The round's 50 + 50 totals with every part, as a table (numbers as numbers in .xlsx). */
+export function roundTable(round: RoundResults): { headers: string[]; rows: string[][] } {
+  const p = round.componentPoints;
+  const headers = ['名次', '评议对象', '所属单位', '类别', '单位自评得分', `单位自评折算（${p.self}分）`, '社会测评得分', `社会测评折算（${p.social}分）`, '总分', '备注'];
+  const rows = round.rankings.flatMap((ranking) =>
+    ranking.rows.map((row) => [
+      row.rank === null ? '—' : String(row.rank),
+      row.name,
+      row.department,
+      row.category,
+      row.selfScore ?? '—',
+      row.selfPoints ?? '—',
+      row.socialScore ?? '—',
+      row.socialPoints ?? '—',
+      row.total ?? '不完整',
+      row.vetoReason !== null ? `一票否决：${row.vetoReason}` : row.incomplete ? '数据不完整' : '',
+    ]),
+  );
+  return { headers, rows };
+}
+
+/** 本轮综合排序: the round's totals as .csv or .xlsx, titled by campaign and round. */
+export async function exportRoundResults(
+  store: Store,
+  input: { readonly roundId?: string | undefined; readonly meetingId?: string | undefined; readonly format: TableFormat } & ResultsView,
+): Promise<Result<DownloadFile>> {
+  const round = roundResults(store, input);
+  if (!round.ok) return round;
+  const used = round.value.components.filter((c) => c.used && c.meetingId !== null);
+  const rows: MeetingRow[] = [];
+  for (const component of used) {
+    const found = findMeeting(store, component.meetingId ?? '');
+    if (found.ok) rows.push(found.value);
+  }
+  // A round's totals are official only once every meeting in them is.
+  const state = combinedResultState(rows.map((r) => meetingState(store, r)));
+  const decimals = round.value.roundingMode === 'printed' ? '0.00' : '0.0000';
+  const layout = {
+    titleLines: titleLines(`${round.value.campaign} ${round.value.round} 本轮综合排序表`, rows, state),
+    numberFormats: { 0: '0', 4: decimals, 5: decimals, 6: decimals, 7: decimals, 8: '0.00' },
+  };
+  for (const r of rows) recordAudit(store, r.id, 'export_round_results', { format: input.format });
+  const name = `${safeName(`${round.value.campaign}${round.value.round}`)}-本轮综合排序表-${resultStateFileTag(state)}.${input.format}`;
+  return ok(await download(roundTable(round.value), name, input.format, '本轮综合排序', null, layout));
 }
 
 /** The definition and the anonymised ballots: the file a scrutineer re-tallies. */

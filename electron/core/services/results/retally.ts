@@ -13,6 +13,7 @@ import { parseBallotFile } from './ballot-file';
 import { meetingResultsOf } from './compute';
 import { loadMeetingData } from './meeting-data';
 import { meetingStatus, resultsAvailable } from '../../../../shared/domain/lifecycle';
+import { ballotSetDigest } from '../../printing/fingerprint';
 
 /** Sentences naming every difference between two results of one meeting; empty when identical. */
 export function compareResults(fromFile: MeetingResults, stored: MeetingResults): string[] {
@@ -56,6 +57,7 @@ export async function retallyFile(bytes: Uint8Array, fileName: string, store: St
   }
   return ok({
     fileName,
+    fingerprint: ballotSetDigest([{ meetingId: data.value.meetingId, ballots: data.value.ballots }]),
     meetingId: data.value.meetingId,
     title: data.value.title,
     ballots: data.value.ballots.length,

@@ -12,7 +12,10 @@ import { DEFAULT_SETTINGS } from '../../../../shared/domain/defaults';
 import {
   checkRoundInput,
   combineRound,
+  DEFAULT_ROUNDING_MODE,
+  partText,
   redactSmallGroups,
+  type RoundingMode,
   type ExplanationStep,
   type GradedMeetingTally,
   type Veto,
@@ -29,6 +32,19 @@ interface ChosenComponent {
   readonly component: RoundComponent;
   readonly data: MeetingData | null;
   readonly row: MeetingRow | null;
+}
+
+/**
+ * The meetings a round's totals combine, from the round's meeting rows alone (no tally): the last
+ * closed graded meeting of each kind, as chooseComponent picks them. Cheap enough for a file name.
+ */
+export function roundComponentRows(meetings: readonly MeetingRow[]): readonly MeetingRow[] {
+  const out: MeetingRow[] = [];
+  for (const kind of ['self', 'social'] as const) {
+    const chosen = meetings.filter((m) => m.kind === kind && m.ballot_type === 'graded' && resultsAvailable(m.status as MeetingStatus)).at(-1);
+    if (chosen !== undefined) out.push(chosen);
+  }
+  return out;
 }
 
 /**
@@ -67,7 +83,7 @@ function chooseComponent(store: Store, meetings: readonly MeetingRow[], kind: Me
   });
 }
 
-function tallyOf(data: MeetingData | null): GradedMeetingTally | null {
+function tallyOf(data: MeetingData | null, roundingMode: RoundingMode): GradedMeetingTally | null {
   if (data === null) return null;
   const { definition, kind } = data;
   return tallyGradedOnce({
@@ -78,6 +94,7 @@ function tallyOf(data: MeetingData | null): GradedMeetingTally | null {
     groupWeights: groupWeightsOf(kind, definition.settings),
     smallGroupK: definition.settings.smallGroupK,
     ballots: data.ballots,
+    roundingMode,
   }, data.ballotSetVersion);
 }
 
@@ -120,7 +137,10 @@ export function roundResults(
 
   // Points come from the social meeting's settings (where the chair sets them), else the self one's.
   const settingsRow = social.value.row ?? self.value.row;
-  const componentPoints = settingsRow === null ? DEFAULT_SETTINGS.componentPoints : meetingSettings(settingsRow).componentPoints;
+  const roundSettings = settingsRow === null ? DEFAULT_SETTINGS : meetingSettings(settingsRow);
+  const componentPoints = roundSettings.componentPoints;
+  // One chain for the whole round: the mode of the meeting whose settings give the points.
+  const roundingMode = roundSettings.roundingMode ?? DEFAULT_ROUNDING_MODE;
   const vetoes: Veto[] = [];
   for (const chosen of [social.value, self.value]) {
     for (const veto of chosen.data?.vetoes ?? []) {
@@ -128,8 +148,8 @@ export function roundResults(
     }
   }
 
-  const socialTally = tallyOf(social.value.data);
-  const selfTally = tallyOf(self.value.data);
+  const socialTally = tallyOf(social.value.data, roundingMode);
+  const selfTally = tallyOf(self.value.data, roundingMode);
   const order = input.order ?? 'best-first';
   const combineInput = {
     objects,
@@ -137,6 +157,7 @@ export function roundResults(
     social: socialTally,
     componentPoints,
     vetoes,
+    roundingMode,
     options: { order, byCategory: input.byCategory ?? false },
   };
   const checked = checkRoundInput(combineInput);
@@ -158,6 +179,7 @@ export function roundResults(
     order: combined.order,
     byCategory: combined.byCategory,
     componentPoints: combined.componentPoints,
+    roundingMode,
     components: [social.value.component, self.value.component],
     rankings: combined.rankings.map((ranking) => ({
       category: ranking.category,
@@ -168,10 +190,10 @@ export function roundResults(
           name: row.name,
           department: row.department,
           category: row.category,
-          selfScore: row.selfScore?.rounded ?? null,
-          socialScore: row.socialScore?.rounded ?? null,
-          selfPoints: row.selfPoints?.rounded ?? null,
-          socialPoints: row.socialPoints?.rounded ?? null,
+          selfScore: row.selfScore === null ? null : partText(row.selfScore, roundingMode),
+          socialScore: row.socialScore === null ? null : partText(row.socialScore, roundingMode),
+          selfPoints: row.selfPoints === null ? null : partText(row.selfPoints, roundingMode),
+          socialPoints: row.socialPoints === null ? null : partText(row.socialPoints, roundingMode),
           total: row.total?.rounded ?? null,
           totalExact: row.total?.exact ?? null,
           incomplete: row.incomplete,

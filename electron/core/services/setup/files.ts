@@ -40,6 +40,28 @@ async function tableOf(file: FileInput): Promise<Result<{ table: TableData; enco
   return ok({ table: read.value, encoding: read.value.encoding, sheetName: read.value.sheetName ?? null });
 }
 
+const ENCODING_NAMES: Readonly<Record<string, string>> = { 'utf-8': 'UTF-8', gbk: 'GBK', 'utf-16': 'UTF-16', xlsx: 'Excel' };
+
+/**
+ * A header row that matches nothing says more than "columns missing" when we know why: a text file
+ * renamed .xlsx is not an Excel file (its text would otherwise be listed as the 表头), and a text
+ * file read in the wrong encoding shows its 表头 as gibberish. Names the line the header was taken from.
+ */
+function explainUnmatchedHeader<T>(file: FileInput, read: { table: TableData; encoding: string }, parsed: Result<T>): Result<T> {
+  if (parsed.ok || parsed.error.code !== 'import_missing_columns') return parsed;
+  const firstLine = read.table.headers.filter((h) => h !== '').join(' ').slice(0, 40);
+  if (read.encoding !== 'xlsx' && /\.xls[xm]?$/i.test(file.fileName)) {
+    return err(
+      'import_not_excel',
+      `这不是 Excel 文件：“${file.fileName}”的扩展名是 Excel 的，但里面是纯文本（第 ${read.table.headerLine ?? 1} 行是“${firstLine}”），可能是别的文件改了扩展名。请在 Excel 或 WPS 中打开原始名单，另存为 Excel 工作簿（.xlsx）或 CSV 后再导入。`,
+      { ...(parsed.error.details as object | undefined), encoding: read.encoding },
+    );
+  }
+  const encoding = ENCODING_NAMES[read.encoding] ?? read.encoding;
+  const where = read.encoding === 'xlsx' ? `表头取自第 ${read.table.headerLine ?? 1} 行。` : `表头取自第 ${read.table.headerLine ?? 1} 行，文件按 ${encoding} 编码读取；如果上面的表头是乱码，说明文件的编码不对，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx 后再导入。`;
+  return err(parsed.error.code, `${parsed.error.message}${where}`, parsed.error.details);
+}
+
 /** Adds an issue to rows whose value matches `clash`; with severity 'error' the row loses its value. */
 function flagRows<T>(preview: ImportPreview<T>, clash: (value: T) => string | null, field: string, severity: 'error' | 'warning'): ImportPreview<T> {
   const rows: PreviewRow<T>[] = preview.rows.map((row) => {
@@ -65,7 +87,7 @@ async function objectsPreview(store: Store, input: FileInput & { roundId: string
   if (!round.ok) return round;
   const read = await tableOf(input);
   if (!read.ok) return read;
-  const parsed = parseObjectsTable(read.value.table);
+  const parsed = explainUnmatchedHeader(input, read.value, parseObjectsTable(read.value.table));
   if (!parsed.ok) return parsed;
   let preview = parsed.value;
   if (input.mode === 'append') {
@@ -94,10 +116,11 @@ async function rosterPreview(store: Store, input: FileInput & { meetingId: strin
   if (meeting.value.kind === 'self' && missing?.length === 1 && missing[0] === '代表类别') {
     parsed = parseRosterTable(withStaffColumn(read.value.table));
   }
+  parsed = explainUnmatchedHeader(input, read.value, parsed);
   if (!parsed.ok) return parsed;
   let preview = parsed.value;
   if (meeting.value.kind === 'social') {
-    preview = flagRows(preview, (v) => (v.category === 'staff' ? '“本单位干部”在社会测评中计入服务对象组，请确认' : null), 'category', 'warning');
+    preview = flagRows(preview, (v) => (v.category === 'staff' ? '“本单位干部”在社会测评中计入服务对象，请确认' : null), 'category', 'warning');
   }
   if (input.mode === 'append') {
     const existing = new Set(meetingRoster(store, meeting.value).map((r) => `${r.name}\u0000${r.unit}`));

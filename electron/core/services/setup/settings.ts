@@ -81,6 +81,9 @@ export function checkSettings(settings: MeetingSettings): Result<MeetingSettings
     wholeNumber(settings.smallGroupK, '小组最少票数（少于此数不单列）', 1, 100),
   ];
   for (const check of checks) if (!check.ok) return check;
+  if (settings.roundingMode !== undefined && settings.roundingMode !== 'printed' && settings.roundingMode !== 'exact') {
+    return err('settings_invalid', '“取舍方式”应为“逐项取舍”或“一次取舍”。', { field: 'roundingMode' });
+  }
   const scale = checkGradeScale(settings.gradeScale);
   if (!scale.ok) return scale;
   return ok({

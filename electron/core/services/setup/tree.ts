@@ -9,6 +9,7 @@ import * as tree from '../../store/meetings';
 import type { Meeting } from '../../store/meetings';
 import { copyObjects } from '../../store/objects';
 import { copyRoster } from '../../store/roster';
+import { meetingsWithBallots } from '../../store/counts';
 import { withTransaction } from '../../store/transaction';
 import type { TreeCampaign, TreeMeeting } from '../../../../shared/api/chair/setup';
 import type { BallotType, MeetingKind } from '../../../../shared/domain/model';
@@ -18,20 +19,22 @@ import { newId } from '../../ids';
 import { recordAudit } from '../audit';
 import { editableMeeting, findCampaign, findRound, optionalText, removalBlocker, requiredText } from './checks';
 
-function toTreeMeeting(meeting: Meeting): TreeMeeting {
-  return { id: meeting.id, title: meeting.title, kind: meeting.kind, ballotType: meeting.ballotType, status: meeting.status };
+function toTreeMeeting(meeting: Meeting, withBallots: ReadonlySet<string> = new Set()): TreeMeeting {
+  return { id: meeting.id, title: meeting.title, kind: meeting.kind, ballotType: meeting.ballotType, status: meeting.status, hasBallots: withBallots.has(meeting.id) };
 }
 
 /** Every campaign with its rounds and their meetings, in the order the chair arranged them. */
 export function setupTree(store: Store): TreeCampaign[] {
   const rounds = tree.listRounds(store);
   const meetings = tree.listMeetings(store);
+  // The console greys out 删除 where core would refuse it (shared/domain/lifecycle mayRemoveMeeting).
+  const withBallots = meetingsWithBallots(store);
   return tree.listCampaigns(store).map((c) => ({
     id: c.id,
     name: c.name,
     rounds: rounds
       .filter((r) => r.campaignId === c.id)
-      .map((r) => ({ id: r.id, name: r.name, meetings: meetings.filter((m) => m.roundId === r.id).map(toTreeMeeting) })),
+      .map((r) => ({ id: r.id, name: r.name, meetings: meetings.filter((m) => m.roundId === r.id).map((m) => toTreeMeeting(m, withBallots)) })),
   }));
 }
 

@@ -77,7 +77,7 @@ describe('graded meeting results', () => {
     expect(recipients?.indicators[0]).toMatchObject({ name: '业务素质', answered: 5, abstentions: 1, mean: '100.00' });
     expect(recipients?.indicators[1]).toMatchObject({ answered: 6, abstentions: 0, mean: '100.00' });
     // The formula with this object's own numbers, line by line.
-    expect(second?.formula.zh).toContain('服务对象组·业务素质 500÷5 = 100.00（弃权1）');
+    expect(second?.formula.zh).toContain('服务对象·业务素质 500÷5 = 100.00（弃权1）');
     expect(second?.formula.zh).toContain('社会测评 = 0.30×80.00 + 0.70×100.00 = 94.00');
     expect(second?.formula.en).toContain('social = 0.30×80.00 + 0.70×100.00 = 94.00');
   });
@@ -113,7 +113,7 @@ describe('graded meeting results', () => {
     for (const row of results.rows) {
       for (const group of row.groups) expect(group).toMatchObject({ figure: null, count: null, indicators: [] });
       expect(row.formula.zh.join('\n')).not.toMatch(/÷|80\.00|100\.00/u);
-      expect(row.formula.zh).toContain('人大政协及领导组不足5票，分组数据不公开');
+      expect(row.formula.zh).toContain('人大代表、政协委员、分管领导不足5票，分组数据不公开');
     }
     // Nothing in the whole answer carries an officials' indicator figure (80.00 appears only in them).
     const text = JSON.stringify(results);

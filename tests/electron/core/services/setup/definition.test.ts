@@ -173,9 +173,11 @@ describe('settings', () => {
         { label: '一般', points: 70 },
         { label: '差', points: 0 },
       ],
+      roundingMode: 'exact' as const,
     };
-    // Settings the input leaves out (added later: requireAllAnswered, roundingMode) take their defaults.
-    const stored = { ...next, requireAllAnswered: false, roundingMode: 'printed' };
+    // A setting the input leaves out (added later: requireAllAnswered) takes its default; the
+    // rounding mode given ('exact') is kept.
+    const stored = { ...next, requireAllAnswered: false };
     expect(await t.chair('updateSettings', { meetingId, settings: next })).toEqual(stored);
     expect((await t.chair('meetingSetup', { meetingId })).settings).toEqual(stored);
     const bad = (patch: object) => ({ meetingId, settings: { ...next, ...patch } });

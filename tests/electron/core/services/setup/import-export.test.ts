@@ -96,6 +96,10 @@ describe('importing objects', () => {
     await both(file('名单.xlsx', Buffer.from(await zip.generateAsync({ type: 'uint8array' }))), '这不是 Excel 表格文件（可能是 Word 文档改了扩展名）');
     await both(file('wrong.csv', utf8Csv([['编号', '名字的拼音'], ['1', 'xukeke']])), '评议对象表缺少必需的列：“评议对象”');
     await both(file('roster.csv', utf8Csv(roster(1, 1))), '这个文件看起来是评议代表名单');
+    // A text file renamed .xlsx is not an Excel file (its text is not listed as the 表头)...
+    await both(file('名单.xlsx', Buffer.from('会议纪要\n今天下午三点开会，请各位准时参加。\n', 'utf8')), /^这不是 Excel 文件：“名单\.xlsx”.*第 1 行是“会议纪要”/);
+    // ...and a header that matches nothing names its line and the encoding it was read in (gibberish = wrong encoding).
+    await both(file('wrong-2.csv', gbkCsv([['编号', '名字的拼音'], ['1', 'xukeke']])), /缺少必需的列.*表头取自第 1 行，文件按 GBK 编码读取；如果上面的表头是乱码/);
     await both(file('header-only.csv', utf8Csv([['单位', '评议对象']])), '只有表头，没有数据行');
     const allBad = file('bad-all.csv', utf8Csv([['单位', '评议对象'], ['发改局', ''], ['市场局', '']]));
     expect((await t.chair('previewObjectsImport', { roundId, mode: 'replace', ...allBad })).preview.errorCount).toBe(2);

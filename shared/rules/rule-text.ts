@@ -1,0 +1,115 @@
+/**
+ * The 计分办法 printed under a sheet, written from the meeting's own settings: group weights,
+ * component points, grade points, the rounding mode, K, the small-group threshold and the
+ * incomplete rule. A layout never states a rule itself, so a 40/60 meeting can never print 30/70
+ * next to a 0.40× formula. One function per sheet basis; every number comes from the input.
+ */
+import type { MeetingSettings, RoundingMode, VoterGroup } from '../domain/model';
+import { GROUP_NAMES_ZH } from './group-names';
+
+/** Which ranking a sheet prints: the round's combined totals, one graded meeting's scores, or a worst-list. */
+export type RuleBasis = 'round' | 'social' | 'self' | 'worst';
+
+export interface RuleTextInput {
+  readonly basis: RuleBasis;
+  readonly settings: Pick<MeetingSettings, 'groupWeights' | 'componentPoints' | 'gradeScale' | 'smallGroupK' | 'worstK' | 'roundingMode'>;
+  /** Worst-list: how many places are published. */
+  readonly topN?: number;
+  /** Graded: which end gets rank 1 (the vetoed take the other end). */
+  readonly order?: 'best-first' | 'worst-first';
+}
+
+/** "30" or "33.5": weights and points as the chair typed them, without trailing zeros. */
+function n(value: number): string {
+  return String(Number(value.toFixed(2)));
+}
+
+function weightsLine(settings: RuleTextInput['settings'], what: string): string {
+  const { officials, recipients } = settings.groupWeights;
+  return `${what}中${GROUP_NAMES_ZH.officials}占${n(officials)}%，${GROUP_NAMES_ZH.recipients}占${n(recipients)}%，不论到会人数多少均按此比例计算。`;
+}
+
+function gradesLine(settings: RuleTextInput['settings']): string {
+  const grades = settings.gradeScale.map((g) => `${g.label}${n(g.points)}分`).join('、');
+  return `评分等级：${grades}；弃权不计入平均分。各项指标按指标体系的权重加权平均，某组无人作答的指标不计入该组得分。`;
+}
+
+/** The rounding sentence for graded sheets: what the reader can check with a pen. */
+export function roundingLine(mode: RoundingMode, basis: 'round' | 'social' | 'self'): string {
+  if (mode === 'printed') {
+    const chain =
+      basis === 'round'
+        ? '各组得分、测评得分、折算分（得分 × 分值 ÷ 100）依次四舍五入保留两位小数，下一步用保留后的数值计算；总分为两项折算分之和'
+        : '各项平均分、各组得分、测评得分依次四舍五入保留两位小数，下一步用保留后的数值计算';
+    return `${chain}；按表中所列${basis === 'round' ? '总分' : '得分'}排序，相同者名次并列。`;
+  }
+  return `按精确值计算，只对${basis === 'round' ? '总分' : '得分'}四舍五入保留两位小数，按保留后的数值排序，相同者名次并列。`;
+}
+
+/** The footnote an exact-mode sheet carries; null in printed mode, where the parts add up as printed. */
+export function roundingFootnote(mode: RoundingMode): string | null {
+  if (mode === 'printed') return null;
+  return '注：本次评议设置为“一次取舍”（精确计算）：分项保留四位小数，总分由精确值四舍五入得出，可能与两位小数分项之和相差 0.01。';
+}
+
+function smallGroupLine(settings: RuleTextInput['settings']): string {
+  return `某组选票少于${settings.smallGroupK}张时，不公布该组及其他组的分组数据，以免推算出该组的评价。`;
+}
+
+function vetoLine(order: 'best-first' | 'worst-first'): string {
+  return order === 'best-first' ? '经查实的一票否决对象列于最后，并注明理由。' : '经查实的一票否决对象列于最前，并注明理由。';
+}
+
+/** The rule text of a sheet, one sentence a line, from the meeting's settings. */
+export function ruleText(input: RuleTextInput): readonly string[] {
+  const { basis, settings } = input;
+  const mode = settings.roundingMode ?? 'printed';
+  if (basis === 'worst') {
+    const { officials, recipients } = settings.groupWeights;
+    return [
+      `每位代表最多提名${settings.worstK}个最难办事的评议对象，并可勾选所见问题。`,
+      `综合提名率 = ${GROUP_NAMES_ZH.officials}提名率 × ${n(officials)}% + ${GROUP_NAMES_ZH.recipients}提名率 × ${n(recipients)}%（提名率 = 提名票数 ÷ 该组选票数），${mode === 'printed' ? '各率四舍五入保留两位小数后再合计' : '按精确值合计后四舍五入保留两位小数'}，从高到低排列，公布前${input.topN ?? 10}名。`,
+      '某组无人投票的，综合提名率记为“数据不完整”，不排名，不把该组权重转给其他组。',
+      smallGroupLine(settings),
+      '经查实“吃拿卡要”的一票否决，直接列为第一，并注明理由。',
+    ];
+  }
+  const lines: string[] = [];
+  if (basis === 'round') {
+    lines.push(`单位自评和社会测评分别折算为${n(settings.componentPoints.self)}分、${n(settings.componentPoints.social)}分，两项合计为评议得分（总分）。`);
+    lines.push(weightsLine(settings, '社会测评'));
+  } else if (basis === 'social') {
+    lines.push(weightsLine(settings, '本场社会测评'));
+  } else {
+    lines.push('单位自评按本单位干部职工的评分计算，百分制。');
+  }
+  lines.push(gradesLine(settings));
+  lines.push(roundingLine(mode, basis));
+  lines.push(
+    basis === 'round'
+      ? '任一项测评中某组对该对象全部未作答，或该对象未参加某项测评的，记为“数据不完整”，不折算总分、不排名，不把该组权重转给其他组。'
+      : '某组对该对象全部未作答的，记为“数据不完整”，不排名，不把该组权重转给其他组。',
+  );
+  lines.push(smallGroupLine(settings));
+  lines.push(vetoLine(input.order ?? 'best-first'));
+  return lines;
+}
+
+/** The group names as rules and sheets print them (re-exported for callers of the rules). */
+export function groupNameZh(group: VoterGroup): string {
+  return GROUP_NAMES_ZH[group];
+}
+
+/**
+ * What a worst-list meeting with a small group leaves out of what is published, and why: said on
+ * the internal signed sheet and with the results export. Null when no group is small.
+ */
+export function withheldNote(groups: readonly { readonly group: VoterGroup; readonly ballots: number }[], smallGroupK: number, ratesWithheld: boolean): string | null {
+  const small = groups.filter((g) => g.ballots < smallGroupK);
+  if (small.length === 0) return null;
+  const who = small.map((g) => `${GROUP_NAMES_ZH[g.group]}只有 ${g.ballots} 张选票`).join('，');
+  const what = ratesWithheld
+    ? '综合提名率与各组票数一起可以推算出该组的提名票数，因此结果导出文件不列综合提名率和各组数据'
+    : '结果导出文件不列各组数据（经逐一核算，综合提名率推算不出该组的提名票数）';
+  return `${who}（少于 ${smallGroupK} 张）：${what}；公布表只列位次及主要问题。`;
+}
