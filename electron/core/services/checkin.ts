@@ -5,35 +5,25 @@
  */
 import type { Store } from '../store/database';
 import type { MeetingRow } from '../store/rows';
+import { getRepresentative, rosterOf, setCheckedIn as storeCheckedIn, type Representative } from '../store/roster';
+import { kindOf, type Meeting } from '../store/meetings';
 import type { EventHub } from '../events';
 import type { AttendanceCheck, CheckInEntry } from '../../../shared/api/chair/voting';
-import { groupOfCategory, type MeetingKind, type RepresentativeCategory } from '../../../shared/domain/model';
-import { mayCheckIn, meetingStatus } from '../../../shared/domain/lifecycle';
+import { groupOfCategory, type MeetingKind } from '../../../shared/domain/model';
+import { mayCheckIn } from '../../../shared/domain/lifecycle';
 import { checkComposition } from '../../../shared/setup/composition';
 import { err, ok, type Result } from '../../../shared/domain/result';
-import { findMeeting } from './meetings';
+import { findMeetingRecord } from './meetings';
 
-interface RepresentativeRow {
-  id: string;
-  name: string;
-  unit: string;
-  category: string;
-  checked_in: number;
-}
-
-function toEntry(kind: MeetingKind, row: RepresentativeRow): CheckInEntry {
-  const category = row.category as RepresentativeCategory;
-  return { id: row.id, name: row.name, unit: row.unit, category, group: groupOfCategory(kind, category), present: row.checked_in === 1 };
+function toEntry(kind: MeetingKind, person: Representative): CheckInEntry {
+  return { id: person.id, name: person.name, unit: person.unit, category: person.category, group: groupOfCategory(kind, person.category), present: person.checkedIn };
 }
 
 /** The roster of a meeting in roster order, each line with its group and whether the person is present. */
 export function checkInList(store: Store, meetingId: string): Result<CheckInEntry[]> {
-  const meeting = findMeeting(store, meetingId);
+  const meeting = findMeetingRecord(store, meetingId);
   if (!meeting.ok) return meeting;
-  const rows = store.db
-    .prepare('SELECT id, name, unit, category, checked_in FROM representatives WHERE meeting_id = ? ORDER BY position, name')
-    .all(meetingId) as RepresentativeRow[];
-  return ok(rows.map((row) => toEntry(meeting.value.kind as MeetingKind, row)));
+  return ok(rosterOf(store, meetingId).map((person) => toEntry(meeting.value.kind, person)));
 }
 
 /**
@@ -41,29 +31,25 @@ export function checkInList(store: Store, meetingId: string): Result<CheckInEntr
  * Nothing is audited per person: a timed list of arrivals is exactly what must not exist.
  */
 export function setCheckedIn(store: Store, events: EventHub, input: { meetingId: string; representativeId: string; present: boolean }): Result<CheckInEntry> {
-  const meeting = findMeeting(store, input.meetingId);
+  const meeting = findMeetingRecord(store, input.meetingId);
   if (!meeting.ok) return meeting;
-  if (!mayCheckIn(meetingStatus(meeting.value.status))) {
+  if (!mayCheckIn(meeting.value.status)) {
     return err('meeting_closed', '投票已结束，签到不能再更改。');
   }
-  const changed = store.db
-    .prepare('UPDATE representatives SET checked_in = ? WHERE id = ? AND meeting_id = ?')
-    .run(input.present ? 1 : 0, input.representativeId, input.meetingId);
-  if (changed.changes !== 1) return err('representative_not_found', '名单中找不到这位代表，请刷新签到名单后重试。');
-  const row = store.db
-    .prepare('SELECT id, name, unit, category, checked_in FROM representatives WHERE id = ?')
-    .get(input.representativeId) as RepresentativeRow;
+  const person = storeCheckedIn(store, input.meetingId, input.representativeId, input.present) ? getRepresentative(store, input.representativeId) : null;
+  if (!person) return err('representative_not_found', '名单中找不到这位代表，请刷新签到名单后重试。');
   events.emit({ type: 'changed', meetingId: input.meetingId });
-  return ok(toEntry(meeting.value.kind as MeetingKind, row));
+  return ok(toEntry(meeting.value.kind, person));
 }
 
 /** The rule applied to the people checked in (实到), not to the roster. */
-export function attendanceCheck(store: Store, meeting: MeetingRow): AttendanceCheck {
-  const kind = meeting.kind as MeetingKind;
-  const rows = store.db.prepare('SELECT category FROM representatives WHERE meeting_id = ? AND checked_in = 1').all(meeting.id) as { category: string }[];
-  const officials = rows.filter((r) => groupOfCategory(kind, r.category as RepresentativeCategory) === 'officials').length;
-  const recipients = rows.length - officials;
-  const base = { officials, recipients, override: meeting.attendance_override };
+export function attendanceCheck(store: Store, meetingLike: Pick<Meeting, 'id' | 'kind' | 'attendanceOverride'> | MeetingRow): AttendanceCheck {
+  const meeting = 'round_id' in meetingLike ? { id: meetingLike.id, kind: kindOf(meetingLike), attendanceOverride: meetingLike.attendance_override } : meetingLike;
+  const kind = meeting.kind;
+  const present = rosterOf(store, meeting.id).filter((person) => person.checkedIn);
+  const officials = present.filter((person) => groupOfCategory(kind, person.category) === 'officials').length;
+  const recipients = present.length - officials;
+  const base = { officials, recipients, override: meeting.attendanceOverride };
   if (kind !== 'social') return { ...base, applies: false, ok: true, problems: [], fix: '', fixEn: '' };
   const check = checkComposition({ officials, recipients }, 'present');
   return {

@@ -1,4 +1,7 @@
 import type { Store } from '../store/database';
+import { insertCampaign, insertMeeting, insertRound } from '../store/meetings';
+import { insertObjects } from '../store/objects';
+import { insertRepresentatives, setCheckedIn } from '../store/roster';
 import type { MeetingSummary } from '../../../shared/api/chair-contract';
 import type { RepresentativeCategory } from '../../../shared/domain/model';
 import { DEFAULT_SETTINGS, SET_CHIEF } from '../../../shared/domain/defaults';
@@ -49,23 +52,28 @@ export function createDemoMeeting(store: Store): MeetingSummary {
   const roundId = newId();
   const meetingId = newId();
   store.transaction(() => {
-    const position = (store.db.prepare('SELECT COALESCE(MAX(position), 0) + 1 AS p FROM campaigns').get() as { p: number }).p;
-    store.db.prepare('INSERT INTO campaigns (id, name, position) VALUES (?, ?, ?)').run(campaignId, '2026年度群众评科长（演示）', position);
-    store.db.prepare('INSERT INTO rounds (id, campaign_id, name, position) VALUES (?, ?, ?, 1)').run(roundId, campaignId, '第四季度');
-    const insertObject = store.db.prepare(
-      'INSERT INTO objects (id, round_id, name, department, category, indicator_set_id, position) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    insertCampaign(store, { id: campaignId, name: '2026年度群众评科长（演示）' });
+    insertRound(store, { id: roundId, campaignId, name: '第四季度' });
+    insertObjects(
+      store,
+      roundId,
+      DEMO_OBJECTS.map(([department, name]) => ({ id: newId(), name, department, category: '科室', indicatorSetId: SET_CHIEF.id })),
     );
-    DEMO_OBJECTS.forEach(([department, name], index) => insertObject.run(newId(), roundId, name, department, '科室', SET_CHIEF.id, index + 1));
-    store.db
-      .prepare(
-        `INSERT INTO meetings (id, round_id, kind, ballot_type, title, held_on, place, settings_json, position)
-         VALUES (?, ?, 'social', 'graded', ?, ?, ?, ?, 1)`,
-      )
-      .run(meetingId, roundId, '第四季度社会测评大会（演示）', new Date().toISOString().slice(0, 10), '区政务服务中心三楼会议室', JSON.stringify(DEFAULT_SETTINGS));
-    const insertRep = store.db.prepare(
-      'INSERT INTO representatives (id, meeting_id, name, unit, category, position, checked_in) VALUES (?, ?, ?, ?, ?, ?, 1)',
-    );
-    demoRoster().forEach((rep, index) => insertRep.run(newId(), meetingId, rep.name, rep.unit, rep.category, index + 1));
+    insertMeeting(store, {
+      id: meetingId,
+      roundId,
+      kind: 'social',
+      ballotType: 'graded',
+      title: '第四季度社会测评大会（演示）',
+      heldOn: new Date().toISOString().slice(0, 10),
+      place: '区政务服务中心三楼会议室',
+      settings: DEFAULT_SETTINGS,
+      compositionOverride: null,
+      position: 1,
+    });
+    const people = demoRoster().map((rep) => ({ id: newId(), ...rep }));
+    insertRepresentatives(store, meetingId, people);
+    for (const person of people) setCheckedIn(store, meetingId, person.id, true);
     recordAudit(store, meetingId, 'create_demo', { objects: DEMO_OBJECTS.length, representatives: 30 });
   });
   const summary = listMeetings(store).find((m) => m.id === meetingId);

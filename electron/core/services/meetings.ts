@@ -1,122 +1,126 @@
 import type { Store } from '../store/database';
+import type { MeetingRow } from '../store/rows';
+import { getMeetingRow, getNamedMeeting, kindOf, listNamedMeetings, toMeeting, type Meeting, type NamedMeeting } from '../store/meetings';
+import { objectsOfRound } from '../store/objects';
+import { getIndicatorSet } from '../store/indicator-sets';
+import { rosterOf } from '../store/roster';
+import { codeCounts } from '../store/counts';
 import { ballotStore } from '../store/ballot-store';
-import type { IndicatorSetRow, MeetingListRow, MeetingRow, ObjectRow } from '../store/rows';
 import type { GroupTurnout, MeetingSummary, MeetingView } from '../../../shared/api/chair-contract';
-import type { BallotType, EvalObject, Indicator, IndicatorSet, MeetingKind, MeetingSettings, MeetingStatus, RepresentativeCategory, VoterGroup } from '../../../shared/domain/model';
+import type { IndicatorSet, MeetingSettings, VoterGroup } from '../../../shared/domain/model';
 import { groupOfCategory, groupsOf } from '../../../shared/domain/model';
 import type { MeetingDefinition } from '../../../shared/domain/ballot-rules';
 import { SET_WORST } from '../../../shared/domain/defaults';
-import { parseStoredSettings } from '../../../shared/domain/settings';
 import { err, ok, type Result } from '../../../shared/domain/result';
 
-const LIST_SQL = `
-  SELECT m.*, r.name AS round_name, c.name AS campaign_name
-  FROM meetings m JOIN rounds r ON r.id = m.round_id JOIN campaigns c ON c.id = r.campaign_id`;
-
-function toSummary(row: MeetingListRow): MeetingSummary {
+function toSummary(meeting: NamedMeeting): MeetingSummary {
   return {
-    id: row.id,
-    title: row.title,
-    campaign: row.campaign_name,
-    round: row.round_name,
-    kind: row.kind as MeetingKind,
-    ballotType: row.ballot_type as BallotType,
-    status: row.status as MeetingStatus,
+    id: meeting.id,
+    title: meeting.title,
+    campaign: meeting.campaignName,
+    round: meeting.roundName,
+    kind: meeting.kind,
+    ballotType: meeting.ballotType,
+    status: meeting.status,
   };
+}
+
+/** Either form of a meeting: the parsed record, or a row from a service that still reads rows. */
+type MeetingLike = Meeting | MeetingRow;
+
+function parsed(meeting: MeetingLike): Meeting {
+  return 'round_id' in meeting ? toMeeting(meeting) : meeting;
 }
 
 /** Every meeting, campaign by campaign, round by round. */
 export function listMeetings(store: Store): MeetingSummary[] {
-  const rows = store.db.prepare(`${LIST_SQL} ORDER BY c.position, r.position, m.position`).all() as MeetingListRow[];
-  return rows.map(toSummary);
+  return listNamedMeetings(store).map(toSummary);
 }
 
-/** The raw meeting row, or a not-found error the chair can act on. */
+const NOT_FOUND = '找不到这场评议会议，请刷新后重新选择。';
+
+/** The parsed meeting, or a not-found error the chair can act on. */
+export function findMeetingRecord(store: Store, meetingId: string): Result<Meeting> {
+  const row = getMeetingRow(store, meetingId);
+  return row ? ok(toMeeting(row)) : err('meeting_not_found', NOT_FOUND);
+}
+
+/**
+ * The raw meeting row, or a not-found error the chair can act on. Kept for the services that
+ * still read rows (voting, results, printing); new code uses findMeetingRecord.
+ */
 export function findMeeting(store: Store, meetingId: string): Result<MeetingRow> {
-  const row = store.db.prepare('SELECT * FROM meetings WHERE id = ?').get(meetingId) as MeetingRow | undefined;
-  return row ? ok(row) : err('meeting_not_found', '找不到这场评议会议，请刷新后重新选择。');
+  const row = getMeetingRow(store, meetingId);
+  return row ? ok(row) : err('meeting_not_found', NOT_FOUND);
 }
 
-export function meetingSettings(row: MeetingRow): MeetingSettings {
-  return parseStoredSettings(JSON.parse(row.settings_json));
+export function meetingSettings(meeting: MeetingLike): MeetingSettings {
+  return parsed(meeting).settings;
 }
 
 /**
  * The definition ballots are checked and tallied against: frozen at the moment voting opened,
  * or, for a draft, read live from the round's objects and indicator sets.
  */
-export function meetingDefinition(store: Store, row: MeetingRow): MeetingDefinition {
-  if (row.frozen_json) {
-    // Frozen before a setting existed, the definition takes that setting's default.
-    const frozen = JSON.parse(row.frozen_json) as MeetingDefinition;
-    return { ...frozen, settings: parseStoredSettings(frozen.settings) };
-  }
-  const objectRows = store.db.prepare('SELECT * FROM objects WHERE round_id = ? ORDER BY position').all(row.round_id) as ObjectRow[];
-  const objects: EvalObject[] = objectRows.map((o) => ({
-    id: o.id,
-    name: o.name,
-    department: o.department,
-    category: o.category,
-    indicatorSetId: o.indicator_set_id,
-  }));
+export function meetingDefinition(store: Store, meetingLike: MeetingLike): MeetingDefinition {
+  const meeting = parsed(meetingLike);
+  // Frozen before a setting existed, the definition takes that setting's default (the schema's).
+  if (meeting.frozen) return meeting.frozen;
+  const objects = objectsOfRound(store, meeting.roundId);
   const setIds = [...new Set(objects.map((o) => o.indicatorSetId))];
   const indicatorSets = setIds.map((setId) => readIndicatorSet(store, setId));
-  const ballotType = row.ballot_type as BallotType;
   return {
-    ballotType,
+    ballotType: meeting.ballotType,
     objects,
-    indicatorSets: ballotType === 'graded' ? indicatorSets : [],
-    tagSet: ballotType === 'worst' ? readIndicatorSet(store, SET_WORST.id) : null,
-    settings: meetingSettings(row),
+    indicatorSets: meeting.ballotType === 'graded' ? indicatorSets : [],
+    tagSet: meeting.ballotType === 'worst' ? readIndicatorSet(store, SET_WORST.id) : null,
+    settings: meeting.settings,
   };
 }
 
 function readIndicatorSet(store: Store, setId: string): IndicatorSet {
-  const row = store.db.prepare('SELECT * FROM indicator_sets WHERE id = ?').get(setId) as IndicatorSetRow | undefined;
-  if (!row) throw new Error(`indicator set ${setId} is referenced but missing`);
-  return { id: row.id, name: row.name, indicators: JSON.parse(row.indicators_json) as Indicator[] };
+  const set = getIndicatorSet(store, setId);
+  if (!set) throw new Error(`indicator set ${setId} is referenced but missing`);
+  return { id: set.id, name: set.name, indicators: set.indicators };
 }
 
 /** 应到 / 实到, codes and ballots per voter group. Counts only: nothing per object. */
-export function turnout(store: Store, row: MeetingRow): GroupTurnout[] {
-  const kind = row.kind as MeetingKind;
-  const reps = store.db
-    .prepare('SELECT category, checked_in FROM representatives WHERE meeting_id = ?')
-    .all(row.id) as { category: string; checked_in: number }[];
-  const codeCounts = store.db
-    .prepare('SELECT voter_group, state, COUNT(*) AS n FROM codes WHERE meeting_id = ? GROUP BY voter_group, state')
-    .all(row.id) as { voter_group: string; state: string; n: number }[];
-  const ballotCounts = ballotStore(store.db).ballotCounts(row.id);
-  return groupsOf(kind).map((group: VoterGroup) => {
-    const members = reps.filter((r) => groupOfCategory(kind, r.category as RepresentativeCategory) === group);
-    const codes = (state: string) => codeCounts.find((c) => c.voter_group === group && c.state === state)?.n ?? 0;
+export function turnout(store: Store, meetingLike: Pick<Meeting, 'id' | 'kind'> | MeetingRow): GroupTurnout[] {
+  // Only id and kind: the ballot path asks for turnout after each batch, so nothing is parsed here.
+  const meeting = { id: meetingLike.id, kind: 'round_id' in meetingLike ? kindOf(meetingLike) : meetingLike.kind };
+  const reps = rosterOf(store, meeting.id);
+  const codeCount = codeCounts(store, meeting.id);
+  const ballots = ballotStore(store.db).ballotCounts(meeting.id);
+  return groupsOf(meeting.kind).map((group: VoterGroup) => {
+    const members = reps.filter((r) => groupOfCategory(meeting.kind, r.category) === group);
+    const codes = (state: string) => codeCount.find((c) => c.voterGroup === group && c.state === state)?.n ?? 0;
     return {
       group,
       expected: members.length,
-      present: members.filter((r) => r.checked_in === 1).length,
+      present: members.filter((r) => r.checkedIn).length,
       codesIssued: codes('issued') + codes('used') + codes('voided'),
       codesUsed: codes('used'),
       codesVoided: codes('voided'),
-      ballots: ballotCounts.get(group) ?? 0,
+      ballots: ballots.get(group) ?? 0,
     };
   });
 }
 
 /** Everything the console shows about one meeting. */
 export function meetingView(store: Store, meetingId: string): Result<MeetingView> {
-  const row = store.db.prepare(`${LIST_SQL} WHERE m.id = ?`).get(meetingId) as MeetingListRow | undefined;
-  if (!row) return err('meeting_not_found', '找不到这场评议会议，请刷新后重新选择。');
-  const definition = meetingDefinition(store, row);
+  const meeting = getNamedMeeting(store, meetingId);
+  if (!meeting) return err('meeting_not_found', NOT_FOUND);
+  const definition = meetingDefinition(store, meeting);
   const indicatorCount =
     definition.ballotType === 'graded'
       ? new Set(definition.indicatorSets.flatMap((s) => s.indicators.map((i) => `${s.id}/${i.id}`))).size
       : (definition.tagSet?.indicators.length ?? 0);
   return ok({
-    ...toSummary(row),
-    heldOn: row.held_on,
-    place: row.place,
+    ...toSummary(meeting),
+    heldOn: meeting.heldOn,
+    place: meeting.place,
     objectCount: definition.objects.length,
     indicatorCount,
-    turnout: turnout(store, row),
+    turnout: turnout(store, meeting),
   });
 }

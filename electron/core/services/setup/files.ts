@@ -6,6 +6,7 @@
  */
 import { Buffer } from 'node:buffer';
 import type { Store } from '../../store/database';
+import { getMeeting } from '../../store/meetings';
 import type { ExportedFile, ImportDone, ImportPreviewResult } from '../../../../shared/api/chair/setup';
 import { MAX_IMPORT_FILE_BYTES } from '../../../../shared/api/chair/setup';
 import { parseObjectsTable, objectsToTable, type ObjectDraft } from '../../../../shared/setup/objects';
@@ -13,7 +14,7 @@ import { CATEGORY_LABELS, parseRosterTable, rosterToTable, type RepresentativeDr
 import type { FieldIssue, ImportPreview, PreviewRow, TableData } from '../../../../shared/setup/table';
 import { err, ok, type Result } from '../../../../shared/domain/result';
 import { readTable, writeTable, type TableFormat } from '../../import';
-import { editableMeeting, editableRound, findRound } from './checks';
+import { editableMeeting, editableRound, findCampaign, findRound } from './checks';
 import { roundObjects, saveObjectDrafts } from './objects';
 import { meetingRoster, saveRosterDrafts } from './roster';
 
@@ -194,13 +195,14 @@ async function exported(table: TableData, format: TableFormat, name: string, she
 export async function exportObjects(store: Store, input: { roundId: string; format: TableFormat }): Promise<Result<ExportedFile>> {
   const round = findRound(store, input.roundId);
   if (!round.ok) return round;
-  const campaign = store.db.prepare('SELECT name FROM campaigns WHERE id = ?').get(round.value.campaign_id) as { name: string };
+  const campaign = findCampaign(store, round.value.campaignId);
+  if (!campaign.ok) return campaign;
   const table = objectsToTable(roundObjects(store, input.roundId));
-  return ok(await exported(table, input.format, fileName([campaign.name, round.value.name, '评议对象'], input.format), '评议对象'));
+  return ok(await exported(table, input.format, fileName([campaign.value.name, round.value.name, '评议对象'], input.format), '评议对象'));
 }
 
 export async function exportRoster(store: Store, input: { meetingId: string; format: TableFormat }): Promise<Result<ExportedFile>> {
-  const meeting = store.db.prepare('SELECT id, kind, title FROM meetings WHERE id = ?').get(input.meetingId) as { id: string; kind: string; title: string } | undefined;
+  const meeting = getMeeting(store, input.meetingId);
   if (!meeting) return err('meeting_not_found', '找不到这场评议会议，请刷新后重新选择。');
   const table = rosterToTable(meetingRoster(store, meeting));
   return ok(await exported(table, input.format, fileName([meeting.title, '代表名单'], input.format), '代表名单'));

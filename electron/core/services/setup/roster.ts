@@ -4,7 +4,9 @@
  * self-evaluation roster is one group with no composition rule. Frozen once voting has opened.
  */
 import type { Store } from '../../store/database';
-import type { MeetingRow, RepresentativeRow } from '../../store/rows';
+import * as roster from '../../store/roster';
+import type { Representative } from '../../store/roster';
+import { setCompositionOverride as storeOverride, type Meeting } from '../../store/meetings';
 import type { SetupRepresentative } from '../../../../shared/api/chair/setup';
 import { groupOfCategory, type MeetingKind, type RepresentativeCategory } from '../../../../shared/domain/model';
 import { checkComposition, type CompositionCheck } from '../../../../shared/setup/composition';
@@ -12,28 +14,33 @@ import { countComposition, type RepresentativeDraft } from '../../../../shared/s
 import { err, ok, type Result } from '../../../../shared/domain/result';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit';
-import { editableMeeting, isReorderOf, nextPosition, optionalText, requiredText, writePositions } from './checks';
+import { editableMeeting, isReorderOf, optionalText, requiredText } from './checks';
 
-function toView(row: RepresentativeRow, kind: MeetingKind): SetupRepresentative {
-  const category = row.category as RepresentativeCategory;
-  return { id: row.id, name: row.name, unit: row.unit, category, group: groupOfCategory(kind, category) };
+function toView(person: Representative, kind: MeetingKind): SetupRepresentative {
+  return { id: person.id, name: person.name, unit: person.unit, category: person.category, group: groupOfCategory(kind, person.category) };
+}
+
+/** A person just written: they exist, so a miss is a bug. */
+function written(store: Store, representativeId: string, kind: MeetingKind): SetupRepresentative {
+  const person = roster.getRepresentative(store, representativeId);
+  if (!person) throw new Error(`representative ${representativeId} was written but cannot be read back`);
+  return toView(person, kind);
 }
 
 /** The roster in its order, each person with the voter group they vote in. */
-export function meetingRoster(store: Store, meeting: Pick<MeetingRow, 'id' | 'kind'>): SetupRepresentative[] {
-  const rows = store.db.prepare('SELECT * FROM representatives WHERE meeting_id = ? ORDER BY position').all(meeting.id) as RepresentativeRow[];
-  return rows.map((row) => toView(row, meeting.kind as MeetingKind));
+export function meetingRoster(store: Store, meeting: Pick<Meeting, 'id' | 'kind'>): SetupRepresentative[] {
+  return roster.rosterOf(store, meeting.id).map((person) => toView(person, meeting.kind));
 }
 
 /** The 30 %/70 % check of a social meeting's roster; null for self-evaluation. */
-export function rosterComposition(store: Store, meeting: Pick<MeetingRow, 'id' | 'kind'>): CompositionCheck | null {
+export function rosterComposition(store: Store, meeting: Pick<Meeting, 'id' | 'kind'>): CompositionCheck | null {
   if (meeting.kind !== 'social') return null;
   return checkComposition(countComposition(meetingRoster(store, meeting)));
 }
 
-function findRepresentative(store: Store, representativeId: string): Result<RepresentativeRow> {
-  const row = store.db.prepare('SELECT * FROM representatives WHERE id = ?').get(representativeId) as RepresentativeRow | undefined;
-  return row ? ok(row) : err('representative_not_found', '找不到这位评议代表，可能已被删除，请刷新后再试。');
+function findRepresentative(store: Store, representativeId: string): Result<Representative> {
+  const person = roster.getRepresentative(store, representativeId);
+  return person ? ok(person) : err('representative_not_found', '找不到这位评议代表，可能已被删除，请刷新后再试。');
 }
 
 function checkPerson(store: Store, meetingId: string, input: { name: string; unit: string }, exceptId: string): Result<{ name: string; unit: string }> {
@@ -42,7 +49,7 @@ function checkPerson(store: Store, meetingId: string, input: { name: string; uni
   const unit = optionalText(input.unit, '工作单位');
   if (!unit.ok) return unit;
   // Two people may share a name; the same name at the same unit is almost always a double entry.
-  if (store.db.prepare('SELECT 1 FROM representatives WHERE meeting_id = ? AND name = ? AND unit = ? AND id <> ?').get(meetingId, name.value, unit.value, exceptId)) {
+  if (roster.rosterNameTaken(store, meetingId, name.value, unit.value, exceptId)) {
     const shown = `${name.value}${unit.value === '' ? '' : `（${unit.value}）`}`;
     return err('duplicate_name', `名单中已有“${shown}”。如确是同名同单位的两个人，请在工作单位中注明职务或部门以便区分。`, { field: 'name' });
   }
@@ -55,31 +62,27 @@ export function addRepresentative(store: Store, input: { meetingId: string; name
   const person = checkPerson(store, input.meetingId, input, '');
   if (!person.ok) return person;
   const id = newId();
-  store.db
-    .prepare('INSERT INTO representatives (id, meeting_id, name, unit, category, position, checked_in) VALUES (?, ?, ?, ?, ?, ?, 0)')
-    .run(id, input.meetingId, person.value.name, person.value.unit, input.category, nextPosition(store, 'representatives', 'meeting_id = ?', input.meetingId));
-  return ok(toView(store.db.prepare('SELECT * FROM representatives WHERE id = ?').get(id) as RepresentativeRow, meeting.value.kind as MeetingKind));
+  roster.insertRepresentatives(store, input.meetingId, [{ id, ...person.value, category: input.category }]);
+  return ok(written(store, id, meeting.value.kind));
 }
 
 export function updateRepresentative(store: Store, input: { representativeId: string; name: string; unit: string; category: RepresentativeCategory }): Result<SetupRepresentative> {
   const rep = findRepresentative(store, input.representativeId);
   if (!rep.ok) return rep;
-  const meeting = editableMeeting(store, rep.value.meeting_id);
+  const meeting = editableMeeting(store, rep.value.meetingId);
   if (!meeting.ok) return meeting;
-  const person = checkPerson(store, rep.value.meeting_id, input, input.representativeId);
+  const person = checkPerson(store, rep.value.meetingId, input, input.representativeId);
   if (!person.ok) return person;
-  store.db
-    .prepare('UPDATE representatives SET name = ?, unit = ?, category = ? WHERE id = ?')
-    .run(person.value.name, person.value.unit, input.category, input.representativeId);
-  return ok(toView(store.db.prepare('SELECT * FROM representatives WHERE id = ?').get(input.representativeId) as RepresentativeRow, meeting.value.kind as MeetingKind));
+  roster.updateRepresentative(store, input.representativeId, { ...person.value, category: input.category });
+  return ok(written(store, input.representativeId, meeting.value.kind));
 }
 
 export function removeRepresentative(store: Store, representativeId: string): Result<{ id: string }> {
   const rep = findRepresentative(store, representativeId);
   if (!rep.ok) return rep;
-  const meeting = editableMeeting(store, rep.value.meeting_id);
+  const meeting = editableMeeting(store, rep.value.meetingId);
   if (!meeting.ok) return meeting;
-  store.db.prepare('DELETE FROM representatives WHERE id = ?').run(representativeId);
+  roster.deleteRepresentative(store, representativeId);
   return ok({ id: representativeId });
 }
 
@@ -90,17 +93,15 @@ export function reorderRoster(store: Store, input: { meetingId: string; represen
   if (!isReorderOf(meetingRoster(store, meeting.value).map((r) => r.id), input.representativeIds)) {
     return err('reorder_mismatch', '代表名单已在别处被修改，顺序没有保存。请刷新后重新排序。');
   }
-  writePositions(store, 'representatives', input.representativeIds);
+  store.transaction(() => roster.writeRepresentativePositions(store, input.representativeIds));
   return ok(meetingRoster(store, meeting.value));
 }
 
 /** Saves imported representatives ('replace' empties the roster first). The caller has checked everything. */
 export function saveRosterDrafts(store: Store, meetingId: string, drafts: readonly RepresentativeDraft[], mode: 'replace' | 'append'): void {
   store.transaction(() => {
-    if (mode === 'replace') store.db.prepare('DELETE FROM representatives WHERE meeting_id = ?').run(meetingId);
-    const start = nextPosition(store, 'representatives', 'meeting_id = ?', meetingId);
-    const insert = store.db.prepare('INSERT INTO representatives (id, meeting_id, name, unit, category, position, checked_in) VALUES (?, ?, ?, ?, ?, ?, 0)');
-    drafts.forEach((d, i) => insert.run(newId(), meetingId, d.name, d.unit, d.category, start + i));
+    if (mode === 'replace') roster.deleteRosterOf(store, meetingId);
+    roster.insertRepresentatives(store, meetingId, drafts.map((d) => ({ id: newId(), name: d.name, unit: d.unit, category: d.category })));
     // Counts only: the audit trail never lists people.
     recordAudit(store, meetingId, 'import_roster', { mode, rows: drafts.length });
   });
@@ -117,7 +118,7 @@ export function setCompositionOverride(store: Store, input: { meetingId: string;
   if (!reason.ok) return reason;
   const stored = reason.value === '' ? null : reason.value;
   store.transaction(() => {
-    store.db.prepare('UPDATE meetings SET composition_override = ? WHERE id = ?').run(stored, input.meetingId);
+    storeOverride(store, input.meetingId, stored);
     recordAudit(store, input.meetingId, stored === null ? 'clear_composition_override' : 'set_composition_override', {});
   });
   return ok({ reason: stored });

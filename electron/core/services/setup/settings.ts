@@ -7,7 +7,7 @@ import type { Store } from '../../store/database';
 import type { Grade, MeetingSettings } from '../../../../shared/domain/model';
 import { err, ok, type Result } from '../../../../shared/domain/result';
 import { recordAudit } from '../audit';
-import { meetingSettings } from '../meetings';
+import { getMeeting, setMeetingSettings } from '../../store/meetings';
 import { editableMeeting, requiredText } from './checks';
 import { toHundredths as hundredths } from '../../../../shared/setup/weights';
 import { WEIGHTED_GROUPS, voterGroup } from '../../../../shared/domain/voter-groups';
@@ -103,8 +103,11 @@ export function updateSettings(store: Store, input: { meetingId: string; setting
   const checked = checkSettings(input.settings);
   if (!checked.ok) return checked;
   store.transaction(() => {
-    store.db.prepare('UPDATE meetings SET settings_json = ? WHERE id = ?').run(JSON.stringify(checked.value), input.meetingId);
+    setMeetingSettings(store, input.meetingId, checked.value);
     recordAudit(store, input.meetingId, 'update_settings', {});
   });
-  return ok(meetingSettings({ ...meeting.value, settings_json: JSON.stringify(checked.value) }));
+  // Read back through the store's parser: what the chair sees is what a ballot will be checked against.
+  const stored = getMeeting(store, input.meetingId);
+  if (!stored) throw new Error(`meeting ${input.meetingId} was written but cannot be read back`);
+  return ok(stored.settings);
 }
