@@ -81,7 +81,7 @@ describe('small groups on the printed detail sheet', () => {
     // No indicator row for the hidden meeting; 不公开 on both groups' score cells, and the reasons.
     expect(text).toMatch(/分组得分 不公开 不公开/);
     expect(text).toContain('人大代表、政协委员、分管领导不足5票，分组数据不公开');
-    expect(text).toContain('服务对象组分组数据不公开（以免推算出小组结果）');
+    expect(text).toContain('服务对象分组数据不公开（以免推算出小组结果）');
     expect(text).toContain('社会测评 = 0.30×（不公开） + 0.70×（不公开） = 18.00');
     const social = sheet.objects[0]?.meetings.find((m) => m.kind === 'social');
     expect(social?.score).toBe('18.00');
