@@ -4,13 +4,11 @@
  * results export carries no combined rate (nor tick counts or formulas), says why, and the signed
  * sheet says what was withheld; the publication sheet lists position and main problems only.
  */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost, type TestHost } from '../../../../support/running-host';
 import type { WorstSheet } from '../../../../../shared/api/chair/printing';
-import { DEFAULT_SETTINGS } from '../../../../../shared/domain/defaults';
 import { solutionsFor } from '../../../../../shared/tally';
-import { createRound, fixtureObjects } from '../../printing/fixture';
+import { addRoster, createRound, fixtureObjects } from '../../printing/fixture';
 
 let t: TestHost;
 let meetingId: string;
@@ -18,16 +16,10 @@ let meetingId: string;
 beforeAll(async () => {
   t = await startTestHost({ demo: false });
   const round = await createRound(t, fixtureObjects().slice(0, 4));
-  const db = t.host.core.store.db;
-  meetingId = randomUUID();
-  const roundId = (db.prepare('SELECT round_id FROM meetings WHERE id = ?').get(round.socialId) as { round_id: string }).round_id;
-  t.host.core.store.transaction(() => {
-    db.prepare(
-      `INSERT INTO meetings (id, round_id, kind, ballot_type, title, held_on, place, settings_json, position) VALUES (?, ?, 'social', 'worst', '小组评差会', '2026-09-29', '会议室', ?, 3)`,
-    ).run(meetingId, roundId, JSON.stringify(DEFAULT_SETTINGS));
-    const insert = db.prepare('INSERT INTO representatives (id, meeting_id, name, unit, category, position, checked_in) VALUES (?, ?, ?, ?, ?, ?, 1)');
-    for (let i = 1; i <= 23; i += 1) insert.run(randomUUID(), meetingId, `代表${i}`, i <= 3 ? '区人大常委会' : '辖区企业', i <= 3 ? 'npc' : 'recipient', i);
-  });
+  // Set up as the 准备 and 签到 tabs do: a worst-list meeting, 3 officials and 20 recipients, all present.
+  const meeting = await t.chair('createMeeting', { roundId: round.roundId, title: '小组评差会', kind: 'social', ballotType: 'worst', heldOn: '2026-09-29', place: '会议室' });
+  meetingId = meeting.id;
+  await addRoster(t, meetingId, [['npc', '区人大常委会', 3], ['recipient', '辖区企业', 20]], (n) => `代表${n}`);
   await t.chair('setCompositionOverride', { meetingId, reason: '测试小组' });
   const codes = await t.chair('generateCodes', { meetingId, spares: 0 });
   await t.chair('openVoting', { meetingId, override: '测试小组' });
