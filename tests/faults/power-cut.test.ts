@@ -38,7 +38,9 @@ describe('power cut while tablets submit', () => {
     expect(report.cycles).toBe(10);
     // Each cut waited for an acknowledgement of its burst: there were ballots to lose.
     expect(report.acknowledged).toBeGreaterThanOrEqual(10);
-    expect(report.killsMidRequest, `seed ${seed}`).toBeGreaterThanOrEqual(1);
+    // No assertion on kills landing mid-request here: each cut waits for its burst's first
+    // answer, and group commit often answers the whole burst at once, so whether a request is
+    // still in flight at the cut is timing. kill-cycles.test.ts asserts that property.
   }, 110_000);
 
   it('does lose acknowledged ballots when synchronous is forced OFF: the check can fail', async () => {
