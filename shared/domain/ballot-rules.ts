@@ -66,21 +66,22 @@ export function ballotIssue(definition: MeetingDefinition, ballot: BallotContent
       return issue('objects_mismatch', '选票上的评议对象与本场会议不一致。', 'The ballot\'s objects differ from this meeting\'s.');
     }
     for (const object of definition.objects) {
-      const label = objectLabel(definition, object.id);
+      // Built only when a problem is reported: on the ballot path nearly every ballot is valid.
+      const label = (): { zh: string; en: string } => objectLabel(definition, object.id);
       const answers = ballot.answers[object.id];
-      if (!answers) return issue('object_unanswered', `${label.zh}还没有评价。`, `${label.en} is not answered.`);
+      if (!answers) return issue('object_unanswered', `${label().zh}还没有评价。`, `${label().en} is not answered.`);
       const set = sets.get(object.indicatorSetId);
-      if (!set) return issue('indicator_set_missing', `${label.zh}缺少评议内容（会议设置有误）。`, `${label.en} has no indicators (the meeting's setup is wrong).`);
+      if (!set) return issue('indicator_set_missing', `${label().zh}缺少评议内容（会议设置有误）。`, `${label().en} has no indicators (the meeting's setup is wrong).`);
       if (Object.keys(answers).length !== set.indicators.length) {
-        return issue('indicators_mismatch', `${label.zh}的评议项目与本场会议不一致。`, `${label.en}'s items differ from this meeting's.`);
+        return issue('indicators_mismatch', `${label().zh}的评议项目与本场会议不一致。`, `${label().en}'s items differ from this meeting's.`);
       }
       for (const indicator of set.indicators) {
         const grade = answers[indicator.id];
         if (grade === undefined) {
-          return issue('indicator_unanswered', `${label.zh}的“${indicator.name}”还没有评价。`, `${label.en}: "${indicator.name}" is not answered.`);
+          return issue('indicator_unanswered', `${label().zh}的“${indicator.name}”还没有评价。`, `${label().en}: "${indicator.name}" is not answered.`);
         }
         if (grade !== null && (!Number.isInteger(grade) || grade < 0 || grade >= grades)) {
-          return issue('grade_off_scale', `${label.zh}的“${indicator.name}”所选等次不在评分等次中。`, `${label.en}: the grade for "${indicator.name}" is not on the scale.`);
+          return issue('grade_off_scale', `${label().zh}的“${indicator.name}”所选等次不在评分等次中。`, `${label().en}: the grade for "${indicator.name}" is not on the scale.`);
         }
       }
     }
@@ -92,13 +93,13 @@ export function ballotIssue(definition: MeetingDefinition, ballot: BallotContent
   if (ballot.picks.length > k) return issue('too_many_picks', `选了 ${ballot.picks.length} 个评议对象，最多只能选 ${k} 个。`, `${ballot.picks.length} objects are named; at most ${k} may be.`);
   const seen = new Set<string>();
   for (const pick of ballot.picks) {
-    const label = objectLabel(definition, pick.objectId);
+    const label = (): { zh: string; en: string } => objectLabel(definition, pick.objectId);
     if (!known.has(pick.objectId)) return issue('unknown_object', '选票中有不在本场会议中的评议对象。', 'The ballot names an object that is not in this meeting.');
-    if (seen.has(pick.objectId)) return issue('object_twice', `${label.zh}被选了两次。`, `${label.en} is named twice.`);
+    if (seen.has(pick.objectId)) return issue('object_twice', `${label().zh}被选了两次。`, `${label().en} is named twice.`);
     seen.add(pick.objectId);
-    if (new Set(pick.tags).size !== pick.tags.length) return issue('tag_twice', `${label.zh}的同一个问题被勾选了两次。`, `${label.en}: a problem is ticked twice.`);
+    if (new Set(pick.tags).size !== pick.tags.length) return issue('tag_twice', `${label().zh}的同一个问题被勾选了两次。`, `${label().en}: a problem is ticked twice.`);
     for (const tag of pick.tags) {
-      if (!tags.has(tag)) return issue('unknown_tag', `${label.zh}勾选了本场会议没有的问题。`, `${label.en}: a ticked problem is not in this meeting's list.`);
+      if (!tags.has(tag)) return issue('unknown_tag', `${label().zh}勾选了本场会议没有的问题。`, `${label().en}: a ticked problem is not in this meeting's list.`);
     }
   }
   return null;
