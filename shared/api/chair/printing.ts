@@ -71,6 +71,10 @@ export interface GroupCount {
   readonly valid: number;
   /** Ballots that answered nothing: every indicator 弃权, or no object named. */
   readonly blank: number;
+  /** i17p: of `cast`, the paper ballots keyed in (double entry); the rest came from tablets. */
+  readonly paper: number;
+  /** i17p: paper ballots kept as 无效票 (they break a rule): not in `cast`, counted in no figure. */
+  readonly invalid: number;
 }
 
 export interface RankingLine {
