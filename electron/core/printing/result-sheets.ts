@@ -330,6 +330,7 @@ export function receiptsSheet(store: Store, meetingId: string): Result<ReceiptsS
     sheet: 'receipts',
     header: { ...found.value.header, resultState: meetingState(store, row) },
     receipts: list.value.receipts,
+    paperBallots: turnout(store, row).reduce((n, g) => n + Math.max(0, g.ballots - g.codesUsed), 0),
     fingerprint: shortFingerprint(storedBallotSetDigest([{ meetingId, ballots: meetingBallotTexts(store, meetingId) }])),
   });
 }

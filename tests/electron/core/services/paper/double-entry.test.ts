@@ -11,9 +11,12 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestHost, type TestHost } from '../../../../support/running-host';
 import { chairRaw, demoMeeting, graded, vote } from '../results/helpers';
-import type { BallotContent } from '../../../../../shared/domain/model';
+import type { ChairInput } from '../../../../../shared/api/chair-contract';
 import type { PaperView } from '../../../../../shared/api/chair/paper';
 import { OFF_SCALE_GRADE } from '../../../../../shared/domain/paper-entry';
+
+/** A paper ballot as the console sends it. */
+type BallotContent = ChairInput<'paperFirstEntry'>['ballot'];
 
 let t: TestHost;
 beforeEach(async () => {
@@ -78,7 +81,7 @@ describe('paper ballots keyed in twice', () => {
     expect(stored).toHaveLength(4);
     // Same columns as every ballot, and the paper's text is the tablet ballot's text, byte for byte.
     expect(Object.keys(stored[0] ?? {}).sort()).toEqual(['content_json', 'id', 'meeting_id', 'voter_group']);
-    const texts = stored.map((r) => r.content_json);
+    const texts = stored.map((r) => r['content_json']);
     expect(new Set(texts).size).toBe(1);
 
     // 2. The second clerk reads two fields otherwise: nothing counts until each is settled.
@@ -104,7 +107,7 @@ describe('paper ballots keyed in twice', () => {
     expect(again.error?.code).toBe('paper_entry_stage');
     const settled = await t.chair('paperResolve', { meetingId, entryId: a.entryId, choices: { [`grade:${o2}:${i0}`]: 'second', [`grade:${o5}:${i4}`]: 'first' } });
     expect(settled.outcome).toBe('accepted');
-    const recipientTexts = rows('SELECT content_json FROM ballots WHERE meeting_id = ? AND voter_group = ?', meetingId, 'recipients').map((r) => JSON.parse(String(r.content_json)));
+    const recipientTexts = rows('SELECT content_json FROM ballots WHERE meeting_id = ? AND voter_group = ?', meetingId, 'recipients').map((r) => JSON.parse(String(r['content_json'])));
     const settledBallot = recipientTexts.find((c) => c.answers[o2][i0] === 3);
     expect(settledBallot?.answers[o5][i4]).toBe(1);
 
@@ -176,7 +179,7 @@ describe('paper ballots keyed in twice', () => {
     const three: BallotContent = { type: 'worst', picks: view.form.objects.slice(0, 3).map((o) => ({ objectId: o.id, tags: [tag] })) };
     const entry = await t.chair('paperFirstEntry', { meetingId: meeting.id, group: 'recipients', clerk: '甲', ballot: three });
     // Keyed in another order: the same paper.
-    const reversed: BallotContent = { type: 'worst', picks: [...three.picks].reverse() };
+    const reversed: BallotContent = { type: 'worst', picks: three.type === 'worst' ? [...three.picks].reverse() : [] };
     const done = await t.chair('paperSecondEntry', { meetingId: meeting.id, entryId: entry.entryId, clerk: '乙', ballot: reversed });
     expect(done.outcome).toBe('invalid');
     expect(done.view.invalid).toEqual([expect.objectContaining({ group: 'recipients', reason: 'too_many_picks' })]);
