@@ -51,6 +51,19 @@ export const SHEET_REGISTRY = [
     availability: 'slipCodes',
     fromData: false,
   },
+  // i17p (issue 17 part 1): blank paper ballots, printed with the code slips, before voting
+  {
+    id: 'paperBallot',
+    title: '纸质评议表',
+    fileName: '纸质评议表',
+    console: {
+      zh: { name: '纸质评议表（空白，每个代表类别一份）', when: '供不用平板的代表填写：不记名、不编号，印有代表类别。按需复印，投票结束后在“投票”页双人录入。' },
+      en: { name: 'Paper ballot (blank, one per voter group)', when: 'For representatives who do not use a tablet: unsigned, unnumbered, with the voter group. Copy as needed; key in twice on the Voting tab after voting closes.' },
+    },
+    ballotType: null,
+    availability: 'always',
+    fromData: true,
+  },
   {
     id: 'zero',
     title: '投票前零票报告',
@@ -112,18 +125,6 @@ export const SHEET_REGISTRY = [
     fromData: true,
   },
   // i17p (issue 17 part 1): paper ballots
-  {
-    id: 'paperBallot',
-    title: '纸质评议表',
-    fileName: '纸质评议表',
-    console: {
-      zh: { name: '纸质评议表（空白，每个代表类别一份）', when: '供不用平板的代表填写：不记名、不编号，印有代表类别。按需复印，投票结束后在“投票”页双人录入。' },
-      en: { name: 'Paper ballot (blank, one per voter group)', when: 'For representatives who do not use a tablet: unsigned, unnumbered, with the voter group. Copy as needed; key in twice on the Voting tab after voting closes.' },
-    },
-    ballotType: null,
-    availability: 'always',
-    fromData: true,
-  },
   {
     id: 'paperReconciliation',
     title: '纸质票录入核对表',
