@@ -121,6 +121,12 @@ test('paper ballots: double entry, a difference settled field by field, a 无效
   await expect(panel.locator('li[data-stage]')).toHaveCount(0);
   await panel.screenshot({ path: testInfo.outputPath('5-reconciled.png') });
 
+  // The results screen counts the paper ballots and names the 无效票 beside them.
+  await page.getByRole('tab', { name: '结果', exact: true }).click();
+  await expect(page.getByText('有效选票 4 张')).toBeVisible();
+  await expect(page.getByTestId('invalid-ballots')).toContainText('无效票（1 张）');
+  await page.screenshot({ path: testInfo.outputPath('5b-results.png') });
+
   // The sheets count the same: the printed reconciliation, the ranking sheet's counts.
   const printUrl = (sheet: string) => new URL(`../print/index.html?sheet=${sheet}&meeting=${meetingId}`, page.url()).href;
   await page.goto(printUrl('paperReconciliation'));

@@ -148,6 +148,15 @@ describe('paper ballots keyed in twice', () => {
     ]);
     const results = await t.chair('results', { meetingId });
     expect(results.ballots).toBe(10);
+    // The tally counts valid ballots only; the 无效票 stand beside it, per group.
+    expect(results.invalidBallots).toEqual([
+      { group: 'officials', count: 0 },
+      { group: 'recipients', count: 1 },
+    ]);
+    expect(results.groups.map((g) => [g.group, g.ballots])).toEqual([
+      ['officials', 4],
+      ['recipients', 6],
+    ]);
   });
 
   it('results become official only once no paper ballot is pending; afterwards nothing is keyed', async () => {
