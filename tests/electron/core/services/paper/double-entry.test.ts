@@ -126,6 +126,9 @@ describe('paper ballots keyed in twice', () => {
       { group: 'recipients', present: 21, electronic: 5, paperValid: 1, paperInvalid: 1, paperPending: 0, notReturned: 14, balanced: true },
     ]);
 
+    // The audit trail counts paper ballots by group, and says nothing of which paper, who keyed it or what it says.
+    const audit = rows("SELECT action, detail FROM audit WHERE action = 'paper_ballot'");
+    expect(audit.map((r) => JSON.parse(String(r['detail'])))).toEqual([{ group: 'officials' }, { group: 'recipients' }, { group: 'recipients' }]);
     // No entry is left, and no clerk's name in the database file or its log.
     expect(rows('SELECT * FROM paper_entries')).toEqual([]);
     for (const file of ['pingyi.sqlite', 'pingyi.sqlite-wal']) {
