@@ -8,6 +8,24 @@ import type { AppError } from '../../shared/domain/result';
 import type { ErrorCode } from '../../shared/domain/errors';
 import { locale } from '../common/i18n';
 
+// i17p (issue 17 part 1): paper ballots keyed in twice. Core answers these in English only, so
+// the console words them in Chinese too.
+type PaperCode = Extract<ErrorCode, `paper_${string}`>;
+const PAPER_EN: Record<PaperCode, string> = {
+  paper_not_now: 'Paper ballots are keyed in after voting has closed and before the results are official.',
+  paper_entry_not_found: 'This paper ballot is no longer pending (it was settled or discarded). Refresh the list.',
+  paper_entry_stage: 'This paper ballot is at another step now (keyed twice already, or not yet). Refresh the list.',
+  paper_choice_missing: 'Choose, for every differing field, which entry matches the paper.',
+  paper_entries_pending: 'Paper ballots are still pending (keyed once, or with differences): finish them on the Voting tab before confirming the results.',
+};
+const PAPER_ZH: Record<PaperCode, string> = {
+  paper_not_now: '纸质票只能在投票结束后、结果确认为正式结果之前录入。',
+  paper_entry_not_found: '这张纸质票已不在待录入列表中（已确认或已删除），请刷新列表。',
+  paper_entry_stage: '这张纸质票的录入已进入另一步（已录入两次，或尚未第二次录入），请刷新列表。',
+  paper_choice_missing: '请对每一处不一致的地方，选出与纸质票相符的那一次录入。',
+  paper_entries_pending: '还有纸质票未完成录入（只录入了一次，或两次录入不一致），请先在“投票”页完成，再确认正式结果。',
+};
+
 const EN: Record<ErrorCode, string> = {
   meeting_not_found: 'This meeting cannot be found. Refresh and choose it again.',
   campaign_not_found: 'This campaign cannot be found; it may have been removed. Refresh and choose again.',
@@ -81,10 +99,12 @@ const EN: Record<ErrorCode, string> = {
   'tally.weights': 'The group weights must total 100 %.',
   'tally.veto': 'A veto names an object not in the meeting.',
   'tally.ballot': 'A ballot does not fit the meeting.',
+  // i17p (issue 17 part 1): paper ballots keyed in twice
+  ...PAPER_EN,
 };
 
 /** The sentence the console shows for an error, in the console's language. */
 export function errorText(error: Pick<AppError, 'code' | 'message'>): string {
-  if (locale.value === 'zh') return error.message;
+  if (locale.value === 'zh') return (PAPER_ZH as Record<string, string | undefined>)[error.code] ?? error.message;
   return (EN as Record<string, string | undefined>)[error.code] ?? error.message;
 }

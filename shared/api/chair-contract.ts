@@ -11,6 +11,8 @@ import { votingInputs, type VotingOutputs } from './chair/voting';
 import { resultsInputs, type ResultsOutputs } from './chair/results';
 import { setupInputs, type SetupOutputs } from './chair/setup';
 import { printingInputs, type PrintingOutputs } from './chair/printing';
+// i17p (issue 17 part 1): paper ballots keyed in twice
+import { paperInputs, type PaperOutputs } from './chair/paper';
 
 export type { ServerInfo, MeetingSummary, GroupTurnout, MeetingView } from './chair/meetings';
 export type { IssuedCode } from './chair/voting';
@@ -22,13 +24,14 @@ export const chairInputs = {
   ...votingInputs,
   ...resultsInputs,
   ...printingInputs,
+  ...paperInputs,
 } as const;
 
 export type ChairMethod = keyof typeof chairInputs;
 export type ChairInput<M extends ChairMethod> = z.input<(typeof chairInputs)[M]>;
 export type ChairParsedInput<M extends ChairMethod> = z.output<(typeof chairInputs)[M]>;
 
-export type ChairOutputs = MeetingOutputs & SetupOutputs & VotingOutputs & ResultsOutputs & PrintingOutputs;
+export type ChairOutputs = MeetingOutputs & SetupOutputs & VotingOutputs & ResultsOutputs & PrintingOutputs & PaperOutputs;
 
 /** Pushed to the chair console (WebSocket in browser mode, IPC events in Electron); never polled. */
 export type ChairEvent =

@@ -69,6 +69,12 @@ export const ERROR_CODES = [
   'handoff_gone',
   'pdf_failed',
   'not_available',
+  // i17p (issue 17 part 1): paper ballots keyed in twice
+  'paper_not_now',
+  'paper_entry_not_found',
+  'paper_entry_stage',
+  'paper_choice_missing',
+  'paper_entries_pending',
   // The host and the wire
   'unknown_address',
   'bind_failed',

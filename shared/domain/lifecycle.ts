@@ -82,6 +82,16 @@ export function mayRecordVeto(status: MeetingStatus): boolean {
   return status === 'closed';
 }
 
+/**
+ * Paper ballots (issue 17) are keyed in after voting has closed and before the results are
+ * official: the ballot box is opened once the tablets have stopped, as on paper, and while the
+ * meeting votes its ballots are sealed (docs/anonymity.md), which a clear paper ballot must not
+ * join. Marking the results official waits until no paper entry is pending.
+ */
+export function mayEnterPaperBallots(status: MeetingStatus): boolean {
+  return status === 'closed';
+}
+
 /** Nothing about an official meeting changes any more. */
 export function isOfficial(status: MeetingStatus): boolean {
   return status === 'official';

@@ -51,6 +51,19 @@ export const SHEET_REGISTRY = [
     availability: 'slipCodes',
     fromData: false,
   },
+  // i17p (issue 17 part 1): blank paper ballots, printed with the code slips, before voting
+  {
+    id: 'paperBallot',
+    title: '纸质评议表',
+    fileName: '纸质评议表',
+    console: {
+      zh: { name: '纸质评议表（空白，每个代表类别一份）', when: '供不用平板的代表填写：不记名、不编号，印有代表类别。按需复印，投票结束后在“投票”页双人录入。' },
+      en: { name: 'Paper ballot (blank, one per voter group)', when: 'For representatives who do not use a tablet: unsigned, unnumbered, with the voter group. Copy as needed; key in twice on the Voting tab after voting closes.' },
+    },
+    ballotType: null,
+    availability: 'always',
+    fromData: true,
+  },
   {
     id: 'zero',
     title: '投票前零票报告',
@@ -106,6 +119,19 @@ export const SHEET_REGISTRY = [
     console: {
       zh: { name: '回执清单（与排序表一同张贴）', when: '投票结束后可打印：全部回执码排序列出，附选票数据指纹，代表可核对自己的回执。' },
       en: { name: 'Receipt list (posted with the ranking)', when: 'After voting closes: every receipt, sorted, with the ballot-set fingerprint, for representatives to check theirs.' },
+    },
+    ballotType: null,
+    availability: 'results',
+    fromData: true,
+  },
+  // i17p (issue 17 part 1): paper ballots
+  {
+    id: 'paperReconciliation',
+    title: '纸质票录入核对表',
+    fileName: '纸质票核对表',
+    console: {
+      zh: { name: '纸质票录入核对表', when: '投票结束后可打印：各类别电子票 + 纸质票 + 未交回 = 实到，列出无效票及原因，由监票人、计票人签字。' },
+      en: { name: 'Paper ballot reconciliation', when: 'After voting closes: per group, electronic + paper + not returned = present, with every invalid ballot and its reason, signed by the scrutineer and teller.' },
     },
     ballotType: null,
     availability: 'results',

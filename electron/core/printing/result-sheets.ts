@@ -20,6 +20,7 @@ import { combinedResultState, type ResultState } from '../../../shared/rules/res
 import { roundingFootnote, ruleText, withheldNote } from '../../../shared/rules/rule-text';
 import { worstRatesPublishable } from '../services/results/exports';
 import { roundComponentRows } from '../services/results/round';
+import { invalidBallotCounts } from '../store/paper';
 
 const NOT_CLOSED = '投票结束后才能打印结果，请先在“投票”中结束投票。';
 /** The sheets rank as the results screen does by default: best first, one list for all categories. */
@@ -123,12 +124,16 @@ function isBlank(ballot: TallyBallot): boolean {
   return Object.values(ballot.content.answers).every((answers) => Object.values(answers).every((grade) => grade === null));
 }
 
-/** 应到 / 实到 / cast / valid / blank for each group of a meeting. */
+/** 应到 / 实到 / cast / valid / blank, and the paper and 无效票 counts (i17p), for each group of a meeting. */
 function groupCounts(store: Store, meeting: SheetMeeting): GroupCount[] {
+  const invalid = invalidBallotCounts(store, meeting.row.id);
   return turnout(store, meeting.row).map((g) => {
     const ballots = meeting.ballots.filter((b) => b.group === g.group);
     const blank = ballots.filter(isBlank).length;
-    return { meetingTitle: meeting.row.title, kind: meeting.kind, group: g.group, expected: g.expected, present: g.present, cast: ballots.length, valid: ballots.length - blank, blank };
+    // Paper ballots carry no mark: they are the ballots beyond the codes used (services/paper.ts).
+    const paper = Math.max(0, ballots.length - g.codesUsed);
+    const counts = { cast: ballots.length, valid: ballots.length - blank, blank, paper, invalid: invalid.get(g.group) ?? 0 };
+    return { meetingTitle: meeting.row.title, kind: meeting.kind, group: g.group, expected: g.expected, present: g.present, ...counts };
   });
 }
 
@@ -325,6 +330,7 @@ export function receiptsSheet(store: Store, meetingId: string): Result<ReceiptsS
     sheet: 'receipts',
     header: { ...found.value.header, resultState: meetingState(store, row) },
     receipts: list.value.receipts,
+    paperBallots: turnout(store, row).reduce((n, g) => n + Math.max(0, g.ballots - g.codesUsed), 0),
     fingerprint: shortFingerprint(storedBallotSetDigest([{ meetingId, ballots: meetingBallotTexts(store, meetingId) }])),
   });
 }

@@ -10,6 +10,7 @@ import { detailSheet, rankingSheet, receiptsSheet, worstSheet } from './result-s
 import { signInSheet, zeroReport } from './roster-sheets';
 import { sheetHeader } from './sheet-header';
 import { takeSlips } from './handoff';
+import { paperBallotSheet, paperReconciliationSheet } from './paper-sheets';
 
 /** The data of one sheet, computed from the database now. */
 export function printData(core: Core, input: { meetingId: string; sheet: DataSheet; objectId?: string | undefined }): Result<SheetData> {
@@ -26,6 +27,11 @@ export function printData(core: Core, input: { meetingId: string; sheet: DataShe
       return signInSheet(core.store, input.meetingId);
     case 'zero':
       return zeroReport(core.store, input.meetingId);
+    // i17p (issue 17 part 1)
+    case 'paperBallot':
+      return paperBallotSheet(core.store, input.meetingId);
+    case 'paperReconciliation':
+      return paperReconciliationSheet(core.store, input.meetingId);
     default:
       return assertNever(input.sheet, 'sheet');
   }

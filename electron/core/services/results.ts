@@ -4,7 +4,8 @@
  */
 import type { Store } from '../store/database';
 import type { MeetingResults } from '../../../shared/api/chair/results';
-import type { Result } from '../../../shared/domain/result';
+import { ok, type Result } from '../../../shared/domain/result';
+import { invalidBallotCounts } from '../store/paper';
 import type { BallotContent, MeetingKind, MeetingStatus, TallyBallot, VoterGroup } from '../../../shared/domain/model';
 import { meetingResultsOf, type ResultsView } from './results/compute';
 import { closedMeetingBallots, loadMeetingData, storedBallots } from './results/meeting-data';
@@ -20,7 +21,11 @@ export type { ResultsView } from './results/compute';
 export function meetingResults(store: Store, meetingId: string, view: ResultsView = {}): Result<MeetingResults> {
   const data = loadMeetingData(store, meetingId);
   if (!data.ok) return data;
-  return meetingResultsOf(data.value, view);
+  const results = meetingResultsOf(data.value, view);
+  if (!results.ok) return results;
+  // i17p: the 无效票 are counted beside the tally, never in it.
+  const invalid = invalidBallotCounts(store, meetingId);
+  return ok({ ...results.value, invalidBallots: results.value.groups.map((g) => ({ group: g.group, count: invalid.get(g.group) ?? 0 })) });
 }
 
 /**

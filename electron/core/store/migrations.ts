@@ -148,4 +148,29 @@ export const MIGRATIONS: readonly string[] = [
   -- 'pending' from the close transaction until the key is destroyed and the file compacted.
   ALTER TABLE meetings ADD COLUMN anonymisation TEXT CHECK (anonymisation IN ('pending'));
   `,
+  // i17 (issue 17 part 1): paper ballots keyed in twice (docs/paper-ballots.md). A pending
+  // entry lives in paper_entries only until its pair agrees or is resolved; then it becomes a
+  // row of `ballots` (like any tablet ballot) or of `invalid_ballots` (无效票, with the rule it
+  // breaks), and the entry row is deleted. Random text keys, WITHOUT ROWID: no insertion order.
+  `
+  CREATE TABLE paper_entries (
+    id TEXT PRIMARY KEY,
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    voter_group TEXT NOT NULL,
+    label INTEGER NOT NULL,
+    first_json TEXT NOT NULL,
+    first_clerk TEXT NOT NULL,
+    second_json TEXT,
+    second_clerk TEXT
+  ) WITHOUT ROWID;
+  CREATE INDEX paper_entries_by_meeting ON paper_entries(meeting_id);
+  CREATE TABLE invalid_ballots (
+    id TEXT PRIMARY KEY,
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    voter_group TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    content_json TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX invalid_ballots_by_meeting ON invalid_ballots(meeting_id);
+  `,
 ];

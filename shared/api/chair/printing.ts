@@ -5,7 +5,8 @@
 import type { ResultState } from '../../rules/result-state';
 import { z } from 'zod';
 import { VOTER_GROUP_IDS } from '../../domain/voter-groups';
-import type { MeetingKind, MeetingStatus, RepresentativeCategory, VoterGroup } from '../../domain/model';
+import type { BallotType, MeetingKind, MeetingStatus, RepresentativeCategory, VoterGroup } from '../../domain/model';
+import type { InvalidPaperBallot, PaperReconciliationRow } from './paper';
 import { id } from './common';
 
 import { DATA_SHEETS, SHEETS, type DataSheet, type Sheet } from '../../print/sheets';
@@ -71,6 +72,10 @@ export interface GroupCount {
   readonly valid: number;
   /** Ballots that answered nothing: every indicator 弃权, or no object named. */
   readonly blank: number;
+  /** i17p: of `cast`, the paper ballots keyed in (double entry); the rest came from tablets. */
+  readonly paper: number;
+  /** i17p: paper ballots kept as 无效票 (they break a rule): not in `cast`, counted in no figure. */
+  readonly invalid: number;
 }
 
 export interface RankingLine {
@@ -180,6 +185,8 @@ export interface ReceiptsSheet {
   readonly sheet: 'receipts';
   readonly header: SheetHeader;
   readonly receipts: readonly string[];
+  /** i17p: paper ballots counted (they have no receipt; the fingerprint covers them too). */
+  readonly paperBallots: number;
   readonly fingerprint: string;
 }
 
@@ -221,8 +228,46 @@ export interface SlipsSheet {
   readonly codes: readonly SlipCode[];
 }
 
+// i17p (issue 17 part 1): the blank paper ballot and the paper pile's reconciliation.
+
+/** One object line of a blank paper ballot, numbered as the tablet numbers it. */
+export interface PaperBallotObject {
+  readonly seq: number;
+  readonly name: string;
+  readonly department: string;
+}
+
+/** 纸质评议表: one blank ballot per voter group, no serial number, nothing that names a person. */
+export interface PaperBallotSheet {
+  readonly sheet: 'paperBallot';
+  readonly header: SheetHeader;
+  readonly ballotType: BallotType;
+  /** The groups of the meeting: one ballot each, its group printed as on the code slip. */
+  readonly groups: readonly VoterGroup[];
+  /** Graded: the objects of each indicator set with that set's indicators as columns. */
+  readonly sections: readonly { readonly setName: string; readonly indicators: readonly string[]; readonly objects: readonly PaperBallotObject[] }[];
+  /** Graded: the grade labels, best first. */
+  readonly grades: readonly string[];
+  /** Worst-list: every object, the problems that may be ticked, and K. */
+  readonly objects: readonly PaperBallotObject[];
+  readonly tags: readonly string[];
+  readonly worstK: number;
+  /** How to fill it in and what makes it a 无效票, one sentence a line. */
+  readonly instructions: readonly string[];
+}
+
+/** 纸质票核对表: per group, electronic + paper + not returned = 实到, and the 无效票 with their rules. */
+export interface PaperReconciliationSheet {
+  readonly sheet: 'paperReconciliation';
+  readonly header: SheetHeader;
+  readonly rows: readonly PaperReconciliationRow[];
+  readonly invalid: readonly InvalidPaperBallot[];
+  /** The fingerprint of the ballot set as it stands (tablet and paper ballots together). */
+  readonly fingerprint: string;
+}
+
 /** Everything a data sheet shows, computed by the core. */
-export type SheetData = RankingSheet | DetailSheet | WorstSheet | ReceiptsSheet | SignInSheet | ZeroReportSheet;
+export type SheetData = RankingSheet | DetailSheet | WorstSheet | ReceiptsSheet | SignInSheet | ZeroReportSheet | PaperBallotSheet | PaperReconciliationSheet;
 
 /** A rendered PDF. Slips are never saved by the app (they carry live codes): savedTo is null. */
 export interface RenderedPdf {

@@ -142,6 +142,11 @@ export interface MeetingResults {
   /** Worst-list: the published top N (ties at the last place included); graded: empty. */
   readonly top: readonly ResultRow[];
   readonly topN: number | null;
+  /**
+   * i17p: paper ballots kept as 无效票 per group (they break a rule and count in no figure).
+   * Absent for results computed from a ballot file, which holds valid ballots only.
+   */
+  readonly invalidBallots?: readonly { readonly group: VoterGroup; readonly count: number }[];
 }
 
 /** One component of a round and where it comes from. */

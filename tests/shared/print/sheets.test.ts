@@ -4,12 +4,13 @@ import { DATA_SHEETS, SHEETS, SHEET_FILE_NAMES, SHEET_TITLES, parsePrintQuery, p
 
 describe('sheet registry', () => {
   it('lists every sheet once, in the printing tab order, with titles and file names', () => {
-    expect(SHEETS).toEqual(['signin', 'slips', 'zero', 'ranking', 'detail', 'worst', 'receipts']);
-    expect(DATA_SHEETS).toEqual(['signin', 'zero', 'ranking', 'detail', 'worst', 'receipts']);
+    // i17p: the blank paper ballot after the code slips, the paper reconciliation last.
+    expect(SHEETS).toEqual(['signin', 'slips', 'paperBallot', 'zero', 'ranking', 'detail', 'worst', 'receipts', 'paperReconciliation']);
+    expect(DATA_SHEETS).toEqual(['signin', 'paperBallot', 'zero', 'ranking', 'detail', 'worst', 'receipts', 'paperReconciliation']);
     expect(SHEET_TITLES.ranking).toBe('评议结果排序表');
     expect(SHEET_FILE_NAMES.slips).toBe('评议码条');
-    expect(sheetsFor('graded').map((s) => s.id)).toEqual(['signin', 'slips', 'zero', 'ranking', 'detail', 'receipts']);
-    expect(sheetsFor('worst').map((s) => s.id)).toEqual(['signin', 'slips', 'zero', 'worst', 'receipts']);
+    expect(sheetsFor('graded').map((s) => s.id)).toEqual(['signin', 'slips', 'paperBallot', 'zero', 'ranking', 'detail', 'receipts', 'paperReconciliation']);
+    expect(sheetsFor('worst').map((s) => s.id)).toEqual(['signin', 'slips', 'paperBallot', 'zero', 'worst', 'receipts', 'paperReconciliation']);
   });
 
   it('writes the query the print route parses back, and refuses a malformed one', () => {

@@ -2,6 +2,7 @@
  * What the chair changes about results: vetoes (一票否决) and marking results official. Once a
  * meeting is official nothing about it changes; every change is in the audit trail.
  */
+import { pendingPaperCount } from '../../store/paper';
 import type { Store } from '../../store/database';
 import type { EventHub } from '../../events';
 import type { VetoView } from '../../../../shared/api/chair/results';
@@ -74,6 +75,9 @@ export function markOfficial(store: Store, events: EventHub, meetingId: string):
   const status = meetingStatus(found.value.status);
   if (isOfficial(status)) return err('results_official', '结果已经是正式结果了。');
   if (!mayMarkOfficial(status)) return err('voting_not_closed', '投票结束后才能确认结果：请先在“投票”页结束投票。');
+  // i17p: a paper ballot keyed once or in conflict has not counted yet; official freezes the count.
+  const pendingPaper = pendingPaperCount(store, meetingId);
+  if (pendingPaper > 0) return err('paper_entries_pending', `${pendingPaper} paper ballot(s) are still pending double entry`);
   store.transaction(() => {
     // The WHERE keeps a concurrent second confirmation from writing twice.
     const result = store.db.prepare("UPDATE meetings SET status = 'official' WHERE id = ? AND status = 'closed'").run(meetingId);

@@ -97,7 +97,8 @@ describe('ranking sheet (评议结果排序表), 105 objects', () => {
     for (const role of ['主持人：', '监票人：', '计票人：', '单位主要负责人：']) expect(last).toContain(role);
     expect(last.match(/日期： 年 月 日/g)?.length ?? squash(last).split('年').length - 1).toBeGreaterThanOrEqual(4);
     expect(last).toContain(`选票数据指纹（SHA-256）：${data.fingerprint}`);
-    expect(last).toMatch(/社会测评 服务对象 21 21 21 20 1/);
+    // 应到 实到 投出选票 其中纸质 (i17p) 有效票 空白票 无效票 (i17p).
+    expect(last).toMatch(/社会测评 服务对象 21 21 21 0 20 1 0/);
   });
 });
 
