@@ -6,7 +6,8 @@
  * opened by five child processes (slow-flood-client.mjs) so that no process needs more file
  * descriptors than a default limit gives.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -23,7 +24,7 @@ let core: Core | null = null;
 let tablet: TabletServer | null = null;
 let chair: ChairServer | null = null;
 const sockets: Socket[] = [];
-const floods: ChildProcessWithoutNullStreams[] = [];
+const floods: ChildProcessByStdio<Writable, Readable, null>[] = [];
 let host20k: TestHost | null = null;
 
 afterEach(async () => {
