@@ -8,13 +8,17 @@
  *
  * argv: port count firstIndex perAddress wave
  * stdout: one JSON line once every socket has connected or been refused; then one JSON line
- * for each line read on stdin, with how many the server has closed by then.
+ * for each line read on stdin, with how many have been closed by then and how many this
+ * process could not open itself (a descriptor limit, no free port: then the flood is not real).
  */
 import net from 'node:net';
 
 const [port, count, firstIndex, perAddress, wave] = process.argv.slice(2).map(Number);
 const sockets = [];
 let closed = 0;
+/** Sockets this process itself could not open (no descriptor, no port): the test must not count them as the server's doing. */
+let failedHere = 0;
+const LOCAL_FAILURES = new Set(['EMFILE', 'ENFILE', 'EADDRNOTAVAIL', 'EADDRINUSE', 'ENOBUFS']);
 
 /** 127.20.x.y for the flood's n-th address (1,250 addresses for 20,000 sockets of 16). */
 function sourceAddress(index) {
@@ -32,7 +36,9 @@ function open(index) {
         resolve();
       }
     };
-    socket.on('error', () => undefined);
+    socket.on('error', (error) => {
+      if (LOCAL_FAILURES.has(error.code)) failedHere += 1;
+    });
     socket.on('close', () => {
       closed += 1;
       settle();
@@ -51,13 +57,13 @@ async function main() {
     for (let i = start; i < Math.min(count, start + wave); i += 1) batch.push(open(firstIndex + i));
     await Promise.all(batch);
   }
-  process.stdout.write(`${JSON.stringify({ settled: count, closed })}\n`);
+  process.stdout.write(`${JSON.stringify({ settled: count, closed, failedHere })}\n`);
   let buffered = '';
   process.stdin.on('data', (chunk) => {
     buffered += chunk;
     while (buffered.includes('\n')) {
       buffered = buffered.slice(buffered.indexOf('\n') + 1);
-      process.stdout.write(`${JSON.stringify({ settled: count, closed })}\n`);
+      process.stdout.write(`${JSON.stringify({ settled: count, closed, failedHere })}\n`);
     }
   });
   process.stdin.on('end', () => {

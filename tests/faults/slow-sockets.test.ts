@@ -146,9 +146,9 @@ describe('slow sockets against the tablet port', () => {
       });
       return queue;
     });
-    const report = (k: number): { settled: number; closed: number } | undefined => {
+    const report = (k: number): { settled: number; closed: number; failedHere: number } | undefined => {
       const line = lines[k]?.at(-1);
-      return line === undefined ? undefined : (JSON.parse(line) as { settled: number; closed: number });
+      return line === undefined ? undefined : (JSON.parse(line) as { settled: number; closed: number; failedHere: number });
     };
     // Every flood socket has connected or been refused.
     await expect.poll(() => lines.every((queue) => queue.length > 0), { timeout: 120_000, interval: 250 }).toBe(true);
@@ -169,6 +169,10 @@ describe('slow sockets against the tablet port', () => {
     expect(connections).toBeLessThanOrEqual(TABLET_LIMITS.total);
     for (const child of clients) child.stdin.write('report\n');
     await expect.poll(() => lines.every((queue) => queue.length > 1), { timeout: 10_000 }).toBe(true);
+    // A flood that could not be opened here (descriptor limit below 4,100, no free ports) would
+    // pass for the wrong reason: it fails instead, loudly.
+    const failedHere = clients.reduce((sum, _, k) => sum + (report(k)?.failedHere ?? 0), 0);
+    expect(failedHere, 'flood sockets this machine could not open (raise ulimit -n to 4,100 or more)').toBe(0);
     const closed = clients.reduce((sum, _, k) => sum + (report(k)?.closed ?? 0), 0);
     expect(closed).toBeGreaterThanOrEqual(processes * each - TABLET_LIMITS.total);
   }, 180_000);
