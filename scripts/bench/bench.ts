@@ -7,6 +7,8 @@
  * load and the floor and prints their numbers (for profiling the ballot path without the rest);
  * --flush-delay-ms N does that on a simulated laptop disk whose every flush takes N ms more
  * (slow-flush.c, loaded with LD_PRELOAD into the host and the floor; needs gcc).
+ * --path-only measures the core's CPU per ballot without HTTP (ballot-path.ts): the figure to
+ * compare two versions of the ballot path by on a loaded machine.
  * PINGYI_BENCH_HOST_STDERR=1 shows the host's stderr.
  */
 import { spawnSync } from 'node:child_process';
@@ -26,6 +28,7 @@ import { floorPerSecond } from './floor';
 import { closeMeeting, pdfTimes, tallyTimes } from './results-and-pdf';
 import { percentile, printTable, printTabletPage, round1, type BenchSummary } from './report';
 import { measureTabletPage } from './tablet-page';
+import { ballotPathCpuMs } from './ballot-path';
 
 const dist = resolve(__dirname, '..');
 const SIZE = { objects: 100, officials: 300, recipients: 700 } as const;
@@ -92,6 +95,13 @@ function rerunOnSlowDisk(delayMs: string): number {
   return spawnSync(process.execPath, [...args, '--ballots-only'], { stdio: 'inherit', env }).status ?? 1;
 }
 
+/** `--path-only`: the same meeting and ballots as the burst, through the core's writer alone. */
+async function pathOnly(): Promise<number> {
+  const ms = await ballotPathCpuMs(randomBallot, SIZE);
+  console.log(`ballot path (core only, batches of 64): ${ms.toFixed(3)} ms CPU per ballot, least of 5 runs of 1,000 ballots; load ${loadavg()[0]?.toFixed(2)}`);
+  return 0;
+}
+
 async function main(): Promise<void> {
   const flushDelay = argument('--flush-delay-ms');
   if (flushDelay !== undefined && !process.env['PINGYI_FLUSH_DELAY_MS']) process.exit(rerunOnSlowDisk(flushDelay));
@@ -102,6 +112,9 @@ async function main(): Promise<void> {
     printTabletPage(page);
     if (out) writeFileSync(out, `${JSON.stringify({ tablet_page: page }, null, 2)}\n`);
     return;
+  }
+  if (process.argv.includes('--path-only')) {
+    process.exit(await pathOnly());
   }
   const profileDir = argument('--profile');
   const loadBefore = loadavg();

@@ -14,8 +14,11 @@ import type { Store } from '../store/database';
 import { ballotStore, type VoterGroupName } from '../store/ballot-store';
 import { meetingKeys } from '../store/meeting-keys';
 import type { EventHub } from '../events';
-import type { MeetingRow } from '../store/rows';
+import { checkpointOrThrow, vacuum } from '../store/file-maintenance';
+import { closeState } from '../store/meeting-voting';
+import { getMeeting, type Meeting } from '../store/meetings';
 import type { BallotContent, MeetingKind } from '../../../shared/domain/model';
+import { votingEnded } from '../../../shared/domain/lifecycle';
 import { groupsOf } from '../../../shared/domain/model';
 import { canonicalBallot } from '../../../shared/domain/canonical-ballot';
 import { canonicalJson } from '../../../shared/domain/canonical-json';
@@ -35,22 +38,13 @@ export function faultPoint(step: CloseStep): void {
   if (process.env['PINGYI_FAULT_KILL_AT_CLOSE'] === step) process.kill(process.pid, 'SIGKILL');
 }
 
-/** Runs a checkpoint and refuses to go on unless it copied and truncated the whole WAL. */
-export function checkpointOrThrow(store: Store): void {
-  const rows = store.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
-  const row = rows[0];
-  if (!row || row.busy !== 0 || row.log !== row.checkpointed) {
-    throw new Error(`checkpoint incomplete (busy ${row?.busy}, log ${row?.log}, checkpointed ${row?.checkpointed})`);
-  }
-}
-
 function sortCanonically(kind: MeetingKind, ballots: { group: VoterGroupName; json: string }[]): { group: VoterGroupName; json: string }[] {
   const order = groupsOf(kind);
   return ballots.sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group) || (a.json < b.json ? -1 : a.json > b.json ? 1 : 0));
 }
 
 /** Step 1, one transaction: sealed → clear, links → receipts, keyed code hashes → random. */
-function rewriteInTheClear(store: Store, meeting: MeetingRow): void {
+function rewriteInTheClear(store: Store, meeting: Meeting): void {
   const ballots = ballotStore(store.db);
   const key = meetingKeys(store).get(meeting.id);
   const definition = meetingDefinition(store, meeting);
@@ -71,12 +65,12 @@ function rewriteInTheClear(store: Store, meeting: MeetingRow): void {
       receipts.push((JSON.parse(key.open(link.sealed, linkAad(meeting.id, link.codeHash)).toString('utf8')) as LinkContent).receipt);
     }
     const ordered = sortCanonically(
-      meeting.kind as MeetingKind,
+      meeting.kind,
       all.map((b) => ({ group: b.group, json: canonicalJson(canonicalBallot(definition, b.content)) })),
     );
     ballots.deleteSealed(meeting.id);
     ballots.deletePlainBallots(meeting.id);
-    store.db.prepare('DELETE FROM receipts WHERE meeting_id = ?').run(meeting.id);
+    ballots.deleteReceipts(meeting.id);
     for (const ballot of ordered) ballots.insertPlainBallot(newId(), meeting.id, ballot.group, ballot.json);
     for (const receipt of [...new Set(receipts)].sort()) ballots.insertReceipt(meeting.id, receipt);
     ballots.rehashCodes(meeting.id);
@@ -111,7 +105,7 @@ function spaceNeededMb(store: Store): { needed: number; free: number | null } {
 export function finishAnonymisation(store: Store, events: EventHub, meetingId: string): Result<void> {
   const ballots = ballotStore(store.db);
   if (!ballots.isAnonymisationPending(meetingId)) return ok(undefined);
-  const meeting = store.db.prepare('SELECT * FROM meetings WHERE id = ?').get(meetingId) as MeetingRow | undefined;
+  const meeting = getMeeting(store, meetingId);
   if (!meeting) return ok(undefined);
   try {
     rewriteInTheClear(store, meeting);
@@ -120,7 +114,7 @@ export function finishAnonymisation(store: Store, events: EventHub, meetingId: s
     meetingKeys(store).destroy(meetingId);
     faultPoint('key-destroyed');
     checkpointOrThrow(store);
-    store.db.exec('VACUUM');
+    vacuum(store);
     checkpointOrThrow(store);
     faultPoint('vacuumed');
     store.transaction(() => ballots.setAnonymisationPending(meetingId, false));
@@ -148,8 +142,8 @@ export function finishPendingAnonymisations(store: Store, events: EventHub): voi
   for (const meetingId of ballots.pendingMeetings()) finishAnonymisation(store, events, meetingId);
   const keys = meetingKeys(store);
   for (const meetingId of keys.meetingsWithKeys()) {
-    const row = store.db.prepare('SELECT status, anonymisation FROM meetings WHERE id = ?').get(meetingId) as { status: string; anonymisation: string | null } | undefined;
-    const needed = row && (row.anonymisation === 'pending' || ['draft', 'open', 'paused'].includes(row.status));
+    const state = closeState(store, meetingId);
+    const needed = state && (state.pending || !votingEnded(state.status));
     if (!needed) keys.destroy(meetingId);
   }
 }

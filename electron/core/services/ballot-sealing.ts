@@ -4,7 +4,7 @@
  * bucket (every ballot of a meeting seals to the same length, whatever it says).
  */
 import type { MeetingDefinition } from '../../../shared/domain/ballot-rules';
-import { canonicalJson } from '../../../shared/domain/canonical-json';
+import { canonicalJson, canonicalKeyOrder } from '../../../shared/domain/canonical-json';
 import { canonicalBallot } from '../../../shared/domain/canonical-ballot';
 import type { BallotContent } from '../../../shared/domain/model';
 import { sha256 } from '../ids';
@@ -35,12 +35,52 @@ export function submissionKeyHash(submissionKey: string): string {
 
 /**
  * The stored text of a ballot: canonical JSON of its canonical form. For a graded ballot the
- * canonical form only reorders object keys, which canonicalJson sorts anyway, so the hot path
- * skips that step (it doubled the cost of serialising a 500-answer ballot); picks and tags of a
- * worst-list ballot are arrays, whose order canonicalBallot fixes.
+ * canonical form only reorders object keys, which canonicalJson sorts anyway; picks and tags of
+ * a worst-list ballot are arrays, whose order canonicalBallot fixes.
  */
 export function storedBallotText(definition: MeetingDefinition, ballot: BallotContent): string {
   return canonicalJson(ballot.type === 'graded' ? ballot : canonicalBallot(definition, ballot));
+}
+
+/** Writes the stored text of a ballot that fits the definition it was made for. */
+export type BallotTextWriter = (ballot: BallotContent) => string;
+
+/**
+ * storedBallotText for one meeting, with the work that depends only on its frozen definition
+ * done once: for a graded meeting the objects' and indicators' keys in canonicalJson's order,
+ * JSON-escaped. Writing a 500-answer ballot then appends precomputed pieces instead of copying
+ * and sorting 101 objects (about 2.5 × faster; the same text, held to canonicalJson by a test).
+ * Only for ballots ballotProblem accepted, whose keys are exactly the definition's; anything
+ * missing falls back to storedBallotText.
+ */
+export function ballotTextWriter(definition: MeetingDefinition): BallotTextWriter {
+  if (definition.ballotType !== 'graded') return (ballot) => storedBallotText(definition, ballot);
+  const sets = new Map(definition.indicatorSets.map((set) => [set.id, set]));
+  const setOf = new Map(definition.objects.map((o) => [o.id, o.indicatorSetId]));
+  const plan = canonicalKeyOrder(definition.objects.map((o) => o.id)).map((objectId, n) => ({
+    objectId,
+    open: `${n === 0 ? '' : ','}${JSON.stringify(objectId)}:{`,
+    indicators: canonicalKeyOrder((sets.get(setOf.get(objectId) ?? '')?.indicators ?? []).map((i) => i.id)).map((id, m) => ({
+      id,
+      prefix: `${m === 0 ? '' : ','}${JSON.stringify(id)}:`,
+    })),
+  }));
+  return (ballot) => {
+    if (ballot.type !== 'graded') return storedBallotText(definition, ballot);
+    let text = '{"answers":{';
+    for (const object of plan) {
+      const row = ballot.answers[object.objectId];
+      if (row === undefined) return storedBallotText(definition, ballot);
+      text += object.open;
+      for (const indicator of object.indicators) {
+        const grade = row[indicator.id];
+        if (grade === undefined || (grade !== null && !Number.isInteger(grade))) return storedBallotText(definition, ballot);
+        text += indicator.prefix + (grade === null ? 'null' : String(grade));
+      }
+      text += '}';
+    }
+    return `${text}},"type":"graded"}`;
+  };
 }
 
 function longestFirst(ids: readonly string[]): string[] {

@@ -3,7 +3,7 @@ import type { MeetingRow } from '../store/rows';
 import { getMeetingRow, getNamedMeeting, kindOf, listNamedMeetings, toMeeting, type Meeting, type NamedMeeting } from '../store/meetings';
 import { objectsOfRound } from '../store/objects';
 import { getIndicatorSet } from '../store/indicator-sets';
-import { rosterOf } from '../store/roster';
+import { rosterCounts } from '../store/roster';
 import { codeCounts } from '../store/counts';
 import { ballotStore } from '../store/ballot-store';
 import type { GroupTurnout, MeetingSummary, MeetingView } from '../../../shared/api/chair-contract';
@@ -88,16 +88,16 @@ function readIndicatorSet(store: Store, setId: string): IndicatorSet {
 export function turnout(store: Store, meetingLike: Pick<Meeting, 'id' | 'kind'> | MeetingRow): GroupTurnout[] {
   // Only id and kind: the ballot path asks for turnout after each batch, so nothing is parsed here.
   const meeting = { id: meetingLike.id, kind: 'round_id' in meetingLike ? kindOf(meetingLike) : meetingLike.kind };
-  const reps = rosterOf(store, meeting.id);
+  const roster = rosterCounts(store, meeting.id);
   const codeCount = codeCounts(store, meeting.id);
   const ballots = ballotStore(store.db).ballotCounts(meeting.id);
   return groupsOf(meeting.kind).map((group: VoterGroup) => {
-    const members = reps.filter((r) => groupOfCategory(meeting.kind, r.category) === group);
+    const members = roster.filter((r) => groupOfCategory(meeting.kind, r.category) === group);
     const codes = (state: string) => codeCount.find((c) => c.voterGroup === group && c.state === state)?.n ?? 0;
     return {
       group,
-      expected: members.length,
-      present: members.filter((r) => r.checkedIn).length,
+      expected: members.reduce((sum, r) => sum + r.expected, 0),
+      present: members.reduce((sum, r) => sum + r.present, 0),
       codesIssued: codes('issued') + codes('used') + codes('voided'),
       codesUsed: codes('used'),
       codesVoided: codes('voided'),

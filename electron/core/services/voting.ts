@@ -1,13 +1,12 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Statement } from 'better-sqlite3';
-import type { Db, Store } from '../store/database';
-import type { MeetingRow } from '../store/rows';
+import type { Store } from '../store/database';
 import { ballotStore, type CodeRecord } from '../store/ballot-store';
 import { meetingKeys, type MeetingKey } from '../store/meeting-keys';
+import { freezeDefinition, frozenDefinition, setAttendanceOverride, setMeetingStatus, votingMeeting, type VotingMeeting } from '../store/meeting-voting';
 import type { EventHub } from '../events';
 import type { BallotDefinition, SubmitResponse, TabletErrorCode } from '../../../shared/api/tablet-schemas';
 import type { MeetingView } from '../../../shared/api/chair-contract';
-import type { BallotContent, MeetingKind, MeetingStatus } from '../../../shared/domain/model';
+import type { BallotContent, MeetingStatus } from '../../../shared/domain/model';
 import { parseCode, receiptFromRandomBytes } from '../../../shared/codes/code-format';
 import { ballotProblem, type MeetingDefinition } from '../../../shared/domain/ballot-rules';
 import { TRANSITIONS, acceptsBallots, isFirstOpening, isVoting, mayTransition, meetingStatus, votingEnded, type VotingAction } from '../../../shared/domain/lifecycle';
@@ -16,7 +15,7 @@ import { findCode } from './codes';
 import { findMeeting, meetingDefinition, meetingView, turnout } from './meetings';
 import { recordAudit } from './audit';
 import { attendanceCheck } from './checkin';
-import { ballotAad, ballotBucket, LINK_BUCKET, linkAad, storedBallotText, submissionKeyHash, type LinkContent } from './ballot-sealing';
+import { ballotAad, ballotBucket, ballotTextWriter, LINK_BUCKET, linkAad, submissionKeyHash, type BallotTextWriter, type LinkContent } from './ballot-sealing';
 import { faultPoint, finishAnonymisation } from './anonymise';
 
 /** A tablet-facing answer: every failure carries one of the documented tablet error codes. */
@@ -44,23 +43,9 @@ const MESSAGES = {
   storage_failed: '选票未能保存，请不要离开，稍后平板会自动重试；如持续失败请告知工作人员。',
 } as const satisfies Partial<Record<TabletErrorCode, string>>;
 
-const statements = new WeakMap<Db, Map<string, Statement>>();
-
-/**
- * The hot path prepares each statement once per connection: preparing per ballot cost about as
- * much as the writes themselves under load (profiled in docs/performance.md).
- */
-function statement(db: Db, sql: string): Statement {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let prepared = cache.get(sql);
-  if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
-  return prepared;
-}
-
 interface CodeLookup {
   code: CodeRecord;
-  meeting: MeetingRow;
+  meeting: VotingMeeting;
 }
 
 /** Finds the code's row and meeting and checks that voting accepts it now. */
@@ -69,13 +54,26 @@ function lookUpCode(store: Store, typed: string): TabletResult<CodeLookup & { pl
   if (!parsed.ok) return tabletError('malformed_code', MESSAGES.malformed_code);
   const code = findCode(store, parsed.code);
   if (!code) return tabletError('unknown_code', MESSAGES.unknown_code);
-  const meeting = statement(store.db, 'SELECT * FROM meetings WHERE id = ?').get(code.meetingId) as MeetingRow | undefined;
+  const meeting = votingMeeting(store, code.meetingId);
   if (!meeting) return tabletError('unknown_code', MESSAGES.unknown_code);
   if (code.state === 'voided') return tabletError('voided_code', MESSAGES.voided_code);
-  const status = meetingStatus(meeting.status);
+  const status = meeting.status;
   if (votingEnded(status)) return tabletError('voting_closed', MESSAGES.voting_closed);
   if (!isVoting(status)) return tabletError('voting_not_open', MESSAGES.voting_not_open);
   return tabletOk({ code, meeting, plain: parsed.code });
+}
+
+/**
+ * The definition ballots of a voting meeting are checked against: frozen when voting opened,
+ * parsed once per connection (store/meeting-voting.ts). The live definition only for a meeting
+ * that somehow has none frozen.
+ */
+function votingDefinition(store: Store, meetingId: string): MeetingDefinition {
+  const frozen = frozenDefinition(store, meetingId);
+  if (frozen) return frozen;
+  const meeting = findMeeting(store, meetingId);
+  if (!meeting.ok) throw new Error(`meeting ${meetingId} disappeared while voting`);
+  return meetingDefinition(store, meeting.value);
 }
 
 /**
@@ -106,9 +104,9 @@ export function ballotSession(store: Store, typed: string, submissionKey?: strin
     receipt = receiptForRetry(store, code, submissionKey);
     if (receipt === null) return tabletError('code_used', MESSAGES.code_used);
   }
-  const definition = meetingDefinition(store, meeting);
+  const definition = votingDefinition(store, meeting.id);
   const value: BallotDefinition = {
-    meeting: { id: meeting.id, title: meeting.title, kind: meeting.kind as MeetingKind, ballotType: definition.ballotType },
+    meeting: { id: meeting.id, title: meeting.title, kind: meeting.kind, ballotType: definition.ballotType },
     group: code.group,
     objects: definition.objects.map((o) => ({ id: o.id, name: o.name, department: o.department, indicatorSetId: o.indicatorSetId })),
     indicatorSets: [...definition.indicatorSets, ...(definition.tagSet ? [definition.tagSet] : [])].map((set) => ({
@@ -162,8 +160,11 @@ export class BallotWriter {
   private lastFlushMs = 0;
   /** Per meeting: when turnout was last sent, and whether a trailing send is pending. */
   private readonly turnoutSent = new Map<string, { at: number; timer: NodeJS.Timeout | null }>();
-  /** Per meeting: the padded size of its sealed ballots (services/ballot-sealing.ts). */
-  private readonly buckets = new Map<string, number>();
+  /**
+   * Per meeting: what depends only on its frozen definition (which never changes once voting
+   * opened), worked out on its first ballot instead of once per batch or per ballot.
+   */
+  private readonly meetings = new Map<string, MeetingPlan>();
 
   constructor(
     private readonly store: Store,
@@ -198,11 +199,11 @@ export class BallotWriter {
     const started = performance.now();
     const results: TabletResult<SubmitResponse>[] = [];
     const touched = new Set<string>();
-    // A meeting's definition is frozen while voting is open: parse it once per batch, not per ballot.
-    const definitions = new Map<string, SealingContext>();
+    // The meeting key is looked up once per batch and meeting.
+    const contexts = new Map<string, SealingContext>();
     try {
       this.store.transaction(() => {
-        for (const item of batch) results.push(this.accept(item, touched, definitions));
+        for (const item of batch) results.push(this.accept(item, touched, contexts));
       });
       this.lastFlushMs = performance.now() - started;
     } catch (error) {
@@ -238,28 +239,29 @@ export class BallotWriter {
   }
 
   /** One submission inside the batch transaction. Writes nothing unless the ballot is accepted. */
-  private accept(item: PendingSubmission, touched: Set<string>, definitions: Map<string, SealingContext>): TabletResult<SubmitResponse> {
+  private accept(item: PendingSubmission, touched: Set<string>, contexts: Map<string, SealingContext>): TabletResult<SubmitResponse> {
     const found = lookUpCode(this.store, item.typed);
     if (!found.ok) return found;
     const { code, meeting } = found.value;
-    if (!acceptsBallots(meetingStatus(meeting.status))) return tabletError('voting_paused', MESSAGES.voting_paused);
+    if (!acceptsBallots(meeting.status)) return tabletError('voting_paused', MESSAGES.voting_paused);
     if (code.state === 'used') {
       // A retry is recognised by the tablet's submission key alone, never by comparing content.
       const receipt = receiptForRetry(this.store, code, item.submissionKey);
       return receipt === null ? tabletError('code_used', MESSAGES.code_used) : tabletOk({ receipt });
     }
-    let context = definitions.get(meeting.id);
+    let context = contexts.get(meeting.id);
     if (!context) {
-      const definition = meetingDefinition(this.store, meeting);
-      // The definition is frozen while voting is open: its bucket is computed once per meeting.
-      let bucket = this.buckets.get(meeting.id);
-      if (bucket === undefined) this.buckets.set(meeting.id, (bucket = ballotBucket(definition)));
-      context = { definition, bucket, key: meetingKeys(this.store).ensure(meeting.id) };
-      definitions.set(meeting.id, context);
+      let plan = this.meetings.get(meeting.id);
+      if (!plan) {
+        const definition = votingDefinition(this.store, meeting.id);
+        this.meetings.set(meeting.id, (plan = { definition, bucket: ballotBucket(definition), text: ballotTextWriter(definition) }));
+      }
+      context = { ...plan, key: meetingKeys(this.store).ensure(meeting.id) };
+      contexts.set(meeting.id, context);
     }
     const problem = ballotProblem(context.definition, item.ballot);
     if (problem) return tabletError('invalid_ballot', `选票内容不完整或有误：${problem}`);
-    const content = storedBallotText(context.definition, item.ballot);
+    const content = context.text(item.ballot);
     const receipt = receiptFromRandomBytes(randomBytes(8));
     const ballots = ballotStore(this.store.db);
     ballots.insertSealedBallot(meeting.id, code.group, context.key.seal(Buffer.from(content, 'utf8'), context.bucket, ballotAad(meeting.id)));
@@ -271,10 +273,17 @@ export class BallotWriter {
   }
 }
 
-/** A meeting's frozen definition, its ciphertext bucket and key, looked up once per batch. */
-interface SealingContext {
+/** What the writer derives once per meeting from its frozen definition. */
+interface MeetingPlan {
   readonly definition: MeetingDefinition;
+  /** The padded size of its sealed ballots (services/ballot-sealing.ts). */
   readonly bucket: number;
+  /** Its ballots' stored text, canonical (services/ballot-sealing.ts). */
+  readonly text: BallotTextWriter;
+}
+
+/** A meeting's plan and its key, looked up once per batch. */
+interface SealingContext extends MeetingPlan {
   readonly key: MeetingKey;
 }
 
@@ -325,14 +334,11 @@ export function changeVoting(
   if (action === 'open') meetingKeys(store).ensure(meetingId);
   store.transaction(() => {
     if (attendance && !attendance.ok && options.override) {
-      store.db.prepare('UPDATE meetings SET attendance_override = ? WHERE id = ?').run(options.override, meetingId);
+      setAttendanceOverride(store, meetingId, options.override);
       recordAudit(store, meetingId, 'attendance_override', { reason: options.override, officials: attendance.officials, recipients: attendance.recipients });
     }
-    if (action === 'open' && !meeting.value.frozen_json) {
-      const frozen = JSON.stringify(meetingDefinition(store, meeting.value));
-      store.db.prepare('UPDATE meetings SET frozen_json = ? WHERE id = ?').run(frozen, meetingId);
-    }
-    store.db.prepare('UPDATE meetings SET status = ? WHERE id = ?').run(rule.to, meetingId);
+    if (action === 'open' && !meeting.value.frozen_json) freezeDefinition(store, meetingId, meetingDefinition(store, meeting.value));
+    setMeetingStatus(store, meetingId, rule.to);
     if (action === 'close') ballotStore(store.db).setAnonymisationPending(meetingId, true);
     const counts = ballotStore(store.db).ballotCounts(meetingId);
     const ballots = [...counts.values()].reduce((a, b) => a + b, 0);

@@ -170,6 +170,10 @@ export class BallotStore {
     this.sql('INSERT OR IGNORE INTO receipts (meeting_id, receipt) VALUES (?, ?)').run(meetingId, receipt);
   }
 
+  deleteReceipts(meetingId: string): void {
+    this.sql('DELETE FROM receipts WHERE meeting_id = ?').run(meetingId);
+  }
+
   receipts(meetingId: string): string[] {
     return (this.sql('SELECT receipt FROM receipts WHERE meeting_id = ? ORDER BY receipt').all(meetingId) as { receipt: unknown }[]).map((r) => String(r.receipt));
   }

@@ -34,6 +34,28 @@ export function rosterOf(store: Store, meetingId: string): Representative[] {
   return (prepared(store.db, 'SELECT * FROM representatives WHERE meeting_id = ? ORDER BY position, name').all(meetingId) as RepresentativeRow[]).map(toRepresentative);
 }
 
+/** How many people of each category a meeting's roster has, and how many of them are checked in. */
+export interface RosterCount {
+  readonly category: RepresentativeCategory;
+  readonly expected: number;
+  readonly present: number;
+}
+
+/**
+ * The roster counted by category, in SQL: turnout is sent every 100 ms while ballots arrive, and
+ * reading and sorting a 1,000-person roster each time took 5 % of the ballot path's CPU.
+ */
+export function rosterCounts(store: Store, meetingId: string): RosterCount[] {
+  const rows = prepared(
+    store.db,
+    'SELECT category, COUNT(*) AS expected, COALESCE(SUM(checked_in = 1), 0) AS present FROM representatives WHERE meeting_id = ? GROUP BY category',
+  ).all(meetingId) as { category: string; expected: number; present: number }[];
+  return rows.map((row) => {
+    if (!CATEGORIES.includes(row.category)) throw new Error(`representatives.category "${row.category}" of meeting ${meetingId} is not one of ${CATEGORIES.join(', ')}`);
+    return { category: row.category as RepresentativeCategory, expected: Number(row.expected), present: Number(row.present) };
+  });
+}
+
 export function getRepresentative(store: Store, representativeId: string): Representative | null {
   const row = prepared(store.db, 'SELECT * FROM representatives WHERE id = ?').get(representativeId) as RepresentativeRow | undefined;
   return row ? toRepresentative(row) : null;
