@@ -19,7 +19,7 @@ import { meetingState, sheetHeader } from './sheet-header';
 import { combinedResultState, type ResultState } from '../../../shared/rules/result-state';
 import { roundingFootnote, ruleText, withheldNote } from '../../../shared/rules/rule-text';
 import { worstRatesPublishable } from '../services/results/exports';
-import { roundComponentRows } from '../services/results/round';
+import { roundComponentRows, roundNames } from '../services/results/round';
 
 const NOT_CLOSED = '投票结束后才能打印结果，请先在“投票”中结束投票。';
 /** The sheets rank as the results screen does by default: best first, one list for all categories. */
@@ -96,18 +96,27 @@ function stateOf(store: Store, meetings: readonly SheetMeeting[]): ResultState {
   return combinedResultState(meetings.map((m) => meetingState(store, m.row)));
 }
 
+/** What a result sheet's PDF file name says: draft or official, and the round when it prints the round's totals. */
+export interface ResultSheetNaming {
+  readonly state: ResultState;
+  /** Campaign and round when the sheet prints the round's totals (本轮综合排序表); else null. */
+  readonly round: { readonly campaign: string; readonly round: string } | null;
+}
+
 /**
  * The draft/official state of the sheet a meeting prints (for PDF file names), from the meeting
- * rows alone: the round's when both of its components are closed and this is one of them.
+ * rows alone: the round's when both of its components are closed and this is one of them, and
+ * then the round's names too, so the file is titled like the sheet (basisOf decides the same way).
  */
-export function resultSheetState(store: Store, meetingId: string): Result<ResultState> {
+export function resultSheetState(store: Store, meetingId: string): Result<ResultSheetNaming> {
   const found = findMeeting(store, meetingId);
   if (!found.ok) return found;
-  if (found.value.ballot_type !== 'graded' || !mayPrintResults(meetingStatus(found.value.status))) return ok(meetingState(store, found.value));
+  if (found.value.ballot_type !== 'graded' || !mayPrintResults(meetingStatus(found.value.status))) return ok({ state: meetingState(store, found.value), round: null });
   const rows = store.db.prepare('SELECT * FROM meetings WHERE round_id = ? ORDER BY position').all(found.value.round_id) as MeetingRow[];
   const components = roundComponentRows(rows);
   const round = components.length === 2 && components.some((m) => m.id === meetingId);
-  return ok(combinedResultState((round ? components : [found.value]).map((m) => meetingState(store, m))));
+  const state = combinedResultState((round ? components : [found.value]).map((m) => meetingState(store, m)));
+  return ok({ state, round: round ? roundNames(store, found.value.round_id) : null });
 }
 
 /**

@@ -22,6 +22,7 @@ import { meetingState } from './result-state';
 import { roundResults } from './round';
 import { ratesArePublishable } from '../../../../shared/tally';
 import { withheldNote } from '../../../../shared/rules/rule-text';
+import { safeFileName } from '../../../../shared/print/sheets';
 
 const GROUP_NAMES = GROUP_LABELS.zh;
 const MIME: Record<TableFormat, string> = {
@@ -34,7 +35,7 @@ const MIME: Record<TableFormat, string> = {
  * says 初步结果（未确认） or 正式结果 in its name, as the sheets do in their titles.
  */
 function safeName(text: string): string {
-  return text.replace(/[\\/:*?"<>|\u0000-\u001f]/gu, '_').slice(0, 80);
+  return safeFileName(text);
 }
 
 function fileName(title: string, what: string, format: TableFormat, status?: MeetingStatus): string {

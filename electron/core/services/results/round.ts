@@ -98,6 +98,14 @@ function tallyOf(data: MeetingData | null, roundingMode: RoundingMode): GradedMe
   }, data.ballotSetVersion);
 }
 
+/** A round's name and its campaign's, as the round's sheet and files are titled; null when unknown. */
+export function roundNames(store: Store, roundId: string): { readonly round: string; readonly campaign: string } | null {
+  const row = store.db
+    .prepare('SELECT r.name AS round, c.name AS campaign FROM rounds r JOIN campaigns c ON c.id = r.campaign_id WHERE r.id = ?')
+    .get(roundId) as { round: string; campaign: string } | undefined;
+  return row ?? null;
+}
+
 /** The round's combined ranking; `roundId`, or the round of `meetingId`. */
 export function roundResults(
   store: Store,
@@ -109,10 +117,8 @@ export function roundResults(
     if (!meeting.ok) return meeting;
     roundId = meeting.value.round_id;
   }
-  const round = store.db
-    .prepare('SELECT r.name AS round, c.name AS campaign FROM rounds r JOIN campaigns c ON c.id = r.campaign_id WHERE r.id = ?')
-    .get(roundId) as { round: string; campaign: string } | undefined;
-  if (round === undefined) return err('round_not_found', '找不到这一轮评议，请刷新后重新选择。');
+  const round = roundNames(store, roundId);
+  if (round === null) return err('round_not_found', '找不到这一轮评议，请刷新后重新选择。');
   const meetings = store.db.prepare('SELECT * FROM meetings WHERE round_id = ? ORDER BY position').all(roundId) as MeetingRow[];
 
   const social = chooseComponent(store, meetings, 'social');
