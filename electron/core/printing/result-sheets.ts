@@ -18,7 +18,7 @@ import { shortFingerprint, storedBallotSetDigest } from './fingerprint';
 import { meetingState, sheetHeader } from './sheet-header';
 import { combinedResultState, type ResultState } from '../../../shared/rules/result-state';
 import { roundingFootnote, ruleText, withheldNote } from '../../../shared/rules/rule-text';
-import { worstRatesPublishable } from '../services/results/exports';
+import { meetingWithheldNote } from '../services/results/exports';
 import { roundComponentRows, roundNames } from '../services/results/round';
 
 const NOT_CLOSED = '投票结束后才能打印结果，请先在“投票”中结束投票。';
@@ -217,7 +217,23 @@ export function rankingSheet(store: Store, meetingId: string): Result<RankingShe
     rows,
     counts: meetings.flatMap((m) => groupCounts(store, m)),
     overrides: overridesOf(meetings),
+    withheld: withheldLines(b),
     fingerprint: fingerprintOf(store, meetings),
+  });
+}
+
+/**
+ * What the published outputs leave out under the small-group rule, per meeting, and why: this
+ * signed sheet keeps every figure (the scrutineers check them by hand) and says so (i13).
+ */
+function withheldLines(basis: Basis): string[] {
+  const meetings = meetingsOf(basis);
+  return meetings.flatMap((m) => {
+    // The round's totals are judged under the round's chain (round.ts componentPublication).
+    const component = basis.mode === 'round' ? basis.round.components.find((c) => c.meetingId === m.row.id)?.publication : null;
+    const publication = component ?? m.results.publication;
+    const note = withheldNote({ ...m.results, figuresWithheld: publication.figuresWithheld, reason: publication.reason });
+    return note === null ? [] : [meetings.length > 1 ? `${m.row.title}：${note}` : note];
   });
 }
 
@@ -305,7 +321,7 @@ export function worstSheet(store: Store, meetingId: string): Result<WorstSheet> 
     header: { ...found.value.header, resultState: stateOf(store, [meeting.value]) },
     topN,
     rules: ruleText({ basis: 'worst', settings: { ...meetingSettings(meeting.value.row), roundingMode: results.roundingMode }, topN }),
-    withheld: withheldNote(results.groups, results.smallGroupK, !worstRatesPublishable(results)),
+    withheld: meetingWithheldNote(results),
     rows: results.top.map((t) => ({
       rank: t.rank ?? 0,
       name: t.name,
