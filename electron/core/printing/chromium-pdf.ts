@@ -12,7 +12,7 @@ import type { Result } from '../../../shared/domain/result';
 import type { Core } from '../core';
 import { CHROMIUM_ARGS, findBrowser, loadPlaywright, NO_BROWSER_MESSAGE } from './find-browser';
 import { findConsoleAssets } from './console-assets';
-import { pdfTemplates, PRINT_FONT_STACK } from './pdf-templates';
+import { MARGIN_FONT_STACK } from '../../../shared/print/margin-boxes';
 import type { PrintDriver } from './print-driver';
 import { printData, slipsSheet } from './sheet-service';
 
@@ -71,6 +71,9 @@ async function serve(core: Core, assetsDir: string, route: Route): Promise<void>
 
 const TIMEOUT_MS = 30_000;
 
+/** A4 unless the sheet's @page says otherwise, table shading kept, no Chromium header/footer templates. */
+const PDF_OPTIONS = { format: 'A4', preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false } as const;
+
 /** The sheet in the page now, rendered to PDF; the page is left on the sheet. */
 async function renderInPage(page: Page, query: string): Promise<{ pdf: Uint8Array } | { error: string }> {
   await page.goto(`${PRINT_ORIGIN}/print/index.html?${query}`, { waitUntil: 'load', timeout: TIMEOUT_MS });
@@ -78,10 +81,10 @@ async function renderInPage(page: Page, query: string): Promise<{ pdf: Uint8Arra
   const body = page.locator('body');
   const error = await body.getAttribute('data-error');
   if (error !== null) return { error };
-  const header = (await body.getAttribute('data-running-header')) ?? '';
   // The page runs in Chromium, not here: a string keeps DOM types out of the Node build.
   await page.evaluate('document.fonts.ready.then(() => true)');
-  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, displayHeaderFooter: true, ...pdfTemplates(header) });
+  // Running header and page numbers are the page's own @page margin boxes (shared/print/margin-boxes.ts).
+  const pdf = await page.pdf(PDF_OPTIONS);
   return { pdf };
 }
 
@@ -129,7 +132,7 @@ export class KeptChromium {
         await page.goto(`${PRINT_ORIGIN}/print/index.html?sheet=zero&meeting=-&pdf=1`, { waitUntil: 'load', timeout: TIMEOUT_MS });
         await page.waitForSelector('body[data-ready], body[data-error]', { state: 'attached', timeout: TIMEOUT_MS });
         await page.setContent(WARM_UP_PAGE);
-        await page.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, ...pdfTemplates('评议') });
+        await page.pdf(PDF_OPTIONS);
       } finally {
         await page.goto('about:blank').catch(() => this.dropPage(page));
       }
@@ -212,7 +215,7 @@ export class KeptChromium {
 }
 
 /** The faces the sheets print in (renderer/print/print.css), regular and bold, a few glyphs each. */
-const WARM_UP_PAGE = [PRINT_FONT_STACK, "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', sans-serif"]
+const WARM_UP_PAGE = [MARGIN_FONT_STACK, "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', sans-serif"]
   .flatMap((family) => [400, 700].map((weight) => `<p style="font-family:${family.replace(/"/g, '&quot;')};font-weight:${weight}">评议结果排序表 0123456789</p>`))
   .join('');
 
