@@ -12,6 +12,10 @@ import type { DetailSheet, RankingSheet } from '../../../../shared/api/chair/pri
 import type { MeetingResults } from '../../../../shared/api/chair/results';
 import { createRound, fixtureObjects, voteMeeting, type FixtureObject } from './fixture';
 import { pagesText, pngsForLooking, savePdf, squash } from './pdf-tools';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS, findBrowser, loadPlaywright } from '../../../../electron/core/printing/find-browser';
+import { findConsoleAssets } from '../../../../electron/core/printing/console-assets';
+import { startChairServer } from '../../../../electron/core/server/chair-server';
 
 let t: TestHost;
 let socialId: string;
@@ -152,5 +156,31 @@ describe('small groups and the published scores of a graded meeting (i13)', () =
     const full = sheet.rows.find((r) => r.name === objects[3]?.name);
     expect(full?.socialPoints).toBe('50.00');
     expect(text).toContain(`${full?.name ?? '?'} ${full?.department ?? '?'} ${full?.selfPoints ?? '?'} 50.00 ${full?.total ?? '?'}`);
+  }, 60_000);
+
+  it('shows the ranks only on the projector (当场公布), with the reason, once official', async () => {
+    await t.chair('markOfficial', { meetingId: socialId, confirm: true });
+    // The test host serves no console; a chair server of its own on the same core serves dist/console.
+    const assetsDir = findConsoleAssets();
+    if (!assetsDir) throw new Error('no dist/console: run npm run build');
+    const chair = await startChairServer(t.host.core, { port: 0, assetsDir });
+    const executablePath = findBrowser();
+    if (!executablePath) throw new Error('no Chromium for the projector check (apt-get install chromium)');
+    const browser = await loadPlaywright().chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], headless: true });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      await page.goto(`http://127.0.0.1:${chair.port}/chair/projector/index.html?meeting=${socialId}&show=ranking#token=${chair.token}`);
+      const table = page.getByTestId('projector-ranking');
+      await table.waitFor();
+      await page.getByTestId('projector-withheld').waitFor();
+      expect(await table.locator('thead th').allTextContents()).toEqual(['名次', '评议对象', '所属单位']);
+      expect(await table.locator('tbody tr').count()).toBe(objects.length);
+      expect(await page.locator('main').textContent()).not.toMatch(/\d+\.\d\d/u);
+      const dir = process.env['PINGYI_PRINT_PNGS'];
+      if (dir) await page.screenshot({ path: join(dir, 'projector-withheld.png') });
+    } finally {
+      await browser.close();
+      await chair.close();
+    }
   }, 60_000);
 });
