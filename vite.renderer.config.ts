@@ -19,7 +19,7 @@ import type { Plugin } from 'vite';
 /**
  * Writes `file.gz` and `file.br` next to every text file of a build, at the highest levels (once,
  * at build time, so the laptop never compresses per request). The tablet server picks one by the
- * request's Accept-Encoding (electron/core/server/tablet-static.ts). A compressed copy that is
+ * request's Accept-Encoding (electron/core/server/static-files.ts). A compressed copy that is
  * not smaller than the original is not written.
  */
 const TEXT = /\.(js|mjs|css|html|svg|json|txt|map)$/;

@@ -9,7 +9,6 @@
  */
 import { BrowserWindow, dialog } from 'electron';
 import type { Core } from '../core/core';
-import { pdfTemplates } from '../core/printing/pdf-templates';
 import { setPrintDriver } from '../core/printing/print-driver';
 import { PRINT_OPTIONS, PRINT_TO_PDF_OPTIONS, PRINT_TIMEOUT_MS, printWindowOptions } from './security';
 
@@ -63,8 +62,7 @@ export function installElectronPrinting(core: Core, options: {
         await load(win, query);
         const error = await waitForSheet(win);
         if (error !== null) return { error };
-        const header = (await win.webContents.executeJavaScript("document.body.dataset.runningHeader || ''")) as string;
-        const pdf = await withTimeout(win.webContents.printToPDF({ ...PRINT_TO_PDF_OPTIONS, ...pdfTemplates(header) }), PRINT_TIMEOUT_MS, 'PDF 生成超时，请重试。');
+        const pdf = await withTimeout(win.webContents.printToPDF(PRINT_TO_PDF_OPTIONS), PRINT_TIMEOUT_MS, 'PDF 生成超时，请重试。');
         return { pdf };
       } catch (error) {
         return { error: error instanceof Error ? error.message : String(error) };

@@ -110,8 +110,8 @@ export const PRINT_TIMEOUT_MS = 30_000;
 /** webContents.print(): A4 as the sheets are laid out, backgrounds (table shading) kept, the system dialog shown. */
 export const PRINT_OPTIONS = { silent: false, printBackground: true, pageSize: 'A4' } as const;
 
-/** webContents.printToPDF(): A4, the sheet's own @page size where it sets one, header/footer from pdf-templates. */
-export const PRINT_TO_PDF_OPTIONS = { pageSize: 'A4', printBackground: true, preferCSSPageSize: true, displayHeaderFooter: true } as const;
+/** webContents.printToPDF(): A4, the sheet's own @page size where it sets one; header and page numbers are the page's @page margin boxes. */
+export const PRINT_TO_PDF_OPTIONS = { pageSize: 'A4', printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false } as const;
 
 /**
  * The print preview and the hidden window that renders PDFs: the same isolated, sandboxed

@@ -3,6 +3,7 @@
  * this machine and prints a table (and the JSON summary with --out). Loopback only, bounded
  * loops. Never a test: numbers depend on the machine, and tests never time things.
  * --profile DIR writes a V8 CPU profile of the host during the 1,000-ballot load into DIR;
+ * --pdf-only runs the ballots, then only the PDF scenario (wall and CPU time of each warm pair).
  * --keep leaves the benchmark's data folder in place; --ballots-only stops after the 1,000-ballot
  * load and the floor and prints their numbers (for profiling the ballot path without the rest);
  * --flush-delay-ms N does that on a simulated laptop disk whose every flush takes N ms more
@@ -152,6 +153,21 @@ async function main(): Promise<void> {
   const acked = answers.filter((a) => a.status === 200).length;
   latencies.sort((a, b) => a - b);
   const stored = countBallots(dataDir, prepared.meetingId);
+
+  if (process.argv.includes('--pdf-only')) {
+    // The PDF scenario alone: `npm run bench -- --pdf-only` (PINGYI_BENCH_PDF_RUNS=N warm pairs).
+    await kill(host.child, 'SIGTERM');
+    closeMeeting(dataDir, prepared.meetingId);
+    const pdf = await pdfTimes(dataDir, prepared.meetingId);
+    console.log(`load before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(`PDF ranking + detail, warm: median ${round1(pdf.warmMs)} ms wall (ranking ${round1(pdf.warmRankingMs)}, detail ${round1(pdf.warmDetailMs)}), median CPU ${pdf.warmCpuMs} ms`);
+    console.log(`warm runs (wall/CPU ms): ${pdf.warmRuns.map((r) => `${r.wallMs}/${r.cpuMs}`).join(' ')}`);
+    console.log(`cold ${round1(pdf.coldMs)} ms, after close ${round1(pdf.afterCloseMs)} ms, sheet data ${round1(pdf.dataMs)} ms, launch ${round1(pdf.launchMs)} ms`);
+    if (out) writeFileSync(out, `${JSON.stringify({ pdf }, null, 2)}\n`);
+    if (process.argv.includes('--keep')) console.log(`data folder kept: ${dataDir}`);
+    else rmSync(dataDir, { recursive: true, force: true });
+    return;
+  }
 
   if (process.argv.includes('--ballots-only')) {
     await kill(host.child, 'SIGTERM');

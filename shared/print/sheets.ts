@@ -18,6 +18,11 @@ export interface SheetEntry {
   readonly title: string;
   /** The words in the PDF's file name. */
   readonly fileName: string;
+  /**
+   * Where the sheet can print a round's totals (本轮综合排序表): its name then, in the title and
+   * the PDF's file name, which start with campaign and round instead of a meeting's title.
+   */
+  readonly roundName?: string;
   readonly console: { readonly zh: { readonly name: string; readonly when: string }; readonly en: { readonly name: string; readonly when: string } };
   /** The meetings that offer it; null = every meeting. */
   readonly ballotType: BallotType | null;
@@ -80,6 +85,7 @@ export const SHEET_REGISTRY = [
     id: 'ranking',
     title: '评议结果排序表',
     fileName: '评议结果排序表',
+    roundName: '本轮综合排序表',
     console: {
       zh: { name: '评议结果排序表', when: '投票结束后可打印，须由主持人、监票人、计票人和单位主要负责人签字。' },
       en: { name: 'Ranking sheet', when: 'After voting closes; signed by the chair, scrutineer, teller and the principal leader.' },
@@ -152,6 +158,31 @@ export function sheetEntry(sheet: Sheet): SheetEntry {
   const entry = SHEET_REGISTRY.find((s) => s.id === sheet);
   if (entry === undefined) throw new Error(`unknown sheet ${sheet}`);
   return entry;
+}
+
+/** Characters Windows or macOS refuse in a file name, replaced; 80 characters at most. */
+export function safeFileName(text: string): string {
+  return text.replace(/[\\/:*?"<>|\u0000-\u001f]/gu, '_').slice(0, 80);
+}
+
+/**
+ * A sheet's PDF file name: `<title>-<sheet words>[-<初步结果（未确认）|正式结果>]-<stamp>.pdf`.
+ * `round` set: the sheet prints a round's totals, so it is named by campaign and round with the
+ * sheet's round name (本轮综合排序表), as its printed title is.
+ */
+export function sheetPdfFileName(input: {
+  readonly sheet: Sheet;
+  readonly meetingTitle: string;
+  readonly round: { readonly campaign: string; readonly round: string } | null;
+  readonly stateTag: string | null;
+  readonly stamp: string;
+}): string {
+  const entry = sheetEntry(input.sheet);
+  const round = input.round !== null && entry.roundName !== undefined ? input.round : null;
+  const title = round === null ? input.meetingTitle : `${round.campaign}${round.round}`;
+  const words = round === null ? entry.fileName : (entry.roundName ?? entry.fileName);
+  const state = input.stateTag === null ? '' : `-${input.stateTag}`;
+  return `${safeFileName(title)}-${words}${state}-${input.stamp}.pdf`;
 }
 
 /** `{ <sheet>: field }` for every sheet. */

@@ -100,16 +100,41 @@ export function groupNameZh(group: VoterGroup): string {
   return GROUP_NAMES_ZH[group];
 }
 
+/** Why a meeting's figures stay off the published outputs (as MeetingPublication says it). */
+export type WithholdReason = 'single-group' | 'determined' | 'unproven' | null;
+
 /**
- * What a worst-list meeting with a small group leaves out of what is published, and why: said on
- * the internal signed sheet and with the results export. Null when no group is small.
+ * What a meeting with a small group leaves out of what is published, and why: said on the
+ * internal signed sheet and with the results export. Null when no group is small. Graded
+ * meetings withhold their scores where the check (shared/tally/graded-small-group-check.ts)
+ * cannot show two different small-group scores behind every published score; worst-list
+ * meetings their combined rates where one fits a single count (small-group-check.ts).
  */
-export function withheldNote(groups: readonly { readonly group: VoterGroup; readonly ballots: number }[], smallGroupK: number, ratesWithheld: boolean): string | null {
-  const small = groups.filter((g) => g.ballots < smallGroupK);
+export function withheldNote(input: {
+  readonly ballotType: 'graded' | 'worst';
+  readonly groups: readonly { readonly group: VoterGroup; readonly ballots: number }[];
+  readonly smallGroupK: number;
+  readonly figuresWithheld: boolean;
+  readonly reason: WithholdReason;
+}): string | null {
+  const { groups, smallGroupK } = input;
+  const small = groups.filter((g) => g.ballots > 0 && g.ballots < smallGroupK);
   if (small.length === 0) return null;
   const who = small.map((g) => `${GROUP_NAMES_ZH[g.group]}只有 ${g.ballots} 张选票`).join('，');
-  const what = ratesWithheld
-    ? '综合提名率与各组票数一起可以推算出该组的提名票数，因此结果导出文件不列综合提名率和各组数据'
-    : '结果导出文件不列各组数据（经逐一核算，综合提名率推算不出该组的提名票数）';
-  return `${who}（少于 ${smallGroupK} 张）：${what}；公布表只列位次及主要问题。`;
+  if (input.ballotType === 'worst') {
+    const what = input.figuresWithheld
+      ? '综合提名率与各组票数一起可以推算出该组的提名票数，因此结果导出文件不列综合提名率和各组数据'
+      : '结果导出文件不列各组数据（经逐一核算，综合提名率推算不出该组的提名票数）';
+    return `${who}（少于 ${smallGroupK} 张）：${what}；公布表只列位次及主要问题。`;
+  }
+  const published = '结果导出文件、本轮综合排序导出和投影公布只列名次，不列得分和各组数据；本表所列得分只供签字核验，不得公开';
+  const why =
+    input.reason === 'single-group'
+      ? '本场只有这一组代表，得分就是该组的评分'
+      : input.reason === 'determined'
+        ? '经逐一核算，有对象的得分与各组票数一起只能对应该组的一种评分'
+        : '逐一核算未能证明每个对象的得分都推算不出该组的评分';
+  return input.figuresWithheld
+    ? `${who}（少于 ${smallGroupK} 张）：${why}，因此${published}。`
+    : `${who}（少于 ${smallGroupK} 张）：结果导出文件不列各组数据（经逐一核算，每个对象的得分都至少对应该组两种不同的评分，推算不出该组的评分）。`;
 }

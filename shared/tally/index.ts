@@ -60,3 +60,5 @@ export {
 } from './printed-arithmetic';
 export type { PublishedGroup, PublishedWorstFigures } from './small-group-check';
 export { combinedRateOf, ratesArePublishable, solutionsFor } from './small-group-check';
+export type { FittingScores, GradedScoreRules, GradedVerdict, GradedWithholdReason, PublishedGradedObject } from './graded-small-group-check';
+export { gradedScoresArePublishable, smallGroupScoresFitting } from './graded-small-group-check';

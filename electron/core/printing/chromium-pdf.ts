@@ -8,11 +8,12 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { Browser, Page, Route } from 'playwright-core';
 import { printingInputs } from '../../../shared/api/chair/printing';
+import { parsePrintQuery } from '../../../shared/print/sheets';
 import type { Result } from '../../../shared/domain/result';
 import type { Core } from '../core';
 import { CHROMIUM_ARGS, findBrowser, loadPlaywright, NO_BROWSER_MESSAGE } from './find-browser';
 import { findConsoleAssets } from './console-assets';
-import { pdfTemplates, PRINT_FONT_STACK } from './pdf-templates';
+import { MARGIN_FONT_STACK } from '../../../shared/print/margin-boxes';
 import type { PrintDriver } from './print-driver';
 import { printData, slipsSheet } from './sheet-service';
 
@@ -71,25 +72,34 @@ async function serve(core: Core, assetsDir: string, route: Route): Promise<void>
 
 const TIMEOUT_MS = 30_000;
 
-/** The sheet in the page now, rendered to PDF; the page is left on the sheet. */
-async function renderInPage(page: Page, query: string): Promise<{ pdf: Uint8Array } | { error: string }> {
-  await page.goto(`${PRINT_ORIGIN}/print/index.html?${query}`, { waitUntil: 'load', timeout: TIMEOUT_MS });
+/** A4 unless the sheet's @page says otherwise, table shading kept, no Chromium header/footer templates. */
+const PDF_OPTIONS = { format: 'A4', preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false } as const;
+
+/**
+ * The sheet at `query` rendered to PDF; the page is left on the sheet. `inPlace`: the page holds
+ * the print route already (empty), which shows the sheet without loading again (App.vue's
+ * pingyiShowSheet): no navigation, no asset fetched, no script compiled again.
+ */
+async function renderInPage(page: Page, query: string, inPlace: boolean): Promise<{ pdf: Uint8Array } | { error: string }> {
+  if (inPlace) await page.evaluate(`window.pingyiShowSheet(${JSON.stringify(query)})`);
+  else await page.goto(`${PRINT_ORIGIN}/print/index.html?${query}`, { waitUntil: 'load', timeout: TIMEOUT_MS });
   await page.waitForSelector('body[data-ready], body[data-error]', { state: 'attached', timeout: TIMEOUT_MS });
   const body = page.locator('body');
   const error = await body.getAttribute('data-error');
   if (error !== null) return { error };
-  const header = (await body.getAttribute('data-running-header')) ?? '';
   // The page runs in Chromium, not here: a string keeps DOM types out of the Node build.
   await page.evaluate('document.fonts.ready.then(() => true)');
-  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, displayHeaderFooter: true, ...pdfTemplates(header) });
+  // Running header and page numbers are the page's own @page margin boxes (shared/print/margin-boxes.ts).
+  const pdf = await page.pdf(PDF_OPTIONS);
   return { pdf };
 }
 
 /**
  * One Chromium per core, launched on the first PDF and kept: a launch, a browser context and
  * loading the print route's bundle into a fresh page cost more than many sheets take to print
- * (docs/performance.md). The page is reused for every sheet and set back to about:blank after
- * each, so it holds nothing (no codes of a slip sheet) between renders. Renders run one at a
+ * (docs/performance.md). The page is reused for every sheet and holds nothing between renders:
+ * after a result sheet the print route takes the sheet down and stays loaded, so the next one is
+ * shown in place; after code slips (live codes) the page goes to about:blank. Renders run one at a
  * time, as the one page requires. A browser that crashed or was closed is launched again on the
  * next render (and a render it broke is tried once more); closing the core closes the browser,
  * and playwright-core kills it when the process exits, so it never outlives the host.
@@ -100,6 +110,8 @@ export class KeptChromium {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   private launchCount = 0;
+  /** The page when it holds the print route, emptied, ready to show the next sheet in place. */
+  private onRoute: Page | null = null;
 
   constructor(
     private readonly core: Core,
@@ -110,6 +122,15 @@ export class KeptChromium {
   /** How often Chromium was launched so far (the tests read it). */
   get launches(): number {
     return this.launchCount;
+  }
+
+  /** What the kept page holds between renders (the tests read it): its address and how many sheets are in it. */
+  contents(): Promise<{ url: string; sheets: number } | null> {
+    return this.inTurn(async () => {
+      const page = this.page;
+      if (page === null || page.isClosed()) return null;
+      return { url: page.url(), sheets: await page.locator('.sheet').count() };
+    });
   }
 
   /** Renders the print route at `query`; waits for the renders asked for before it. */
@@ -126,12 +147,12 @@ export class KeptChromium {
       // use: the route once (a meeting that does not exist: it only shows its error), then one
       // tiny PDF in the sheets' faces.
       try {
+        await page.setContent(WARM_UP_PAGE);
+        await page.pdf(PDF_OPTIONS);
         await page.goto(`${PRINT_ORIGIN}/print/index.html?sheet=zero&meeting=-&pdf=1`, { waitUntil: 'load', timeout: TIMEOUT_MS });
         await page.waitForSelector('body[data-ready], body[data-error]', { state: 'attached', timeout: TIMEOUT_MS });
-        await page.setContent(WARM_UP_PAGE);
-        await page.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, ...pdfTemplates('评议') });
       } finally {
-        await page.goto('about:blank').catch(() => this.dropPage(page));
+        await this.leave(page, false);
       }
     }).catch(() => undefined);
   }
@@ -155,8 +176,9 @@ export class KeptChromium {
     for (let attempt = 1; ; attempt += 1) {
       if (this.closed) return { error: CLOSED_MESSAGE };
       const page = await this.openPage();
+      const slips = parsePrintQuery(query)?.sheet === 'slips';
       try {
-        return await renderInPage(page, query);
+        return await renderInPage(page, query, !slips && this.onRoute === page);
       } catch (error) {
         const broken = !this.browser?.isConnected() || page.isClosed();
         await this.dropPage(page);
@@ -164,9 +186,28 @@ export class KeptChromium {
         // again and the sheet tried once more; anything else is the sheet's own failure.
         if (!broken || attempt > 1 || this.closed) throw error;
       } finally {
-        if (!page.isClosed()) await page.goto('about:blank').catch(() => this.dropPage(page));
+        await this.leave(page, slips);
       }
     }
+  }
+
+  /**
+   * Empties the page after a render: the print route takes its sheet down and stays loaded for
+   * the next one; after code slips, or when that fails, the page goes to about:blank.
+   */
+  private async leave(page: Page, slips: boolean): Promise<void> {
+    this.onRoute = null;
+    if (page.isClosed()) return;
+    if (!slips) {
+      const emptied = await page
+        .evaluate("typeof window.pingyiShowSheet === 'function' ? window.pingyiShowSheet(null).then(() => true) : false")
+        .catch(() => false);
+      if (emptied === true) {
+        this.onRoute = page;
+        return;
+      }
+    }
+    await page.goto('about:blank').catch(() => this.dropPage(page));
   }
 
   private async openPage(): Promise<Page> {
@@ -207,12 +248,13 @@ export class KeptChromium {
 
   private async dropPage(page: Page): Promise<void> {
     if (this.page === page) this.page = null;
+    if (this.onRoute === page) this.onRoute = null;
     await page.context().close().catch(() => undefined);
   }
 }
 
 /** The faces the sheets print in (renderer/print/print.css), regular and bold, a few glyphs each. */
-const WARM_UP_PAGE = [PRINT_FONT_STACK, "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', sans-serif"]
+const WARM_UP_PAGE = [MARGIN_FONT_STACK, "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', sans-serif"]
   .flatMap((family) => [400, 700].map((weight) => `<p style="font-family:${family.replace(/"/g, '&quot;')};font-weight:${weight}">评议结果排序表 0123456789</p>`))
   .join('');
 

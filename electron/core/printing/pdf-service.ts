@@ -8,15 +8,11 @@ import { chromiumDriver, keptChromium, KeptChromium } from './chromium-pdf';
 import { countPdfPages } from './pdf-templates';
 import { registeredPrintDriver } from './print-driver';
 import { findMeeting } from '../services/meetings';
-import { SHEET_FILE_NAMES, printQuery, type Sheet } from '../../../shared/print/sheets';
-import { resultSheetState } from './result-sheets';
+import { printQuery, sheetPdfFileName, type Sheet } from '../../../shared/print/sheets';
+import { resultSheetState, type ResultSheetNaming } from './result-sheets';
 import { resultStateFileTag } from '../../../shared/rules/result-state';
 
 const RESULT_SHEETS: ReadonlySet<Sheet> = new Set<Sheet>(['ranking', 'detail', 'worst', 'receipts']);
-
-function safeFileName(text: string): string {
-  return text.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 80);
-}
 
 function stamp(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -37,13 +33,20 @@ export async function renderSheetPdf(core: Core, target: SheetTarget, now = new 
   const rendered = await driver.renderPdf(printQuery({ ...target, pdf: true }));
   if ('error' in rendered) return err('pdf_failed', rendered.error);
   const pages = countPdfPages(rendered.pdf);
-  // Result sheets say draft or official in the file name as in their title.
-  let state = '';
+  // Result sheets say draft or official in the file name as in their title; the round's totals
+  // (本轮综合排序表) are named by campaign and round, as the sheet is titled.
+  let naming: ResultSheetNaming | null = null;
   if (RESULT_SHEETS.has(target.sheet)) {
     const found = resultSheetState(core.store, target.meetingId);
-    if (found.ok) state = `-${resultStateFileTag(found.value)}`;
+    if (found.ok) naming = found.value;
   }
-  const fileName = `${safeFileName(meeting.title)}-${SHEET_FILE_NAMES[target.sheet]}${state}-${stamp(now)}.pdf`;
+  const fileName = sheetPdfFileName({
+    sheet: target.sheet,
+    meetingTitle: meeting.title,
+    round: target.sheet === 'ranking' ? (naming?.round ?? null) : null,
+    stateTag: naming === null ? null : resultStateFileTag(naming.state),
+    stamp: stamp(now),
+  });
   let savedTo: string | null = null;
   if (target.sheet !== 'slips') {
     const dir = join(core.dataDir, 'exports');

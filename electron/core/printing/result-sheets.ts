@@ -18,8 +18,8 @@ import { shortFingerprint, storedBallotSetDigest } from './fingerprint';
 import { meetingState, sheetHeader } from './sheet-header';
 import { combinedResultState, type ResultState } from '../../../shared/rules/result-state';
 import { roundingFootnote, ruleText, withheldNote } from '../../../shared/rules/rule-text';
-import { worstRatesPublishable } from '../services/results/exports';
-import { roundComponentRows } from '../services/results/round';
+import { meetingWithheldNote } from '../services/results/exports';
+import { roundComponentRows, roundNames } from '../services/results/round';
 import { invalidBallotCounts } from '../store/paper';
 
 const NOT_CLOSED = '投票结束后才能打印结果，请先在“投票”中结束投票。';
@@ -97,18 +97,27 @@ function stateOf(store: Store, meetings: readonly SheetMeeting[]): ResultState {
   return combinedResultState(meetings.map((m) => meetingState(store, m.row)));
 }
 
+/** What a result sheet's PDF file name says: draft or official, and the round when it prints the round's totals. */
+export interface ResultSheetNaming {
+  readonly state: ResultState;
+  /** Campaign and round when the sheet prints the round's totals (本轮综合排序表); else null. */
+  readonly round: { readonly campaign: string; readonly round: string } | null;
+}
+
 /**
  * The draft/official state of the sheet a meeting prints (for PDF file names), from the meeting
- * rows alone: the round's when both of its components are closed and this is one of them.
+ * rows alone: the round's when both of its components are closed and this is one of them, and
+ * then the round's names too, so the file is titled like the sheet (basisOf decides the same way).
  */
-export function resultSheetState(store: Store, meetingId: string): Result<ResultState> {
+export function resultSheetState(store: Store, meetingId: string): Result<ResultSheetNaming> {
   const found = findMeeting(store, meetingId);
   if (!found.ok) return found;
-  if (found.value.ballot_type !== 'graded' || !mayPrintResults(meetingStatus(found.value.status))) return ok(meetingState(store, found.value));
+  if (found.value.ballot_type !== 'graded' || !mayPrintResults(meetingStatus(found.value.status))) return ok({ state: meetingState(store, found.value), round: null });
   const rows = store.db.prepare('SELECT * FROM meetings WHERE round_id = ? ORDER BY position').all(found.value.round_id) as MeetingRow[];
   const components = roundComponentRows(rows);
   const round = components.length === 2 && components.some((m) => m.id === meetingId);
-  return ok(combinedResultState((round ? components : [found.value]).map((m) => meetingState(store, m))));
+  const state = combinedResultState((round ? components : [found.value]).map((m) => meetingState(store, m)));
+  return ok({ state, round: round ? roundNames(store, found.value.round_id) : null });
 }
 
 /**
@@ -213,7 +222,23 @@ export function rankingSheet(store: Store, meetingId: string): Result<RankingShe
     rows,
     counts: meetings.flatMap((m) => groupCounts(store, m)),
     overrides: overridesOf(meetings),
+    withheld: withheldLines(b),
     fingerprint: fingerprintOf(store, meetings),
+  });
+}
+
+/**
+ * What the published outputs leave out under the small-group rule, per meeting, and why: this
+ * signed sheet keeps every figure (the scrutineers check them by hand) and says so (i13).
+ */
+function withheldLines(basis: Basis): string[] {
+  const meetings = meetingsOf(basis);
+  return meetings.flatMap((m) => {
+    // The round's totals are judged under the round's chain (round.ts componentPublication).
+    const component = basis.mode === 'round' ? basis.round.components.find((c) => c.meetingId === m.row.id)?.publication : null;
+    const publication = component ?? m.results.publication;
+    const note = withheldNote({ ...m.results, figuresWithheld: publication.figuresWithheld, reason: publication.reason });
+    return note === null ? [] : [meetings.length > 1 ? `${m.row.title}：${note}` : note];
   });
 }
 
@@ -301,7 +326,7 @@ export function worstSheet(store: Store, meetingId: string): Result<WorstSheet> 
     header: { ...found.value.header, resultState: stateOf(store, [meeting.value]) },
     topN,
     rules: ruleText({ basis: 'worst', settings: { ...meetingSettings(meeting.value.row), roundingMode: results.roundingMode }, topN }),
-    withheld: withheldNote(results.groups, results.smallGroupK, !worstRatesPublishable(results)),
+    withheld: meetingWithheldNote(results),
     rows: results.top.map((t) => ({
       rank: t.rank ?? 0,
       name: t.name,

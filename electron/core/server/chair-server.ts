@@ -3,7 +3,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyWebsocket from '@fastify/websocket';
 import type { Core } from '../core';
 import { callChair } from '../chair-api';
-import { installGuards, listeningPort, sendError, serveStatic } from './http-common';
+import { installGuards, listeningPort, sendError } from './http-common';
+import { serveBuiltFiles } from './static-files';
 
 export interface ChairServer {
   readonly app: FastifyInstance;
@@ -49,7 +50,7 @@ export async function startChairServer(core: Core, options: { port: number; asse
   });
 
   app.get('/', (_request, reply) => reply.redirect('/chair/'));
-  await serveStatic(app, options.assetsDir);
+  await serveBuiltFiles(app, options.assetsDir);
   await app.listen({ host: '127.0.0.1', port: options.port });
   port = listeningPort(app);
   return { app, port, token, url: `http://127.0.0.1:${port}/chair/#token=${token}`, close: () => app.close() };

@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import fastifyStatic from '@fastify/static';
 import { hostAllowed, originAllowed, type HostRule } from './guards';
 
 /** Error body shape shared by every endpoint: { ok: false, error: { code, message } }. */
@@ -28,25 +26,6 @@ export function installGuards(app: FastifyInstance, rule: () => HostRule): void 
     return sendError(reply, 500, 'internal', '服务器内部错误，请重试。');
   });
   app.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'not_found', '没有这个地址。'));
-}
-
-/** Serves a built renderer folder, if it exists (tests of the API alone run without a build). */
-export async function serveStatic(app: FastifyInstance, root: string | undefined): Promise<void> {
-  if (!root || !existsSync(root)) return;
-  await app.register(fastifyStatic, {
-    root,
-    prefix: '/',
-    index: ['index.html'],
-    wildcard: true,
-    // @fastify/static serves dotfiles by default; none of ours is meant for a tablet (404, not 403).
-    dotfiles: 'ignore',
-    setHeaders: (res, path) => {
-      // Hashed assets never change; pages must always be fresh.
-      res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
-      res.setHeader('x-content-type-options', 'nosniff');
-      res.setHeader('referrer-policy', 'no-referrer');
-    },
-  });
 }
 
 /** The port a started fastify instance actually listens on. */

@@ -4,7 +4,7 @@ import { sessionRequestSchema, TABLET_ERRORS, type TabletErrorCode } from '../..
 import type { Core } from '../core';
 import { ballotSession, type TabletResult } from '../services/voting';
 import { installGuards, listeningPort, sendError } from './http-common';
-import { serveTabletStatic } from './tablet-static';
+import { serveBuiltFiles } from './static-files';
 import { FailureThrottle, sourceKey } from './throttle';
 import { markTabletContact } from './tablet-contact';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -186,7 +186,7 @@ export async function startTabletServer(
     }),
   );
 
-  await serveTabletStatic(app, options.assetsDir);
+  await serveBuiltFiles(app, options.assetsDir);
   // A room's tablets may all connect within the same moment (the bench sends 1,000 at once):
   // with Node's default queue of 511, connections beyond it are dropped and the tablet's system
   // retries only after 1 s, then 3 s, whenever a disk flush holds the loop (docs/performance.md).

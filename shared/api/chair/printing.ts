@@ -107,6 +107,8 @@ export interface RankingSheet {
   /** Recorded exceptions to the composition or attendance rules, printed under the counts. */
   readonly overrides: readonly string[];
   /** Short SHA-256 fingerprint of the ballot set, in groups of 4 hex digits. */
+  /** i13: per meeting, what the published outputs withhold under the small-group rule and why; empty when no group is small. */
+  readonly withheld: readonly string[];
   readonly fingerprint: string;
 }
 

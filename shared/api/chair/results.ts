@@ -122,6 +122,22 @@ export interface ResultGroupSummary {
   readonly hiddenReason: 'small' | 'complement' | null;
 }
 
+/**
+ * i13: what of a meeting's figures may leave the room. Where a voter group is below the
+ * small-group threshold and the check cannot prove that no small group's figure follows from the
+ * scores (graded) or combined rates (worst-list), the published outputs (results and round
+ * exports, the projector) carry ranks (and main problems) only; the signed sheet says so.
+ */
+export interface MeetingPublication {
+  readonly figuresWithheld: boolean;
+  /**
+   * Why: 'single-group' (the score is the one small group's own), 'determined' (a published
+   * figure fits one small-group figure only), 'unproven' (the check could not show two); null
+   * when nothing is withheld.
+   */
+  readonly reason: 'single-group' | 'determined' | 'unproven' | null;
+}
+
 export interface MeetingResults {
   readonly meetingId: string;
   readonly title: string;
@@ -147,6 +163,7 @@ export interface MeetingResults {
    * Absent for results computed from a ballot file, which holds valid ballots only.
    */
   readonly invalidBallots?: readonly { readonly group: VoterGroup; readonly count: number }[];
+  readonly publication: MeetingPublication;
 }
 
 /** One component of a round and where it comes from. */
@@ -158,6 +175,8 @@ export interface RoundComponent {
   /** The meeting's results are in the totals (its voting has closed). */
   readonly used: boolean;
   readonly note: string;
+  /** i13: whether this component's scores stay off the published round outputs; null when not used. */
+  readonly publication: MeetingPublication | null;
 }
 
 export interface RoundResultRow {

@@ -1,6 +1,6 @@
 /** The sheet registry and the one print query-string builder and parser. */
 import { describe, expect, it } from 'vitest';
-import { DATA_SHEETS, SHEETS, SHEET_FILE_NAMES, SHEET_TITLES, parsePrintQuery, printQuery, sheetsFor } from '../../../shared/print/sheets';
+import { DATA_SHEETS, SHEETS, SHEET_FILE_NAMES, SHEET_TITLES, parsePrintQuery, printQuery, sheetPdfFileName, sheetsFor } from '../../../shared/print/sheets';
 
 describe('sheet registry', () => {
   it('lists every sheet once, in the printing tab order, with titles and file names', () => {
@@ -22,5 +22,25 @@ describe('sheet registry', () => {
     expect(parsePrintQuery('sheet=ranking&meeting=a%20b')).toBeNull();
     expect(parsePrintQuery('sheet=ranking')).toBeNull();
     expect(parsePrintQuery('sheet=ranking&meeting=M1&object=%E0%A4%A')).toBeNull();
+  });
+});
+
+describe('PDF file names', () => {
+  const stamp = '20261201-093000';
+  it('names the round sheet by campaign and round, with 本轮综合排序表 and the draft/official tag', () => {
+    const round = { campaign: '2026年度群众评科室', round: '第三季度' };
+    expect(sheetPdfFileName({ sheet: 'ranking', meetingTitle: '第三季度社会测评大会', round, stateTag: '初步结果（未确认）', stamp })).toBe(
+      '2026年度群众评科室第三季度-本轮综合排序表-初步结果（未确认）-20261201-093000.pdf',
+    );
+    expect(sheetPdfFileName({ sheet: 'ranking', meetingTitle: '第三季度社会测评大会', round, stateTag: '正式结果', stamp })).toBe(
+      '2026年度群众评科室第三季度-本轮综合排序表-正式结果-20261201-093000.pdf',
+    );
+  });
+  it('names a meeting\'s own sheet by the meeting, and a sheet without a round name ignores the round', () => {
+    expect(sheetPdfFileName({ sheet: 'ranking', meetingTitle: '社会测评', round: null, stateTag: '正式结果', stamp })).toBe('社会测评-评议结果排序表-正式结果-20261201-093000.pdf');
+    expect(sheetPdfFileName({ sheet: 'receipts', meetingTitle: '社会测评', round: { campaign: 'C', round: 'R' }, stateTag: null, stamp })).toBe('社会测评-回执清单-20261201-093000.pdf');
+  });
+  it('replaces characters a file system refuses', () => {
+    expect(sheetPdfFileName({ sheet: 'signin', meetingTitle: 'a/b:c?', round: null, stateTag: null, stamp })).toBe('a_b_c_-签到表-20261201-093000.pdf');
   });
 });

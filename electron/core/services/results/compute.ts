@@ -5,6 +5,7 @@
  */
 import type {
   FormulaLines,
+  MeetingPublication,
   MeetingResults,
   ResultGroup,
   ResultGroupSummary,
@@ -36,6 +37,7 @@ import {
 } from '../../../../shared/tally';
 import type { MeetingData } from './meeting-data';
 import { oncePerBallotSet, tallyGradedOnce } from './tally-memo';
+import { gradedPublication, worstPublication } from './publication';
 
 /** How the chair wants a ranking laid out. */
 export interface ResultsView {
@@ -145,6 +147,7 @@ export function computeMeetingResults(data: MeetingData, view: ResultsView = {})
   let unranked: Unranked[];
   let groups: readonly GroupSummary[];
   let topIds: readonly { readonly objectId: string; readonly rank: number }[] = [];
+  let publication: MeetingPublication;
   let topN: number | null = null;
   let order: RankOrder;
   if (definition.ballotType === 'graded') {
@@ -172,6 +175,7 @@ export function computeMeetingResults(data: MeetingData, view: ResultsView = {})
         formula: withVeto(o.explanation, o.objectId, false),
       };
     });
+    publication = gradedPublication(definition, tally.groups, unranked, common.roundingMode, data.ballotSetVersion);
   } else {
     if (definition.tagSet === null) throw new Error('worst-list meeting without its problem set');
     const tally = redactSmallGroups(tallyWorstMeeting({ ...common, tags: definition.tagSet, vetoes: data.vetoes }));
@@ -202,6 +206,7 @@ export function computeMeetingResults(data: MeetingData, view: ResultsView = {})
       groups: o.groups.map(worstGroup),
       formula: withVeto(o.explanation, o.objectId, true),
     }));
+    publication = worstPublication(tally.groups, unranked.map((row) => row.score), settings.smallGroupK, common.roundingMode);
   }
 
   const byCategory = view.byCategory ?? false;
@@ -234,6 +239,7 @@ export function computeMeetingResults(data: MeetingData, view: ResultsView = {})
     rows: allRows,
     top,
     topN,
+    publication,
   };
 }
 

@@ -20,8 +20,8 @@ import type { MeetingRow } from '../../store/rows';
 import { findMeeting } from '../meetings';
 import { meetingState } from './result-state';
 import { roundResults } from './round';
-import { ratesArePublishable } from '../../../../shared/tally';
 import { withheldNote } from '../../../../shared/rules/rule-text';
+import { safeFileName } from '../../../../shared/print/sheets';
 
 const GROUP_NAMES = GROUP_LABELS.zh;
 const MIME: Record<TableFormat, string> = {
@@ -34,7 +34,7 @@ const MIME: Record<TableFormat, string> = {
  * says 初步结果（未确认） or 正式结果 in its name, as the sheets do in their titles.
  */
 function safeName(text: string): string {
-  return text.replace(/[\\/:*?"<>|\u0000-\u001f]/gu, '_').slice(0, 80);
+  return safeFileName(text);
 }
 
 function fileName(title: string, what: string, format: TableFormat, status?: MeetingStatus): string {
@@ -85,21 +85,27 @@ function resultsNumberFormats(results: MeetingResults): Record<number, string> {
 /**
  * Whether a worst-list meeting's combined rates may leave the room: where a group is small, only
  * if every object's rate has more than one solution in whole nominations per group
- * (shared/tally/small-group-check.ts). Graded meetings: true (their per-group cells are hidden).
+ * (shared/tally/small-group-check.ts). Graded meetings: true here; their scores are judged by
+ * results.publication (graded-small-group-check.ts).
  */
 export function worstRatesPublishable(results: MeetingResults): boolean {
-  if (results.ballotType !== 'worst') return true;
-  return ratesArePublishable(
-    results.groups,
-    results.rows.map((row) => ({ rate: row.score, nominations: null })),
-    results.smallGroupK,
-    results.roundingMode,
-  );
+  return results.ballotType !== 'worst' || !results.publication.figuresWithheld;
+}
+
+/** The note on what a meeting withholds from its published outputs, and why (null: no small group). */
+export function meetingWithheldNote(results: MeetingResults): string | null {
+  return withheldNote({
+    ballotType: results.ballotType,
+    groups: results.groups,
+    smallGroupK: results.smallGroupK,
+    figuresWithheld: results.publication.figuresWithheld,
+    reason: results.publication.reason,
+  });
 }
 
 /** The ranking as a table: what the screen shows, per-group figures only where not hidden. */
 export function resultsTable(results: MeetingResults): { headers: string[]; rows: string[][] } {
-  const withhold = !worstRatesPublishable(results);
+  const withhold = results.publication.figuresWithheld;
   const graded = results.ballotType === 'graded';
   const groupHeaders = results.groups.flatMap((g) => [`${GROUP_NAMES[g.group]}票数`, `${GROUP_NAMES[g.group]}${graded ? '得分' : '提名率%'}`]);
   const headers = ['名次', '评议对象', '单位', '类别', graded ? '得分' : '综合提名率%', ...groupHeaders, '备注', '计算过程'];
@@ -112,7 +118,7 @@ export function resultsTable(results: MeetingResults): { headers: string[]; rows
       withhold ? '不公开' : (row.score ?? '不完整'),
       ...row.groups.flatMap((g) => [String(g.ballots), g.hidden ? '不公开' : (g.figure ?? '—')]),
       // Withheld: the main problems without their tick counts, and no formula with the rates.
-      withhold && !row.vetoed && !row.incomplete ? row.mainProblems.map((p) => p.name).join('、') : row.note,
+      withhold && !graded && !row.vetoed && !row.incomplete ? row.mainProblems.map((p) => p.name).join('、') : row.note,
       withhold ? '不公开（见说明）' : row.formula.zh.join('；'),
     ]),
   );
@@ -128,7 +134,7 @@ export async function exportResults(store: Store, input: { meetingId: string; fo
   const row = findMeeting(store, input.meetingId);
   if (!row.ok) return row;
   recordAudit(store, input.meetingId, 'export_results', { format: input.format, objects: results.value.rows.length });
-  const note = data.value.definition.ballotType === 'worst' ? withheldNote(results.value.groups, results.value.smallGroupK, !worstRatesPublishable(results.value)) : null;
+  const note = meetingWithheldNote(results.value);
   const lines = titleLines(`${data.value.title} 评议结果`, [row.value], meetingState(store, row.value));
   const layout = { titleLines: note === null ? lines : [...lines, note], numberFormats: resultsNumberFormats(results.value) };
   return ok(await download(resultsTable(results.value), fileName(data.value.title, '结果', input.format, data.value.status), input.format, '评议结果', note, layout));
@@ -137,6 +143,12 @@ export async function exportResults(store: Store, input: { meetingId: string; fo
 /** The round's 50 + 50 totals with every part, as a table (numbers as numbers in .xlsx). */
 export function roundTable(round: RoundResults): { headers: string[]; rows: string[][] } {
   const p = round.componentPoints;
+  // A component whose scores are withheld (small group, publication.ts) takes the total with it:
+  // the total minus the other, printed part would give the withheld one back.
+  const withheld = (kind: 'self' | 'social') => round.components.find((c) => c.component === kind)?.publication?.figuresWithheld === true;
+  const selfOut = withheld('self');
+  const socialOut = withheld('social');
+  const hide = (out: boolean, value: string | null, missing: string) => (out && value !== null ? '不公开' : (value ?? missing));
   const headers = ['名次', '评议对象', '所属单位', '类别', '单位自评得分', `单位自评折算（${p.self}分）`, '社会测评得分', `社会测评折算（${p.social}分）`, '总分', '备注'];
   const rows = round.rankings.flatMap((ranking) =>
     ranking.rows.map((row) => [
@@ -144,11 +156,11 @@ export function roundTable(round: RoundResults): { headers: string[]; rows: stri
       row.name,
       row.department,
       row.category,
-      row.selfScore ?? '—',
-      row.selfPoints ?? '—',
-      row.socialScore ?? '—',
-      row.socialPoints ?? '—',
-      row.total ?? '不完整',
+      hide(selfOut, row.selfScore, '—'),
+      hide(selfOut, row.selfPoints, '—'),
+      hide(socialOut, row.socialScore, '—'),
+      hide(socialOut, row.socialPoints, '—'),
+      hide(selfOut || socialOut, row.total, '不完整'),
       row.vetoReason !== null ? `一票否决：${row.vetoReason}` : row.incomplete ? '数据不完整' : '',
     ]),
   );
@@ -171,13 +183,21 @@ export async function exportRoundResults(
   // A round's totals are official only once every meeting in them is.
   const state = combinedResultState(rows.map((r) => meetingState(store, r)));
   const decimals = round.value.roundingMode === 'printed' ? '0.00' : '0.0000';
+  const notes: string[] = [];
+  for (const component of used) {
+    if (component.publication?.figuresWithheld !== true) continue;
+    const data = loadMeetingData(store, component.meetingId ?? '');
+    const results = data.ok ? meetingResultsOf(data.value) : data;
+    const note = results.ok ? withheldNote({ ...results.value, figuresWithheld: true, reason: component.publication.reason }) : null;
+    if (note !== null) notes.push(`${component.title ?? ''}：${note}`);
+  }
   const layout = {
-    titleLines: titleLines(`${round.value.campaign} ${round.value.round} 本轮综合排序表`, rows, state),
+    titleLines: [...titleLines(`${round.value.campaign} ${round.value.round} 本轮综合排序表`, rows, state), ...notes],
     numberFormats: { 0: '0', 4: decimals, 5: decimals, 6: decimals, 7: decimals, 8: '0.00' },
   };
   for (const r of rows) recordAudit(store, r.id, 'export_round_results', { format: input.format });
   const name = `${safeName(`${round.value.campaign}${round.value.round}`)}-本轮综合排序表-${resultStateFileTag(state)}.${input.format}`;
-  return ok(await download(roundTable(round.value), name, input.format, '本轮综合排序', null, layout));
+  return ok(await download(roundTable(round.value), name, input.format, '本轮综合排序', notes.length === 0 ? null : notes.join('\n'), layout));
 }
 
 /** The definition and the anonymised ballots: the file a scrutineer re-tallies. */

@@ -5,7 +5,7 @@
  */
 import type { Store } from '../../store/database';
 import type { MeetingRow, ObjectRow } from '../../store/rows';
-import type { RoundComponent, RoundResultRow, RoundResults } from '../../../../shared/api/chair/results';
+import type { MeetingPublication, RoundComponent, RoundResultRow, RoundResults } from '../../../../shared/api/chair/results';
 import { groupsOf, type EvalObject, type MeetingKind, type MeetingStatus } from '../../../../shared/domain/model';
 import { err, ok, type Result } from '../../../../shared/domain/result';
 import { DEFAULT_SETTINGS } from '../../../../shared/domain/defaults';
@@ -25,6 +25,7 @@ import { checkMeetingData, formulaLines, groupWeightsOf, type ResultsView } from
 import { loadMeetingData, type MeetingData } from './meeting-data';
 import { meetingStatus, resultsAvailable } from '../../../../shared/domain/lifecycle';
 import { tallyGradedOnce } from './tally-memo';
+import { gradedPublication } from './publication';
 
 const KIND_NAMES: Record<MeetingKind, string> = { self: '单位自评', social: '社会测评' };
 
@@ -66,6 +67,7 @@ function chooseComponent(store: Store, meetings: readonly MeetingRow[], kind: Me
         status: (waiting?.status as MeetingStatus | undefined) ?? null,
         used: false,
         note,
+        publication: null,
       },
       data: null,
       row: waiting ?? null,
@@ -77,7 +79,8 @@ function chooseComponent(store: Store, meetings: readonly MeetingRow[], kind: Me
   if (!checked.ok) return checked;
   const note = closed.length > 1 ? `本轮有 ${closed.length} 场${KIND_NAMES[kind]}会议已结束，计入最后一场` : '';
   return ok({
-    component: { component: kind, meetingId: chosen.id, title: chosen.title, status: chosen.status as MeetingStatus, used: true, note },
+    // The verdict needs the tally under the round's rounding mode: filled in by roundResults.
+    component: { component: kind, meetingId: chosen.id, title: chosen.title, status: chosen.status as MeetingStatus, used: true, note, publication: null },
     data: data.value,
     row: chosen,
   });
@@ -98,6 +101,27 @@ function tallyOf(data: MeetingData | null, roundingMode: RoundingMode): GradedMe
   }, data.ballotSetVersion);
 }
 
+/**
+ * Whether a component's scores may appear on the published round outputs (i13). In exact mode the
+ * round prints its parts with 4 decimals, finer than the 2-decimal figures the check proves
+ * safe, so a meeting with a small group is then withheld without trying.
+ */
+function componentPublication(data: MeetingData | null, tally: GradedMeetingTally | null, roundingMode: RoundingMode): MeetingPublication | null {
+  if (data === null || tally === null) return null;
+  const small = tally.groups.some((g) => g.ballots > 0 && g.ballots < tally.smallGroupK);
+  if (roundingMode === 'exact' && small) return { figuresWithheld: true, reason: 'unproven' };
+  const objects = tally.objects.map((o) => ({ objectId: o.objectId, score: o.score?.rounded ?? null }));
+  return gradedPublication(data.definition, tally.groups, objects, roundingMode, data.ballotSetVersion);
+}
+
+/** A round's name and its campaign's, as the round's sheet and files are titled; null when unknown. */
+export function roundNames(store: Store, roundId: string): { readonly round: string; readonly campaign: string } | null {
+  const row = store.db
+    .prepare('SELECT r.name AS round, c.name AS campaign FROM rounds r JOIN campaigns c ON c.id = r.campaign_id WHERE r.id = ?')
+    .get(roundId) as { round: string; campaign: string } | undefined;
+  return row ?? null;
+}
+
 /** The round's combined ranking; `roundId`, or the round of `meetingId`. */
 export function roundResults(
   store: Store,
@@ -109,10 +133,8 @@ export function roundResults(
     if (!meeting.ok) return meeting;
     roundId = meeting.value.round_id;
   }
-  const round = store.db
-    .prepare('SELECT r.name AS round, c.name AS campaign FROM rounds r JOIN campaigns c ON c.id = r.campaign_id WHERE r.id = ?')
-    .get(roundId) as { round: string; campaign: string } | undefined;
-  if (round === undefined) return err('round_not_found', '找不到这一轮评议，请刷新后重新选择。');
+  const round = roundNames(store, roundId);
+  if (round === null) return err('round_not_found', '找不到这一轮评议，请刷新后重新选择。');
   const meetings = store.db.prepare('SELECT * FROM meetings WHERE round_id = ? ORDER BY position').all(roundId) as MeetingRow[];
 
   const social = chooseComponent(store, meetings, 'social');
@@ -180,7 +202,10 @@ export function roundResults(
     byCategory: combined.byCategory,
     componentPoints: combined.componentPoints,
     roundingMode,
-    components: [social.value.component, self.value.component],
+    components: [
+      { ...social.value.component, publication: componentPublication(social.value.data, socialTally, roundingMode) },
+      { ...self.value.component, publication: componentPublication(self.value.data, selfTally, roundingMode) },
+    ],
     rankings: combined.rankings.map((ranking) => ({
       category: ranking.category,
       rows: ranking.rows.map(

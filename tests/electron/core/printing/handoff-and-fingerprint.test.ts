@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { startTestHost, type TestHost } from '../../../support/running-host';
 import { HANDOFF_TTL_MS, pendingHandoffs, stashSlips, takeSlips } from '../../../../electron/core/printing/handoff';
 import { ballotSetDigest, shortFingerprint } from '../../../../electron/core/printing/fingerprint';
-import { countPdfPages, pdfTemplates } from '../../../../electron/core/printing/pdf-templates';
+import { countPdfPages } from '../../../../electron/core/printing/pdf-templates';
+import { marginBoxCss } from '../../../../shared/print/margin-boxes';
 import { systemCandidates } from '../../../../electron/core/printing/find-browser';
 import { printWindowOptions, WINDOW_WEB_PREFERENCES } from '../../../../electron/main/security';
 import type { TallyBallot } from '../../../../shared/domain/model';
@@ -80,10 +81,11 @@ describe('ballot-set fingerprint', () => {
 
 describe('PDF pieces', () => {
   it('escapes the running header and numbers pages the Chromium way', () => {
-    const { headerTemplate, footerTemplate } = pdfTemplates('<会议> & "标题"');
-    expect(headerTemplate).toContain('&#60;会议&#62; &#38; &#34;标题&#34;');
-    expect(headerTemplate).not.toContain('<会议>');
-    expect(footerTemplate).toContain('第 <span class="pageNumber"></span> 页 共 <span class="totalPages"></span> 页');
+    // Margin boxes now (shared/print/margin-boxes.ts): a CSS string, so quotes and backslashes are escaped.
+    const css = marginBoxCss('<会议> & "标题" \\ 末');
+    expect(css).toContain('@top-center { content: "<会议> & \\"标题\\" \\\\ 末";');
+    expect(css).not.toContain('"标题" ');
+    expect(css).toContain('@bottom-center { content: "第 " counter(page) " 页 共 " counter(pages) " 页";');
   });
 
   it('counts pages of a PDF', () => {

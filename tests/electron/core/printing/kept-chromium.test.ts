@@ -63,6 +63,24 @@ describe('the kept Chromium', () => {
     expect(chromiumPids()).toHaveLength(1);
   }, 60_000);
 
+  it('keeps the print route loaded but empty between result sheets, and leaves code slips for about:blank', async () => {
+    const signin = await t.chair('renderPdf', { meetingId, sheet: 'signin' });
+    expect(await kept().contents()).toEqual({ url: expect.stringContaining('/print/index.html?') as unknown as string, sheets: 0 });
+    // The next sheet is shown in place: the right one, and nothing of the one before.
+    const zero = await t.chair('renderPdf', { meetingId, sheet: 'zero' });
+    const again = await t.chair('renderPdf', { meetingId, sheet: 'signin' });
+    expect(again.pages).toBe(signin.pages);
+    expect(Buffer.from(again.base64, 'base64').length).toBe(Buffer.from(signin.base64, 'base64').length);
+    expect(zero.fileName).toContain('零票报告');
+    const codes = await t.chair('generateCodes', { meetingId, spares: 0 });
+    const { handoff } = await t.chair('stashSlips', { meetingId, codes: codes.map((c) => ({ group: c.group, code: c.code, url: c.url })) });
+    await t.chair('renderPdf', { meetingId, sheet: 'slips', handoff });
+    expect(await kept().contents()).toEqual({ url: 'about:blank', sheets: 0 });
+    // After about:blank the route is loaded again and works as before.
+    expect((await t.chair('renderPdf', { meetingId, sheet: 'signin' })).pages).toBe(signin.pages);
+    expect(kept().launches).toBe(1);
+  }, 90_000);
+
   it('leaves no code of a slip sheet in its profile on disk, in UTF-8, UTF-16 LE or UTF-16 BE, with or without dashes', async () => {
     const codes = await t.chair('generateCodes', { meetingId, spares: 0 });
     const { handoff } = await t.chair('stashSlips', { meetingId, codes: codes.map((c) => ({ group: c.group, code: c.code, url: c.url })) });

@@ -27,11 +27,14 @@ afterAll(async () => {
 });
 
 /** Renders through the chair API and writes the PDF for poppler. */
-async function render(name: string, target: Parameters<TestHost['chair']>[1] & object): Promise<{ file: string; pages: string[]; savedTo: string | null; pagesReported: number }> {
+async function render(
+  name: string,
+  target: Parameters<TestHost['chair']>[1] & object,
+): Promise<{ file: string; pages: string[]; savedTo: string | null; pagesReported: number; fileName: string }> {
   const pdf = await t.chair('renderPdf', target as never);
   const file = savePdf(out, name, pdf.base64);
   pngsForLooking(file, name);
-  return { file, pages: pagesText(file), savedTo: pdf.savedTo, pagesReported: pdf.pages };
+  return { file, pages: pagesText(file), savedTo: pdf.savedTo, pagesReported: pdf.pages, fileName: pdf.fileName };
 }
 
 function expectPageFooters(pages: readonly string[]): void {
@@ -49,6 +52,8 @@ describe('ranking sheet (评议结果排序表), 105 objects', () => {
     expect(rendered.pagesReported).toBe(pages.length);
     expect(rendered.savedTo).not.toBeNull();
     expect(existsSync(rendered.savedTo ?? '')).toBe(true);
+    // Named like the sheet: campaign and round, 本轮综合排序表, draft, then the time stamp.
+    expect(rendered.fileName).toMatch(/^2026年度最难办事科室群众评第三季度-本轮综合排序表-初步结果（未确认）-\d{8}-\d{6}\.pdf$/u);
   }, 60_000);
 
   it('combines self and social points 50 + 50 as the worked rule says', () => {

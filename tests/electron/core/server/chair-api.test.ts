@@ -69,6 +69,23 @@ describe('chair API', () => {
     socket.close();
   });
 
+  it('pushes the new code counts to every open console when another client generates codes', async () => {
+    const [meeting] = await t.chair('listMeetings', {});
+    const socket = new WebSocket(`ws://127.0.0.1:${t.host.chair.port}/api/chair/events?token=${t.host.chair.token}`);
+    await new Promise((done) => socket.on('open', done));
+    const events: ChairEvent[] = [];
+    socket.on('message', (data) => events.push(JSON.parse(String(data)) as ChairEvent));
+    const codes = await t.chair('generateCodes', { meetingId: meeting?.id ?? '', spares: 1 });
+    await expect.poll(() => events.filter((e) => e.type === 'turnout').length).toBe(1);
+    const pushed = events.find((e) => e.type === 'turnout');
+    const issued = (group: string) => codes.filter((c) => c.group === group).length;
+    expect(pushed?.type === 'turnout' && pushed.turnout.map((g) => [g.group, g.codesIssued])).toEqual([
+      ['officials', issued('officials')],
+      ['recipients', issued('recipients')],
+    ]);
+    socket.close();
+  });
+
   it('shows no result before voting closes', async () => {
     const { meetingId } = await openDemoMeeting(t);
     const token = { 'x-pingyi-token': t.host.chair.token };

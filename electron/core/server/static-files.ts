@@ -1,7 +1,10 @@
 /**
- * The tablet page's files on the LAN: the gzip/brotli copies written at build time
- * (vite.renderer.config.ts) chosen by the request's Accept-Encoding, hashed assets cached for a
- * year as immutable, the page itself revalidated on every load (so a reload transfers only it).
+ * A built renderer folder over HTTP, the one way both servers serve files: the tablet page on
+ * the LAN (tablet-server.ts) and the chair's console on loopback (chair-server.ts). The gzip/brotli
+ * copies written at build time (vite.renderer.config.ts) are chosen by the request's
+ * Accept-Encoding with Vary; hashed assets are cached for a year as immutable, pages revalidated
+ * on every load (so a reload transfers only the page); dotfiles are not served; the cache rule
+ * is decided on the path relative to the root, so it holds on Windows and under any install path.
  */
 import { existsSync } from 'node:fs';
 import { relative, sep } from 'node:path';
@@ -21,14 +24,15 @@ export function cacheControlFor(root: string, file: string, pathApi: { relative:
   return first === 'assets' ? IMMUTABLE : REVALIDATE;
 }
 
-export async function serveTabletStatic(app: FastifyInstance, root: string | undefined): Promise<void> {
+/** Serves the built folder `root`, if it exists (tests of the API alone run without a build). */
+export async function serveBuiltFiles(app: FastifyInstance, root: string | undefined): Promise<void> {
   if (!root || !existsSync(root)) return;
   await app.register(fastifyStatic, {
     root,
     prefix: '/',
     index: ['index.html'],
     wildcard: true,
-    // @fastify/static serves dotfiles by default; none of ours is meant for a tablet (404, not 403).
+    // @fastify/static serves dotfiles by default; none of ours is meant to be served (404, not 403).
     dotfiles: 'ignore',
     preCompressed: true,
     // Off, or @fastify/static's own `max-age=0` replaces the header set below.

@@ -1,7 +1,8 @@
 /**
- * The tablet page's files over real HTTP on a free loopback port: the precompressed copy chosen
- * by Accept-Encoding (brotli first, then gzip, then none), Vary on every answer, hashed assets
- * immutable, the page no-cache — and the path rule on Windows paths too.
+ * Built files over real HTTP on a free loopback port, as both servers serve them
+ * (electron/core/server/static-files.ts): the precompressed copy chosen by Accept-Encoding
+ * (brotli first, then gzip, then none), Vary on every answer, hashed assets immutable, the page
+ * no-cache — and the path rule on Windows paths too; the chair's console through its real server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -10,7 +11,9 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, posix, win32 } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
-import { cacheControlFor, IMMUTABLE, REVALIDATE, serveTabletStatic } from '../../../../electron/core/server/tablet-static';
+import { cacheControlFor, IMMUTABLE, REVALIDATE, serveBuiltFiles } from '../../../../electron/core/server/static-files';
+import { startChairServer } from '../../../../electron/core/server/chair-server';
+import { createCore } from '../../../../electron/core/core';
 
 const page = '<!doctype html><title>评议</title>' + '<p>x</p>'.repeat(200);
 const script = 'console.log("tablet");'.repeat(400);
@@ -29,7 +32,7 @@ beforeAll(async () => {
   writeWithCopies(join(root, 'index.html'), page);
   writeWithCopies(join(root, 'assets', 'index-AbC123.js'), script);
   app = Fastify({ logger: false });
-  await serveTabletStatic(app, root);
+  await serveBuiltFiles(app, root);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   port = typeof address === 'object' && address ? address.port : 0;
@@ -88,5 +91,46 @@ describe('tablet static files', () => {
     expect(cacheControlFor('C:\\assets\\tablet', 'C:\\assets\\tablet\\index.html', win32)).toBe(REVALIDATE);
     expect(cacheControlFor('/opt/assets/tablet', '/opt/assets/tablet/index.html', posix)).toBe(REVALIDATE);
     expect(cacheControlFor('/opt/pingyi/tablet', '/opt/pingyi/tablet/assets/a.css', posix)).toBe(IMMUTABLE);
+  });
+});
+
+describe('the chair console, served by the same module (chair-server.ts)', () => {
+  it('compresses by Accept-Encoding with Vary, keeps hashed assets immutable and pages no-cache, even installed under a folder named assets', async () => {
+    // The old chair rule matched '/assets/' anywhere in the file path: under this install path every page was "immutable".
+    const base = mkdtempSync(join(tmpdir(), 'pingyi-chair-static-'));
+    const root = join(base, 'assets', 'console');
+    mkdirSync(join(root, 'assets'), { recursive: true });
+    mkdirSync(join(root, 'chair'));
+    writeWithCopies(join(root, 'chair', 'index.html'), page);
+    writeWithCopies(join(root, 'assets', 'chair-XyZ.js'), script);
+    writeFileSync(join(root, '.env'), 'SECRET=1');
+    const core = createCore({ dataDir: join(base, 'data'), demo: false });
+    const chair = await startChairServer(core, { port: 0, assetsDir: root });
+    try {
+      const fetchChair = (path: string, encoding?: string) =>
+        new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+          const req = request({ host: '127.0.0.1', port: chair.port, path, headers: encoding ? { 'accept-encoding': encoding } : {} }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+          });
+          req.on('error', reject);
+          req.end();
+        });
+      const js = await fetchChair('/assets/chair-XyZ.js', 'gzip, br');
+      expect(js.headers['content-encoding']).toBe('br');
+      expect(brotliDecompressSync(js.body).toString()).toBe(script);
+      expect(js.headers['cache-control']).toBe(IMMUTABLE);
+      expect(js.headers['vary']).toMatch(/accept-encoding/i);
+      const html = await fetchChair('/chair/index.html', 'gzip');
+      expect(html.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(html.body).toString()).toBe(page);
+      expect(html.headers['cache-control']).toBe(REVALIDATE);
+      expect((await fetchChair('/chair/')).headers['cache-control']).toBe(REVALIDATE);
+      expect((await fetchChair('/.env')).status).toBe(404);
+    } finally {
+      await chair.close();
+      core.close();
+    }
   });
 });

@@ -1,0 +1,24 @@
+/**
+ * The running header and the "第 x 页 共 y 页" footer of every printed page, as CSS @page margin
+ * boxes. The browser's print, Electron's printToPDF and the host's Chromium PDF all get them from
+ * the page itself: Chromium's header/footer templates (displayHeaderFooter) lay out two extra
+ * documents for every page, ≈ 3 ms of CPU a page, 300 ms for the 100 detail sheets
+ * (docs/performance.md), for the same lines.
+ */
+
+/** The faces the margin boxes print in: the sheets' serif (renderer/print/print.css). */
+export const MARGIN_FONT_STACK = "'Noto Serif CJK SC', 'Source Han Serif SC', 'SimSun', '宋体', 'Songti SC', serif";
+
+/** A CSS string literal: quotes and backslashes escaped, line breaks as spaces. */
+export function cssString(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\n\r]/g, ' ')}"`;
+}
+
+/** The @page rule with the sheet's running header on top and the page numbers below. */
+export function marginBoxCss(runningHeader: string): string {
+  const box = `font-family: ${MARGIN_FONT_STACK}; color: #333;`;
+  return (
+    `@page { @top-center { content: ${cssString(runningHeader)}; font-size: 8pt; ${box} } ` +
+    `@bottom-center { content: "第 " counter(page) " 页 共 " counter(pages) " 页"; font-size: 9pt; ${box} } }`
+  );
+}
