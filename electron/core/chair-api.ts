@@ -7,6 +7,7 @@ import { setupHandlers } from './handlers/setup';
 import { votingHandlers } from './handlers/voting';
 import { resultsHandlers } from './handlers/results';
 import { printingHandlers } from './handlers/printing';
+import { historyHandlers } from './handlers/history';
 
 /** Every chair method's handler; the type makes a method without a handler a compile error. */
 const handlers: { [M in ChairMethod]: Handler<M> } = {
@@ -15,6 +16,8 @@ const handlers: { [M in ChairMethod]: Handler<M> } = {
   ...votingHandlers,
   ...resultsHandlers,
   ...printingHandlers,
+  // i16 (issue 16)
+  ...historyHandlers,
 };
 
 function isChairMethod(name: string): name is ChairMethod {
