@@ -96,7 +96,8 @@ export interface ObjectHistory {
   readonly name: string;
   readonly department: string;
   readonly category: string;
-  readonly rounds: readonly (HistoryCell & { readonly name: string; readonly entries: readonly Followup[] })[];
+  /** Each round of the campaign; `objectId` is the lineage's object in that round (null where it was not evaluated). */
+  readonly rounds: readonly (HistoryCell & { readonly name: string; readonly objectId: string | null; readonly entries: readonly Followup[] })[];
   readonly streaks: Streaks;
   readonly bottomPlaces: number;
 }

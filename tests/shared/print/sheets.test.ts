@@ -4,12 +4,17 @@ import { DATA_SHEETS, SHEETS, SHEET_FILE_NAMES, SHEET_TITLES, parsePrintQuery, p
 
 describe('sheet registry', () => {
   it('lists every sheet once, in the printing tab order, with titles and file names', () => {
-    expect(SHEETS).toEqual(['signin', 'slips', 'zero', 'ranking', 'detail', 'worst', 'receipts']);
-    expect(DATA_SHEETS).toEqual(['signin', 'zero', 'ranking', 'detail', 'worst', 'receipts']);
+    // i16 adds the three sheets of rounds over time at the end.
+    const rounds = ['history', 'consequences', 'rectification'];
+    expect(SHEETS).toEqual(['signin', 'slips', 'zero', 'ranking', 'detail', 'worst', 'receipts', ...rounds]);
+    expect(DATA_SHEETS).toEqual(['signin', 'zero', 'ranking', 'detail', 'worst', 'receipts', ...rounds]);
+    expect(SHEET_TITLES.history).toBe('历次评议汇总表');
+    expect(SHEET_TITLES.consequences).toBe('评议结果运用建议表');
+    expect(SHEET_TITLES.rectification).toBe('整改反馈表');
     expect(SHEET_TITLES.ranking).toBe('评议结果排序表');
     expect(SHEET_FILE_NAMES.slips).toBe('评议码条');
-    expect(sheetsFor('graded').map((s) => s.id)).toEqual(['signin', 'slips', 'zero', 'ranking', 'detail', 'receipts']);
-    expect(sheetsFor('worst').map((s) => s.id)).toEqual(['signin', 'slips', 'zero', 'worst', 'receipts']);
+    expect(sheetsFor('graded').map((s) => s.id)).toEqual(['signin', 'slips', 'zero', 'ranking', 'detail', 'receipts', ...rounds]);
+    expect(sheetsFor('worst').map((s) => s.id)).toEqual(['signin', 'slips', 'zero', 'worst', 'receipts', ...rounds]);
   });
 
   it('writes the query the print route parses back, and refuses a malformed one', () => {

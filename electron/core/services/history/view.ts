@@ -145,7 +145,12 @@ export function objectHistory(store: Store, input: { campaignId: string; objectK
     name: known.name,
     department: known.department,
     category: known.category,
-    rounds: d.rounds.map((r) => ({ ...cellOf(d, input.objectKey, r.roundId), name: r.name, entries: followups.filter((f) => f.roundId === r.roundId) })),
+    rounds: d.rounds.map((r) => ({
+      ...cellOf(d, input.objectKey, r.roundId),
+      name: r.name,
+      objectId: d.objects.get(input.objectKey)?.byRound.get(r.roundId) ?? null,
+      entries: followups.filter((f) => f.roundId === r.roundId),
+    })),
     streaks: streaksOf(d, input.objectKey, bottomPlaces),
     bottomPlaces,
   });
