@@ -145,7 +145,7 @@ test('copy a round, vote three rounds, see 连续2次前3名 with its rule', asy
   const roundThree = chair.locator('.tree-round').filter({ has: chair.locator('.round-name', { hasText: '第三季度' }) });
   await roundThree.locator('.meeting-link').first().click();
   await chair.getByRole('tab', { name: '准备' }).click();
-  await expect(chair.getByTestId('objects-table').locator('tr', { hasText: '行政审批科' }).getByTestId('followups-note')).toContainText('以前各轮的承诺与整改：1 条');
+  await expect(chair.getByTestId('objects-table').locator('tr', { hasText: '行政审批科' }).getByTestId('followups-note')).toContainText('承诺与整改记录 1 条');
   await chair.screenshot({ path: test.info().outputPath('setup-followups.png'), fullPage: true });
   await context.close();
 });

@@ -73,7 +73,7 @@ const zh = {
   role_secretary: '工作人员',
   role_inspector: '督查人员',
   role_committee: '评审委员会',
-  earlierEntries: '以前各轮的承诺与整改：{n} 条',
+  earlierEntries: '承诺与整改记录 {n} 条',
 };
 
 const en: { [K in keyof typeof zh]: string } = {
@@ -148,7 +148,7 @@ const en: { [K in keyof typeof zh]: string } = {
   role_secretary: 'Secretary',
   role_inspector: 'Inspector',
   role_committee: 'Committee',
-  earlierEntries: 'Commitments and rectification so far: {n}',
+  earlierEntries: '{n} commitment and rectification entries',
 };
 
 export const th = createTranslator(zh, en);
