@@ -74,6 +74,16 @@ const zh = {
   role_inspector: '督查人员',
   role_committee: '评审委员会',
   earlierEntries: '承诺与整改记录 {n} 条',
+  lineageTitle: '与上一轮（{round}）对照：',
+  lineageMatches: '{n} 个对象单位和名称相同，视为同一对象，历次结果连续计算。',
+  lineageRenames: '可能是改名（勾选确认后视为同一对象）：',
+  lineageAdded: '新增对象：',
+  lineageRemoved: '本轮不再评议：',
+  split: '从此轮起拆分为新对象',
+  confirmSplit: '把“{name}”从{round}起拆分为一个新对象？以前各轮的结果不再与它连续计算。',
+  mergeWith: '与另一对象合并（同一对象改名等）：',
+  merge: '合并',
+  confirmMerge: '把“{name}”与“{other}”合并为同一对象？历次结果和记录将合在一起连续计算。',
 };
 
 const en: { [K in keyof typeof zh]: string } = {
@@ -149,6 +159,16 @@ const en: { [K in keyof typeof zh]: string } = {
   role_inspector: 'Inspector',
   role_committee: 'Committee',
   earlierEntries: '{n} commitment and rectification entries',
+  lineageTitle: 'Compared with the previous round ({round}):',
+  lineageMatches: '{n} objects have the same department and name: the same objects, their history continues.',
+  lineageRenames: 'Possibly renamed (tick to confirm they are the same object):',
+  lineageAdded: 'New objects: ',
+  lineageRemoved: 'No longer evaluated: ',
+  split: 'Split off as a new object from this round',
+  confirmSplit: 'Split "{name}" off as a new object from {round}? Earlier rounds no longer count with it.',
+  mergeWith: 'Merge with another object (a rename, for instance):',
+  merge: 'Merge',
+  confirmMerge: 'Merge "{name}" and "{other}" into one object? Their rounds and entries count together.',
 };
 
 export const th = createTranslator(zh, en);

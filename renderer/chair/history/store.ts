@@ -97,6 +97,22 @@ export const useHistoryStore = defineStore('history', () => {
     if (await call('removeFollowup', { followupId, confirm: true }, { at: 'history-object' })) await load();
   }
 
+  async function splitObject(objectId: string): Promise<void> {
+    const done = await call('splitObject', { objectId, confirm: true }, { at: 'history-object' });
+    if (done) {
+      await load();
+      await select(done.objectKey);
+    }
+  }
+
+  async function mergeObjects(objectId: string, intoObjectId: string): Promise<void> {
+    const done = await call('mergeObjects', { objectId, intoObjectId, confirm: true }, { at: 'history-object' });
+    if (done) {
+      await load();
+      await select(done.objectKey);
+    }
+  }
+
   async function saveRules(next: readonly ConsequenceRule[]): Promise<boolean> {
     if (campaignId.value === null) return false;
     const saved = await call('setConsequenceRules', { campaignId: campaignId.value, rules: [...next] }, { at: 'history-rules' });
@@ -139,5 +155,5 @@ export const useHistoryStore = defineStore('history', () => {
     () => void load(),
   );
 
-  return { campaignId, roundId, history, rules, selectedKey, object, sort, descending, lines, importPreview, load, select, sortBy, addFollowup, removeFollowup, saveRules, resetRules, exportAs, previewImport, commitImport, cancelImport };
+  return { campaignId, roundId, history, rules, selectedKey, object, sort, descending, lines, importPreview, load, select, sortBy, addFollowup, removeFollowup, splitObject, mergeObjects, saveRules, resetRules, exportAs, previewImport, commitImport, cancelImport };
 });

@@ -65,6 +65,8 @@ export interface Streaks {
 
 export interface HistoryCell {
   readonly roundId: string;
+  /** The lineage's object in this round; null where it was not evaluated. */
+  readonly objectId: string | null;
   readonly graded: HistoryEntry | null;
   readonly worst: HistoryEntry | null;
   readonly rules: readonly MetRule[];
@@ -97,7 +99,7 @@ export interface ObjectHistory {
   readonly department: string;
   readonly category: string;
   /** Each round of the campaign; `objectId` is the lineage's object in that round (null where it was not evaluated). */
-  readonly rounds: readonly (HistoryCell & { readonly name: string; readonly objectId: string | null; readonly entries: readonly Followup[] })[];
+  readonly rounds: readonly (HistoryCell & { readonly name: string; readonly entries: readonly Followup[] })[];
   readonly streaks: Streaks;
   readonly bottomPlaces: number;
 }

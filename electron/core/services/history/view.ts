@@ -93,7 +93,8 @@ function cellOf(data: CampaignData, key: string, roundId: string): HistoryCell {
   const followups = (data.followups.get(key) ?? []).filter((f) => f.roundId === roundId);
   const labels = followups.filter((f) => f.kind === 'label').map((f) => f.text);
   const rules = here === undefined && labels.length === 0 ? [] : rulesMet(data.rules, { roundId, measureRounds: data.measureRounds, entries, labels });
-  return { roundId, graded: here?.graded ?? null, worst: here?.worst ?? null, rules, followups: followups.length };
+  const objectId = data.objects.get(key)?.byRound.get(roundId) ?? null;
+  return { roundId, objectId, graded: here?.graded ?? null, worst: here?.worst ?? null, rules, followups: followups.length };
 }
 
 /** The lineages of a campaign: every object of its rounds and every stored entry. */
@@ -148,7 +149,6 @@ export function objectHistory(store: Store, input: { campaignId: string; objectK
     rounds: d.rounds.map((r) => ({
       ...cellOf(d, input.objectKey, r.roundId),
       name: r.name,
-      objectId: d.objects.get(input.objectKey)?.byRound.get(r.roundId) ?? null,
       entries: followups.filter((f) => f.roundId === r.roundId),
     })),
     streaks: streaksOf(d, input.objectKey, bottomPlaces),
