@@ -149,3 +149,37 @@ test('copy a round, vote three rounds, see 连续2次前3名 with its rule', asy
   await chair.screenshot({ path: test.info().outputPath('setup-followups.png'), fullPage: true });
   await context.close();
 });
+
+test('the next round’s objects imported in the console continue their objects, a rename once ticked', async ({ browser }) => {
+  const campaign = await chairCall(host, 'createCampaign', { name: '2026年度群众评科长' });
+  const first = await chairCall(host, 'createRound', { campaignId: campaign.id, name: '上半年' });
+  for (const [department, name] of [['区财政局', '预算科'], ['区财政局', '国库科'], ['区人社局', '就业科']] as const) {
+    await chairCall(host, 'addObject', { roundId: first.id, name, department, category: '科室' });
+  }
+  const second = await chairCall(host, 'createRound', { campaignId: campaign.id, name: '下半年' });
+  await chairCall(host, 'createMeeting', { roundId: second.id, title: '下半年社会测评大会', kind: 'social', ballotType: 'graded' });
+
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const chair = await context.newPage();
+  chair.on('dialog', (dialog) => void dialog.accept());
+  await chair.goto(host.chairUrl);
+  await chair.locator('[data-meeting="下半年社会测评大会"]').click();
+  const objects = chair.getByTestId('setup-objects');
+  const csv = ['单位,评议对象', '区财政局,预算科', '区财政局,国库支付科', '区人社局,就业科', '区司法局,公证科'].join('\n');
+  await objects.getByLabel('从文件导入评议对象…').setInputFiles({ name: '下半年.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  const lineage = chair.getByTestId('lineage-preview');
+  await expect(lineage).toContainText('与上一轮（上半年）对照：');
+  await expect(lineage).toContainText('2 个对象单位和名称相同');
+  await expect(lineage).toContainText('区财政局：国库科 → 国库支付科');
+  await expect(lineage).toContainText('新增对象：区司法局 公证科');
+  await lineage.getByRole('checkbox').check();
+  await objects.screenshot({ path: test.info().outputPath('lineage-preview.png') });
+  await objects.getByRole('button', { name: '确认导入 4 行' }).click();
+  await expect(objects.getByTestId('objects-table').locator('tbody tr')).toHaveCount(4);
+
+  await chair.getByRole('tab', { name: '历次评议' }).click();
+  // 预算科, 国库科 → 国库支付科, 就业科, 公证科: four objects across the two rounds, not six.
+  await expect(chair.getByTestId('history-table').locator('tbody tr')).toHaveCount(4);
+  await expect(chair.getByTestId('history-table')).toContainText('国库支付科');
+  await context.close();
+});

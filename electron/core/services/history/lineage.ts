@@ -68,7 +68,8 @@ export function lineagePreview(store: Store, roundId: string, drafts: readonly P
     else renames.push({ department: row.department, name: row.name, fromName: gone.name, objectKey: gone.objectKey });
   }
   const roundName = previous.roundId === null ? null : (getRound(store, previous.roundId)?.name ?? null);
-  return { matches, renames, added, removed, previousRound: roundName };
+  // A suggested rename is not also listed as removed.
+  return { matches, renames, added, removed: removedLeft, previousRound: roundName };
 }
 
 /**

@@ -49,7 +49,7 @@ describe('objects imported into the next round', () => {
     expect(preview.matches.map((m) => m.name)).toEqual(['预算科', '就业科']);
     expect(preview.renames.map((r) => [r.fromName, r.name])).toEqual([['国库科', '国库支付科']]);
     expect(preview.added.map((a) => a.name)).toEqual(['公证科']);
-    expect(preview.removed.map((r) => r.name)).toEqual(['国库科', '劳动关系科']);
+    expect(preview.removed.map((r) => r.name)).toEqual(['劳动关系科']);
     expect((await t.chair('roundFollowups', { roundId: round2 })).length).toBe(0);
   });
 
