@@ -7,6 +7,7 @@ import type { CampaignHistory } from '../api/chair/history';
 import { matchColumns, type FieldSpec } from '../setup/columns';
 import { cleanName, cleanText, type TableData } from '../setup/table';
 import { FOLLOWUP_KIND_NAMES, RECORDER_ROLE_NAMES, type Followup } from './model';
+import { ruleConditionText, type ConsequenceRule } from './consequence-rules';
 
 type HistoryField = 'round' | 'department' | 'name' | 'category' | 'total' | 'rank' | 'worstRank' | 'problems' | 'veto';
 
@@ -137,4 +138,9 @@ export function parseHistoryTable(table: TableData): HistoryImportLine[] | null 
     });
   });
   return out;
+}
+
+/** The rules table as a table: condition in words, the consequence, on or off. */
+export function rulesToTable(rules: readonly ConsequenceRule[]): TableData {
+  return { headers: ['序号', '条件', '结果运用', '启用'], rows: rules.map((r, i) => [String(i + 1), ruleConditionText(r), r.consequence, r.enabled ? '是' : '否']) };
 }

@@ -124,7 +124,7 @@ export const useHistoryStore = defineStore('history', () => {
     if (campaignId.value !== null && (await call('resetConsequenceRules', { campaignId: campaignId.value, confirm: true }, { at: 'history-rules' }))) await load();
   }
 
-  async function exportAs(format: 'xlsx' | 'csv', part: 'results' | 'followups'): Promise<void> {
+  async function exportAs(format: 'xlsx' | 'csv', part: 'results' | 'followups' | 'rules'): Promise<void> {
     if (campaignId.value === null) return;
     const file = await call('exportHistory', { campaignId: campaignId.value, format, part }, { at: 'history-files' });
     if (file) download(file);

@@ -38,8 +38,8 @@ export const historyInputs = {
   splitObject: z.strictObject({ objectId: id, confirm }),
   /** What an objects file means for lineage: matches, likely renames, new and removed objects. Saves nothing. */
   previewObjectLineage: z.strictObject({ roundId: id, ...file }),
-  /** The history (one line per round and object) or the follow-up entries, as .xlsx/.csv. */
-  exportHistory: z.strictObject({ campaignId: id, format, part: z.enum(['results', 'followups']).optional() }),
+  /** The history (one line per round and object), the follow-up entries or the rules table, as .xlsx/.csv. */
+  exportHistory: z.strictObject({ campaignId: id, format, part: z.enum(['results', 'followups', 'rules']).optional() }),
   /** Earlier rounds' results from a spreadsheet (轮次, 单位, 评议对象, 总分, 名次, 评差位次, 主要问题): preview only. */
   previewHistoryImport: z.strictObject({ campaignId: id, ...file }),
   importHistory: z.strictObject({ campaignId: id, ...file, skipInvalid: z.boolean() }),

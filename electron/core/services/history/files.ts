@@ -12,7 +12,8 @@ import { followupsOfCampaign } from '../../store/followups';
 import { withTransaction } from '../../store/transaction';
 import type { ExportedFile } from '../../../../shared/api/chair/setup';
 import type { HistoryImportPreview } from '../../../../shared/api/chair/history';
-import { followupsToTable, historyToTable, parseHistoryTable, type HistoryImportLine } from '../../../../shared/history/history-table';
+import { followupsToTable, historyToTable, parseHistoryTable, rulesToTable, type HistoryImportLine } from '../../../../shared/history/history-table';
+import { rulesOfCampaign } from '../../store/consequence-rules';
 import type { HistoryEntry } from '../../../../shared/history/model';
 import { err, ok, type Result } from '../../../../shared/domain/result';
 import type { TableFormat } from '../../import';
@@ -27,9 +28,13 @@ interface FileInput {
   readonly base64: string;
 }
 
-export async function exportHistory(store: Store, input: { campaignId: string; format: TableFormat; part?: 'results' | 'followups' | undefined }): Promise<Result<ExportedFile>> {
+export async function exportHistory(store: Store, input: { campaignId: string; format: TableFormat; part?: 'results' | 'followups' | 'rules' | undefined }): Promise<Result<ExportedFile>> {
   const history = campaignHistory(store, input.campaignId);
   if (!history.ok) return history;
+  if (input.part === 'rules') {
+    const table = rulesToTable(rulesOfCampaign(store, input.campaignId));
+    return ok(await exported(table, input.format, fileName([history.value.campaign, '结果运用规则表'], input.format), '结果运用规则表'));
+  }
   if (input.part === 'followups') {
     const rounds = new Map(listRounds(store).map((r) => [r.id, r.name]));
     const lines = new Map(history.value.lines.map((l) => [l.objectKey, l]));

@@ -130,6 +130,12 @@ describe('history across copied rounds', () => {
     sheet?.eachRow((row) => texts.push((row.values as unknown[]).slice(1).join('|')));
     expect(texts.some((line) => line.includes('第二季度|区政务服务管理局|行政审批科') && line.includes('免去科室负责人职务（连续2次前3名（第一季度、第二季度））'))).toBe(true);
 
+    const followups = await t.chair('exportHistory', { campaignId, format: 'csv', part: 'followups' });
+    const followupText = Buffer.from(followups.base64, 'base64').toString('utf8');
+    expect(followupText).toContain('第一季度,区政务服务管理局,行政审批科,公开承诺,2026-04-02,承诺窗口办件一次办结,工作人员');
+    const rules = await t.chair('exportHistory', { campaignId, format: 'csv', part: 'rules' });
+    expect(Buffer.from(rules.base64, 'base64').toString('utf8')).toContain('连续2次评差前3名,免去科室负责人职务,是');
+
     // An office with earlier rounds on paper: two quarters of last year, typed into the same columns.
     const csv = ['轮次,单位,评议对象,评差位次,主要问题', '2025年第三季度,区政务服务管理局,行政审批科,2,冷、推', '2025年第四季度,区政务服务管理局,行政审批科,1,懒', '2025年第四季度,区政务服务管理局,新设科室,x,'].join('\n');
     const base64 = Buffer.from(csv, 'utf8').toString('base64');
