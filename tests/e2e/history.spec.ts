@@ -181,5 +181,10 @@ test('the next round’s objects imported in the console continue their objects,
   // 预算科, 国库科 → 国库支付科, 就业科, 公证科: four objects across the two rounds, not six.
   await expect(chair.getByTestId('history-table').locator('tbody tr')).toHaveCount(4);
   await expect(chair.getByTestId('history-table')).toContainText('国库支付科');
+  // The same tab in English (printed wording stays Chinese).
+  await chair.getByRole('button', { name: 'English' }).click();
+  await expect(chair.getByRole('heading', { name: 'Rounds of 2026年度群众评科长' })).toBeVisible();
+  await expect(chair.getByTestId('rules-editor')).toContainText('Consequence rules');
+  await chair.screenshot({ path: test.info().outputPath('history-english.png'), fullPage: true });
   await context.close();
 });
