@@ -8,6 +8,7 @@ import { votingHandlers } from './handlers/voting';
 import { resultsHandlers } from './handlers/results';
 import { printingHandlers } from './handlers/printing';
 import { paperHandlers } from './handlers/paper';
+import { historyHandlers } from './handlers/history';
 
 /** Every chair method's handler; the type makes a method without a handler a compile error. */
 const handlers: { [M in ChairMethod]: Handler<M> } = {
@@ -17,6 +18,8 @@ const handlers: { [M in ChairMethod]: Handler<M> } = {
   ...resultsHandlers,
   ...printingHandlers,
   ...paperHandlers,
+  // i16 (issue 16)
+  ...historyHandlers,
 };
 
 function isChairMethod(name: string): name is ChairMethod {

@@ -101,10 +101,26 @@ const EN: Record<ErrorCode, string> = {
   'tally.ballot': 'A ballot does not fit the meeting.',
   // i17p (issue 17 part 1): paper ballots keyed in twice
   ...PAPER_EN,
+  // i16 (issue 16)
+  followup_not_found: 'This entry cannot be found; it may have been removed. Refresh to see the current list.',
+  lineage_conflict: 'That round already has an object of this identity: two objects of one round cannot be the same object. Split the other first.',
+  lineage_same: 'These are already the same object across rounds.',
+  history_import_columns: 'The file lacks the columns 轮次, 单位 and 评议对象, or one of 总分, 名次, 评差位次. Use the export of the history as a template.',
+  history_import_rows: 'Some rows of the file have errors. Fix them, or import the valid rows only.',
+};
+
+/** i16: Chinese words of the codes whose core message is in English (core writes no Chinese sentences). */
+const ZH: Partial<Record<ErrorCode, string>> = {
+  ...PAPER_ZH,
+  followup_not_found: '找不到这条记录，可能已被删除。请刷新后再看。',
+  lineage_conflict: '那一轮已有一个同一身份的评议对象：同一轮的两个对象不能是同一个对象。请先把另一个拆分出来。',
+  lineage_same: '这两个对象已经是同一个对象（历次评议中连续计算）。',
+  history_import_columns: '文件缺少“轮次”“单位”“评议对象”列，或缺少“总分”“名次”“评差位次”中的任何一列。请以“导出历次评议汇总”的文件为模板。',
+  history_import_rows: '文件中有些行有错误。请改正后重新导入，或选择“只导入正确的行”。',
 };
 
 /** The sentence the console shows for an error, in the console's language. */
 export function errorText(error: Pick<AppError, 'code' | 'message'>): string {
-  if (locale.value === 'zh') return (PAPER_ZH as Record<string, string | undefined>)[error.code] ?? error.message;
+  if (locale.value === 'zh') return ZH[error.code] ?? error.message;
   return (EN as Record<string, string | undefined>)[error.code] ?? error.message;
 }

@@ -27,7 +27,8 @@ import { postJson, tabletAddress } from './http-client';
 import { kill, startHost } from './host-process';
 import { floorPerSecond } from './floor';
 import { closeMeeting, pdfTimes, tallyTimes } from './results-and-pdf';
-import { percentile, printTable, printTabletPage, round1, type BenchSummary } from './report';
+import { historyTimes } from './history';
+import { percentile, printTable, printTabletPage, printHistory, round1, type BenchSummary } from './report';
 import { measureTabletPage } from './tablet-page';
 import { ballotPathCpuMs } from './ballot-path';
 
@@ -116,6 +117,18 @@ async function main(): Promise<void> {
   }
   if (process.argv.includes('--path-only')) {
     process.exit(await pathOnly());
+  }
+  if (process.argv.includes('--history-only')) {
+    // The history budget alone (issue 16): `npm run bench -- --history-only`.
+    const historyDir = mkdtempSync(join(tmpdir(), 'pingyi-bench-history-'));
+    try {
+      const history = await historyTimes(historyDir);
+      printHistory(history);
+      if (out) writeFileSync(out, `${JSON.stringify({ history }, null, 2)}\n`);
+    } finally {
+      rmSync(historyDir, { recursive: true, force: true });
+    }
+    return;
   }
   const profileDir = argument('--profile');
   const loadBefore = loadavg();
@@ -206,6 +219,8 @@ async function main(): Promise<void> {
   const tally = tallyTimes(dataDir, prepared.meetingId, SIZE.objects);
   const pdf = await pdfTimes(dataDir, prepared.meetingId);
   const tabletPage = await measureTabletPage(dist);
+  const historyDir = mkdtempSync(join(tmpdir(), 'pingyi-bench-history-'));
+  const history = await historyTimes(historyDir).finally(() => rmSync(historyDir, { recursive: true, force: true }));
 
   const summary: BenchSummary = {
     ballots: {
@@ -224,6 +239,8 @@ async function main(): Promise<void> {
     start_ms: round1(start_ms),
     close_ms: round1(close_ms),
     restart_ms: round1(restart_ms),
+    history_campaign_ms: round1(history.campaignMs),
+    history_object_ms: round1(history.objectMs),
     details: {
       host_cpu_ms_per_ballot: hostCpuMs === null ? null : round1((hostCpuMs / 1000) * 100) / 100,
       tally_warm_ms: round1(tally.warmMs),
@@ -233,6 +250,7 @@ async function main(): Promise<void> {
       pdf_after_close_ms: round1(pdf.afterCloseMs),
       pdf_sheet_data_ms: round1(pdf.dataMs),
       chromium_launch_ms: round1(pdf.launchMs),
+      history_setup_ms: round1(history.setupMs),
       kill_wave: { sent: waveCodes.length, acked_before_kill: waveAcked, lost, stored_after_restart: storedAfter },
       machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memory_gib: Math.round(totalmem() / 2 ** 30), node: process.version, load_before: loadBefore },
     },

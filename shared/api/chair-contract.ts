@@ -13,6 +13,7 @@ import { setupInputs, type SetupOutputs } from './chair/setup';
 import { printingInputs, type PrintingOutputs } from './chair/printing';
 // i17p (issue 17 part 1): paper ballots keyed in twice
 import { paperInputs, type PaperOutputs } from './chair/paper';
+import { historyInputs, type HistoryOutputs } from './chair/history';
 
 export type { ServerInfo, MeetingSummary, GroupTurnout, MeetingView } from './chair/meetings';
 export type { IssuedCode } from './chair/voting';
@@ -25,13 +26,15 @@ export const chairInputs = {
   ...resultsInputs,
   ...printingInputs,
   ...paperInputs,
+  // i16 (issue 16): rounds over time
+  ...historyInputs,
 } as const;
 
 export type ChairMethod = keyof typeof chairInputs;
 export type ChairInput<M extends ChairMethod> = z.input<(typeof chairInputs)[M]>;
 export type ChairParsedInput<M extends ChairMethod> = z.output<(typeof chairInputs)[M]>;
 
-export type ChairOutputs = MeetingOutputs & SetupOutputs & VotingOutputs & ResultsOutputs & PrintingOutputs & PaperOutputs;
+export type ChairOutputs = MeetingOutputs & SetupOutputs & VotingOutputs & ResultsOutputs & PrintingOutputs & PaperOutputs & HistoryOutputs;
 
 /** Pushed to the chair console (WebSocket in browser mode, IPC events in Electron); never polled. */
 export type ChairEvent =

@@ -93,6 +93,12 @@ export const ERROR_CODES = [
   'tally.weights',
   'tally.veto',
   'tally.ballot',
+  // i16 (issue 16): rounds over time
+  'followup_not_found',
+  'lineage_conflict',
+  'lineage_same',
+  'history_import_columns',
+  'history_import_rows',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

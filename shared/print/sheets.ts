@@ -143,6 +143,44 @@ export const SHEET_REGISTRY = [
     availability: 'results',
     fromData: true,
   },
+  // i16 (issue 16): rounds over time. Printed from any meeting of the campaign (the route names a
+  // meeting; the sheet covers its campaign, its round, or one object of its round).
+  {
+    id: 'history',
+    title: '历次评议汇总表',
+    fileName: '历次评议汇总表',
+    console: {
+      zh: { name: '历次评议汇总表（本评议活动各轮）', when: '各轮确认为正式结果（或从表格导入）后的名次、评差位次和连续上榜次数。' },
+      en: { name: 'History summary (every round of the campaign)', when: 'Ranks, worst-list positions and consecutive appearances of every confirmed (or imported) round.' },
+    },
+    ballotType: null,
+    availability: 'always',
+    fromData: true,
+  },
+  {
+    id: 'consequences',
+    title: '评议结果运用建议表',
+    fileName: '评议结果运用建议表',
+    console: {
+      zh: { name: '评议结果运用建议表（供领导参考）', when: '本轮每个对象符合的结果运用规则及理由；是建议，不是处理决定。' },
+      en: { name: 'Suggested consequences (for the leadership)', when: 'Per object of this round, the rules of the table it meets and why; a suggestion, not a decision.' },
+    },
+    ballotType: null,
+    availability: 'always',
+    fromData: true,
+  },
+  {
+    id: 'rectification',
+    title: '整改反馈表',
+    fileName: '整改反馈表',
+    console: {
+      zh: { name: '整改反馈表（每个对象一页）', when: '向评议代表反馈：本轮结果、公开承诺、整改措施与反馈、暗访督查记录。' },
+      en: { name: 'Rectification feedback (one page per object)', when: 'For the representatives: this round\'s result, commitments, measures, feedback and undercover checks.' },
+    },
+    ballotType: null,
+    availability: 'always',
+    fromData: true,
+  },
 ] as const satisfies readonly SheetEntry[];
 
 export type Sheet = (typeof SHEET_REGISTRY)[number]['id'];

@@ -11,6 +11,7 @@ import { signInSheet, zeroReport } from './roster-sheets';
 import { sheetHeader } from './sheet-header';
 import { takeSlips } from './handoff';
 import { paperBallotSheet, paperReconciliationSheet } from './paper-sheets';
+import { consequencesSheet, historySheet, rectificationSheet } from './history-sheets';
 
 /** The data of one sheet, computed from the database now. */
 export function printData(core: Core, input: { meetingId: string; sheet: DataSheet; objectId?: string | undefined }): Result<SheetData> {
@@ -32,6 +33,13 @@ export function printData(core: Core, input: { meetingId: string; sheet: DataShe
       return paperBallotSheet(core.store, input.meetingId);
     case 'paperReconciliation':
       return paperReconciliationSheet(core.store, input.meetingId);
+    // i16 (issue 16)
+    case 'history':
+      return historySheet(core.store, input.meetingId);
+    case 'consequences':
+      return consequencesSheet(core.store, input.meetingId);
+    case 'rectification':
+      return rectificationSheet(core.store, input.meetingId, input.objectId);
     default:
       return assertNever(input.sheet, 'sheet');
   }

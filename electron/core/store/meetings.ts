@@ -164,6 +164,12 @@ export function listRounds(store: Store): Round[] {
   return (prepared(store.db, 'SELECT * FROM rounds ORDER BY position').all() as RoundRow[]).map(toRound);
 }
 
+/** i16: each round's position becomes its place in `ids` (1-based): imported earlier rounds go first. */
+export function writeRoundPositions(store: Store, ids: readonly string[]): void {
+  const update = prepared(store.db, 'UPDATE rounds SET position = ? WHERE id = ?');
+  ids.forEach((id, i) => update.run(i + 1, id));
+}
+
 export function getRound(store: Store, roundId: string): Round | null {
   const row = prepared(store.db, 'SELECT * FROM rounds WHERE id = ?').get(roundId) as RoundRow | undefined;
   return row ? toRound(row) : null;

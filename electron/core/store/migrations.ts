@@ -173,4 +173,48 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX invalid_ballots_by_meeting ON invalid_ballots(meeting_id);
   `,
+  // i16 (issue 16): rounds over time. objects.object_key is the object's lineage across rounds
+  // (copyRound and matched imports keep it; merge/split change it); history_results keeps each
+  // round's official (or imported) results per lineage, so history never re-tallies ballots;
+  // consequence_rules is the chair's rules table per campaign (read and written whole);
+  // followups are commitments and rectification entries per lineage and round.
+  `
+  ALTER TABLE objects ADD COLUMN object_key TEXT;
+  UPDATE objects SET object_key = id;
+  CREATE INDEX objects_by_key ON objects(object_key);
+  CREATE TABLE history_results (
+    round_id TEXT NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+    object_key TEXT NOT NULL,
+    measure TEXT NOT NULL CHECK (measure IN ('graded', 'worst')),
+    name TEXT NOT NULL,
+    department TEXT NOT NULL,
+    category TEXT NOT NULL,
+    total TEXT,
+    rank INTEGER,
+    category_rank INTEGER,
+    ranked INTEGER NOT NULL,
+    category_ranked INTEGER,
+    main_problems_json TEXT NOT NULL DEFAULT '[]',
+    vetoed INTEGER NOT NULL DEFAULT 0,
+    veto_reason TEXT,
+    source TEXT NOT NULL CHECK (source IN ('official', 'import')),
+    PRIMARY KEY (round_id, object_key, measure)
+  ) WITHOUT ROWID;
+  CREATE INDEX history_by_key ON history_results(object_key);
+  CREATE TABLE consequence_rules (
+    campaign_id TEXT PRIMARY KEY REFERENCES campaigns(id) ON DELETE CASCADE,
+    rules_json TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE followups (
+    id TEXT PRIMARY KEY,
+    object_key TEXT NOT NULL,
+    round_id TEXT NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('commitment', 'measure', 'feedback', 'inspection', 'label')),
+    dated_on TEXT NOT NULL,
+    text TEXT NOT NULL,
+    recorded_by TEXT NOT NULL,
+    position INTEGER NOT NULL
+  );
+  CREATE INDEX followups_by_key ON followups(object_key, round_id);
+  `,
 ];

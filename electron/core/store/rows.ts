@@ -31,6 +31,8 @@ export interface ObjectRow {
   category: string;
   indicator_set_id: string;
   position: number;
+  /** The object's lineage across rounds (i16); NULL only in rows written before it existed. */
+  object_key?: string | null;
 }
 
 export interface IndicatorSetRow {

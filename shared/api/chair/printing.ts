@@ -269,7 +269,48 @@ export interface PaperReconciliationSheet {
 }
 
 /** Everything a data sheet shows, computed by the core. */
-export type SheetData = RankingSheet | DetailSheet | WorstSheet | ReceiptsSheet | SignInSheet | ZeroReportSheet | PaperBallotSheet | PaperReconciliationSheet;
+/** i16: one object's line of the 历次评议汇总表: a short text per round, current streaks. */
+export interface HistorySheetLine {
+  readonly department: string;
+  readonly name: string;
+  readonly cells: readonly string[];
+  readonly streaks: string;
+}
+
+/** i16: 历次评议汇总表 of the meeting's campaign. */
+export interface HistorySheet {
+  readonly sheet: 'history';
+  readonly header: SheetHeader;
+  readonly rounds: readonly { readonly name: string; readonly imported: boolean }[];
+  readonly lines: readonly HistorySheetLine[];
+  readonly bottomPlaces: number;
+}
+
+/** i16: 评议结果运用建议表 of the meeting's round: what the rules table says, marked as a suggestion. */
+export interface ConsequencesSheet {
+  readonly sheet: 'consequences';
+  readonly header: SheetHeader;
+  /** 建议（…不是处理决定）: printed under the title and in the footer. */
+  readonly suggestion: string;
+  readonly recorded: boolean;
+  readonly lines: readonly { readonly department: string; readonly name: string; readonly result: string; readonly rules: readonly { readonly consequence: string; readonly reason: string }[] }[];
+}
+
+/** i16: 整改反馈表, one page per object of the round (or the one asked for). */
+export interface RectificationSheet {
+  readonly sheet: 'rectification';
+  readonly header: SheetHeader;
+  readonly objects: readonly {
+    readonly department: string;
+    readonly name: string;
+    readonly results: readonly { readonly round: string; readonly text: string }[];
+    readonly rules: readonly { readonly consequence: string; readonly reason: string }[];
+    readonly entries: readonly { readonly round: string; readonly kind: string; readonly datedOn: string; readonly text: string; readonly recordedBy: string }[];
+  }[];
+}
+
+/** Everything a data sheet shows, computed by the core. */
+export type SheetData = RankingSheet | DetailSheet | WorstSheet | ReceiptsSheet | SignInSheet | ZeroReportSheet | PaperBallotSheet | PaperReconciliationSheet | HistorySheet | ConsequencesSheet | RectificationSheet;
 
 /** A rendered PDF. Slips are never saved by the app (they carry live codes): savedTo is null. */
 export interface RenderedPdf {

@@ -59,7 +59,17 @@ export const setupInputs = {
   setCategorySet: z.strictObject({ roundId: id, category: text, indicatorSetId: id }),
   previewObjectsImport: z.strictObject({ roundId: id, mode: importMode, ...file }),
   /** Saves the rows the preview showed as valid; with bad rows present only when `skipInvalid` is set. */
-  importObjects: z.strictObject({ roundId: id, mode: importMode, skipInvalid: z.boolean(), ...file }),
+  /**
+   * i16: `renames` are the likely renames of previewObjectLineage that the secretary confirmed (the
+   * row continues that lineage); rows matching the previous round on department + name continue theirs.
+   */
+  importObjects: z.strictObject({
+    roundId: id,
+    mode: importMode,
+    skipInvalid: z.boolean(),
+    ...file,
+    renames: z.array(z.strictObject({ department: text, name: text, objectKey: id })).max(5000).optional(),
+  }),
   exportObjects: z.strictObject({ roundId: id, format }),
 
   /** Creates a custom set (no id) or replaces a custom set's name and indicators. */

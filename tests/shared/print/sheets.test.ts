@@ -4,13 +4,18 @@ import { DATA_SHEETS, SHEETS, SHEET_FILE_NAMES, SHEET_TITLES, parsePrintQuery, p
 
 describe('sheet registry', () => {
   it('lists every sheet once, in the printing tab order, with titles and file names', () => {
-    // i17p: the blank paper ballot after the code slips, the paper reconciliation last.
-    expect(SHEETS).toEqual(['signin', 'slips', 'paperBallot', 'zero', 'ranking', 'detail', 'worst', 'receipts', 'paperReconciliation']);
-    expect(DATA_SHEETS).toEqual(['signin', 'paperBallot', 'zero', 'ranking', 'detail', 'worst', 'receipts', 'paperReconciliation']);
+    // i17p: the blank paper ballot after the code slips, the paper reconciliation after the receipts;
+    // i16 adds the three sheets of rounds over time at the end.
+    const rounds = ['history', 'consequences', 'rectification'];
+    expect(SHEETS).toEqual(['signin', 'slips', 'paperBallot', 'zero', 'ranking', 'detail', 'worst', 'receipts', 'paperReconciliation', ...rounds]);
+    expect(DATA_SHEETS).toEqual(['signin', 'paperBallot', 'zero', 'ranking', 'detail', 'worst', 'receipts', 'paperReconciliation', ...rounds]);
+    expect(SHEET_TITLES.history).toBe('历次评议汇总表');
+    expect(SHEET_TITLES.consequences).toBe('评议结果运用建议表');
+    expect(SHEET_TITLES.rectification).toBe('整改反馈表');
     expect(SHEET_TITLES.ranking).toBe('评议结果排序表');
     expect(SHEET_FILE_NAMES.slips).toBe('评议码条');
-    expect(sheetsFor('graded').map((s) => s.id)).toEqual(['signin', 'slips', 'paperBallot', 'zero', 'ranking', 'detail', 'receipts', 'paperReconciliation']);
-    expect(sheetsFor('worst').map((s) => s.id)).toEqual(['signin', 'slips', 'paperBallot', 'zero', 'worst', 'receipts', 'paperReconciliation']);
+    expect(sheetsFor('graded').map((s) => s.id)).toEqual(['signin', 'slips', 'paperBallot', 'zero', 'ranking', 'detail', 'receipts', 'paperReconciliation', ...rounds]);
+    expect(sheetsFor('worst').map((s) => s.id)).toEqual(['signin', 'slips', 'paperBallot', 'zero', 'worst', 'receipts', 'paperReconciliation', ...rounds]);
   });
 
   it('writes the query the print route parses back, and refuses a malformed one', () => {

@@ -13,6 +13,7 @@ import { recordAudit } from '../audit';
 import { isOfficial, mayMarkOfficial, mayRecordVeto, meetingStatus, resultsAvailable } from '../../../../shared/domain/lifecycle';
 import { ANONYMISATION_PENDING } from './meeting-data';
 import { ballotStore } from '../../store/ballot-store';
+import { recordRoundHistory } from '../history/record';
 
 /** The refusal every results change gives for an official meeting. */
 export const OFFICIAL_REFUSAL = '结果已确认为正式结果，本场会议不能再作任何修改。如确有错误，请按规定另行处理并书面说明。';
@@ -85,6 +86,8 @@ export function markOfficial(store: Store, events: EventHub, meetingId: string):
     const ballots = (store.db.prepare('SELECT COUNT(*) AS n FROM ballots WHERE meeting_id = ?').get(meetingId) as { n: number }).n;
     const vetoes = (store.db.prepare('SELECT COUNT(*) AS n FROM vetoes WHERE meeting_id = ?').get(meetingId) as { n: number }).n;
     recordAudit(store, meetingId, 'mark_official', { ballots, vetoes });
+    // i16: the round's history rows are written with the confirmation, so history never re-tallies.
+    recordRoundHistory(store, meetingId);
   });
   events.emit({ type: 'status', meetingId, status: 'official' });
   events.emit({ type: 'changed', meetingId });

@@ -17,6 +17,9 @@ import { readTable, writeTable, type TableFormat } from '../../import';
 import { editableMeeting, editableRound, findCampaign, findRound } from './checks';
 import { roundObjects, saveObjectDrafts } from './objects';
 import { meetingRoster, saveRosterDrafts } from './roster';
+import { objectKeysOfRound } from '../../store/objects';
+import { importedKeys, lineagePreview } from '../history/lineage';
+import type { LineageLink, LineagePreview } from '../../../../shared/api/chair/history';
 
 interface FileInput {
   readonly fileName: string;
@@ -32,7 +35,8 @@ function decode(file: FileInput): Result<Uint8Array> {
   return ok(new Uint8Array(Buffer.from(file.base64, 'base64')));
 }
 
-async function tableOf(file: FileInput): Promise<Result<{ table: TableData; encoding: string; sheetName: string | null }>> {
+/** The table in an uploaded file (also read by history's import, i16). */
+export async function tableOf(file: FileInput): Promise<Result<{ table: TableData; encoding: string; sheetName: string | null }>> {
   const bytes = decode(file);
   if (!bytes.ok) return bytes;
   const read = await readTable(bytes.value, file.fileName, { maxBytes: MAX_IMPORT_FILE_BYTES });
@@ -147,7 +151,10 @@ export function previewObjectsImport(store: Store, input: FileInput & { roundId:
   return objectsPreview(store, input);
 }
 
-export async function importObjects(store: Store, input: FileInput & { roundId: string; mode: Mode; skipInvalid: boolean }): Promise<Result<ImportDone>> {
+export async function importObjects(
+  store: Store,
+  input: FileInput & { roundId: string; mode: Mode; skipInvalid: boolean; renames?: readonly LineageLink[] | undefined },
+): Promise<Result<ImportDone>> {
   const preview = await objectsPreview(store, input);
   if (!preview.ok) return preview;
   const { preview: p } = preview.value;
@@ -156,8 +163,32 @@ export async function importObjects(store: Store, input: FileInput & { roundId: 
   // Re-check the lock: the file was read asynchronously and voting may have opened meanwhile.
   const round = editableRound(store, input.roundId);
   if (!round.ok) return round;
-  saveObjectDrafts(store, round.value, p.valid, input.mode);
+  saveObjectDrafts(store, round.value, p.valid, input.mode, lineageKeys(store, input.roundId, p.valid, input.renames ?? []));
   return ok({ imported: p.valid.length, skipped: p.errorCount });
+}
+
+/**
+ * i16: the lineage key of each imported row: the same round's object of that department and name
+ * (a re-import keeps identity), else the previous round's; a rename the secretary confirmed first.
+ */
+function lineageKeys(store: Store, roundId: string, drafts: readonly ObjectDraft[], renames: readonly LineageLink[]): (string | undefined)[] {
+  const here = new Map<string, string>();
+  const keys = objectKeysOfRound(store, roundId);
+  for (const o of roundObjects(store, roundId)) here.set(`${o.department}\u0000${o.name}`, keys.get(o.id) ?? o.id);
+  const fromPrevious = importedKeys(store, roundId, drafts, renames);
+  // A rename the secretary confirmed wins over what the round had: that is what confirming means.
+  const confirmed = new Set(renames.map((r) => `${r.department}\u0000${r.name}`));
+  return drafts.map((d, i) => {
+    const place = `${d.department}\u0000${d.name}`;
+    return confirmed.has(place) ? (fromPrevious[i] ?? here.get(place)) : (here.get(place) ?? fromPrevious[i]);
+  });
+}
+
+/** i16: what an objects file means for identity across rounds (matches, likely renames, new, removed). */
+export async function previewObjectLineage(store: Store, input: FileInput & { roundId: string }): Promise<Result<LineagePreview>> {
+  const preview = await objectsPreview(store, { ...input, mode: 'replace' });
+  if (!preview.ok) return preview;
+  return ok(lineagePreview(store, input.roundId, preview.value.preview.valid));
 }
 
 export function previewRosterImport(store: Store, input: FileInput & { meetingId: string; mode: Mode }): Promise<Result<ImportPreviewResult<RepresentativeDraft>>> {
@@ -182,12 +213,12 @@ const MIME: Record<TableFormat, string> = {
 };
 
 /** A file name from the meeting's own words, without characters Windows refuses. */
-function fileName(parts: readonly string[], format: TableFormat): string {
+export function fileName(parts: readonly string[], format: TableFormat): string {
   const base = parts.filter((p) => p !== '').join('-').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').slice(0, 120);
   return `${base}.${format}`;
 }
 
-async function exported(table: TableData, format: TableFormat, name: string, sheetName: string): Promise<ExportedFile> {
+export async function exported(table: TableData, format: TableFormat, name: string, sheetName: string): Promise<ExportedFile> {
   const bytes = await writeTable(table, format, { sheetName });
   return { fileName: name, mimeType: MIME[format], base64: Buffer.from(bytes).toString('base64') };
 }

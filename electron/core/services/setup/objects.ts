@@ -126,10 +126,11 @@ export function setCategorySet(store: Store, input: { roundId: string; category:
  * Saves imported objects: 'replace' removes the round's objects first, 'append' adds after them.
  * The caller has checked the round is editable and the drafts are valid and not duplicates.
  */
-export function saveObjectDrafts(store: Store, round: Round, drafts: readonly ObjectDraft[], mode: 'replace' | 'append'): void {
+export function saveObjectDrafts(store: Store, round: Round, drafts: readonly ObjectDraft[], mode: 'replace' | 'append', keys: readonly (string | undefined)[] = []): void {
   store.transaction(() => {
     if (mode === 'replace') objects.deleteObjectsOfRound(store, round.id);
-    objects.insertObjects(store, round.id, drafts.map((d) => ({ id: newId(), ...d, indicatorSetId: setForCategory(round, d.category) })));
+    // i16: each row's lineage key (undefined: a new lineage of its own).
+    objects.insertObjects(store, round.id, drafts.map((d, i) => ({ id: newId(), ...d, indicatorSetId: setForCategory(round, d.category), objectKey: keys[i] })));
     recordAudit(store, null, 'import_objects', { mode, rows: drafts.length });
   });
 }
