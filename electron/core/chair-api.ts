@@ -7,6 +7,7 @@ import { setupHandlers } from './handlers/setup';
 import { votingHandlers } from './handlers/voting';
 import { resultsHandlers } from './handlers/results';
 import { printingHandlers } from './handlers/printing';
+import { rehearsalAuditHandlers } from './handlers/rehearsal-audit';
 
 /** Every chair method's handler; the type makes a method without a handler a compile error. */
 const handlers: { [M in ChairMethod]: Handler<M> } = {
@@ -15,6 +16,7 @@ const handlers: { [M in ChairMethod]: Handler<M> } = {
   ...votingHandlers,
   ...resultsHandlers,
   ...printingHandlers,
+  ...rehearsalAuditHandlers,
 };
 
 function isChairMethod(name: string): name is ChairMethod {

@@ -81,10 +81,23 @@ const EN: Record<ErrorCode, string> = {
   'tally.weights': 'The group weights must total 100 %.',
   'tally.veto': 'A veto names an object not in the meeting.',
   'tally.ballot': 'A ballot does not fit the meeting.',
+  // i17r (issue 17)
+  rehearsal_not_official: 'This is a rehearsal: its results can never be marked official.',
+  rehearsal_open: 'A rehearsal of this meeting is still voting. Close it first, or confirm to open the real meeting anyway.',
+  not_rehearsal: 'This meeting is not a rehearsal: only a rehearsal can be wiped.',
+  rehearsal_of_rehearsal: 'This is already a rehearsal: make the rehearsal copy from the real meeting.',
+};
+
+// i17r (issue 17): the Chinese words of the codes whose core message is not a Chinese sentence.
+const ZH: Partial<Record<ErrorCode, string>> = {
+  rehearsal_not_official: '这是演练（试投）会议：演练结果永远不能确认为正式结果。',
+  rehearsal_open: '这场会议的演练仍在投票。请先结束演练；如确需现在开始正式投票，请确认后继续。',
+  not_rehearsal: '这不是演练会议：只有演练会议可以清除。',
+  rehearsal_of_rehearsal: '这已经是演练会议了：请从正式会议创建演练。',
 };
 
 /** The sentence the console shows for an error, in the console's language. */
 export function errorText(error: Pick<AppError, 'code' | 'message'>): string {
-  if (locale.value === 'zh') return error.message;
+  if (locale.value === 'zh') return ZH[error.code] ?? error.message;
   return (EN as Record<string, string | undefined>)[error.code] ?? error.message;
 }

@@ -11,6 +11,7 @@ import { votingInputs, type VotingOutputs } from './chair/voting';
 import { resultsInputs, type ResultsOutputs } from './chair/results';
 import { setupInputs, type SetupOutputs } from './chair/setup';
 import { printingInputs, type PrintingOutputs } from './chair/printing';
+import { rehearsalAuditInputs, type RehearsalAuditOutputs } from './chair/rehearsal-audit';
 
 export type { ServerInfo, MeetingSummary, GroupTurnout, MeetingView } from './chair/meetings';
 export type { IssuedCode } from './chair/voting';
@@ -22,13 +23,14 @@ export const chairInputs = {
   ...votingInputs,
   ...resultsInputs,
   ...printingInputs,
+  ...rehearsalAuditInputs,
 } as const;
 
 export type ChairMethod = keyof typeof chairInputs;
 export type ChairInput<M extends ChairMethod> = z.input<(typeof chairInputs)[M]>;
 export type ChairParsedInput<M extends ChairMethod> = z.output<(typeof chairInputs)[M]>;
 
-export type ChairOutputs = MeetingOutputs & SetupOutputs & VotingOutputs & ResultsOutputs & PrintingOutputs;
+export type ChairOutputs = MeetingOutputs & SetupOutputs & VotingOutputs & ResultsOutputs & PrintingOutputs & RehearsalAuditOutputs;
 
 /** Pushed to the chair console (WebSocket in browser mode, IPC events in Electron); never polled. */
 export type ChairEvent =

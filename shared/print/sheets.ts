@@ -111,6 +111,19 @@ export const SHEET_REGISTRY = [
     availability: 'results',
     fromData: true,
   },
+  // i17r (issue 17): the audit trail of a meeting as an appendix the scrutineers sign, with the chain's head.
+  {
+    id: 'audit',
+    title: '审计记录附表',
+    fileName: '审计记录附表',
+    console: {
+      zh: { name: '审计记录附表（监票人签字）', when: '随时可打印：本场会议的全部操作记录及哈希链尾值，供监票人核对签字。' },
+      en: { name: 'Audit trail appendix (signed by the scrutineers)', when: 'Any time: every recorded action of the meeting and the hash chain\'s head, for the scrutineers to check and sign.' },
+    },
+    ballotType: null,
+    availability: 'always',
+    fromData: true,
+  },
 ] as const satisfies readonly SheetEntry[];
 
 export type Sheet = (typeof SHEET_REGISTRY)[number]['id'];

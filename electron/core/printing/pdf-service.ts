@@ -10,7 +10,7 @@ import { registeredPrintDriver } from './print-driver';
 import { findMeeting } from '../services/meetings';
 import { SHEET_FILE_NAMES, printQuery, type Sheet } from '../../../shared/print/sheets';
 import { resultSheetState } from './result-sheets';
-import { resultStateFileTag } from '../../../shared/rules/result-state';
+import { rehearsalFilePrefix, resultStateFileTag } from '../../../shared/rules/result-state';
 
 const RESULT_SHEETS: ReadonlySet<Sheet> = new Set<Sheet>(['ranking', 'detail', 'worst', 'receipts']);
 
@@ -43,7 +43,8 @@ export async function renderSheetPdf(core: Core, target: SheetTarget, now = new 
     const found = resultSheetState(core.store, target.meetingId);
     if (found.ok) state = `-${resultStateFileTag(found.value)}`;
   }
-  const fileName = `${safeFileName(meeting.title)}-${SHEET_FILE_NAMES[target.sheet]}${state}-${stamp(now)}.pdf`;
+  // A rehearsal's PDF starts with 演练- (and its wipe removes the saved copies by that name).
+  const fileName = `${rehearsalFilePrefix((meeting.rehearsal_of ?? null) !== null)}${safeFileName(meeting.title)}-${SHEET_FILE_NAMES[target.sheet]}${state}-${stamp(now)}.pdf`;
   let savedTo: string | null = null;
   if (target.sheet !== 'slips') {
     const dir = join(core.dataDir, 'exports');

@@ -119,6 +119,8 @@ export function ballotSession(store: Store, typed: string, submissionKey?: strin
     gradeScale: definition.settings.gradeScale,
     worstK: definition.settings.worstK,
     requireAllAnswered: definition.settings.requireAllAnswered,
+    // i17r: a rehearsal's tablets show the 演练 banner.
+    rehearsal: (meeting.rehearsal_of ?? null) !== null,
   };
   return tabletOk(receipt === null ? value : { ...value, receipt });
 }

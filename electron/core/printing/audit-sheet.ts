@@ -1,0 +1,21 @@
+/** 审计记录附表 (i17r): a meeting's audit lines, in words, with the chain's head for the signatures. */
+import type { Store } from '../store/database';
+import type { AuditSheet } from '../../../shared/api/chair/printing';
+import { ok, type Result } from '../../../shared/domain/result';
+import { auditActionName, auditDetailText } from '../../../shared/rules/audit-actions';
+import { auditLines, chainState } from '../services/audit-trail';
+import { sheetHeader } from './sheet-header';
+
+export function auditSheet(store: Store, meetingId: string): Result<AuditSheet> {
+  const found = sheetHeader(store, meetingId);
+  if (!found.ok) return found;
+  const chain = chainState(store);
+  const lines = auditLines(store, { meetingId }).map((l) => ({
+    seq: l.seq,
+    at: l.at,
+    action: auditActionName(l.action, 'zh'),
+    detail: auditDetailText(l.detail),
+    hash: l.hash ?? '',
+  }));
+  return ok({ sheet: 'audit', header: found.value.header, lines, chain: { ok: chain.ok, lines: chain.lines, head: chain.head } });
+}
