@@ -70,6 +70,6 @@ export async function exportAudit(store: Store, input: AuditFilter & { format: T
   });
   recordAudit(store, input.meetingId ?? null, 'export_audit', { format: input.format, lines: lines.length });
   const safe = what.replace(/[\\/:*?"<>|\u0000-\u001f]/gu, '_').slice(0, 80);
-  const name = `${rehearsalFilePrefix(meeting?.rehearsalOf != null)}${safe}.${input.format}`;
+  const name = `${rehearsalFilePrefix((meeting?.rehearsalOf ?? null) !== null)}${safe}.${input.format}`;
   return ok({ fileName: name, mimeType: MIME[input.format], base64: Buffer.from(bytes).toString('base64'), warning: null });
 }
