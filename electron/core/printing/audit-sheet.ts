@@ -5,11 +5,15 @@ import { ok, type Result } from '../../../shared/domain/result';
 import { auditActionName, auditDetailText } from '../../../shared/rules/audit-actions';
 import { auditLines, chainState } from '../services/audit-trail';
 import { sheetHeader } from './sheet-header';
+import { verifyAudit } from '../store/audit';
+import { GENESIS_HASH } from '../store/audit-chain';
 
 export function auditSheet(store: Store, meetingId: string): Result<AuditSheet> {
   const found = sheetHeader(store, meetingId);
   if (!found.ok) return found;
   const chain = chainState(store);
+  // A rehearsal's lines are in its own chain: its appendix prints that chain's head.
+  const head = found.value.header.rehearsal ? (verifyAudit(store.db).heads[meetingId] ?? GENESIS_HASH) : chain.head;
   const lines = auditLines(store, { meetingId }).map((l) => ({
     seq: l.seq,
     at: l.at,
@@ -17,5 +21,5 @@ export function auditSheet(store: Store, meetingId: string): Result<AuditSheet> 
     detail: auditDetailText(l.detail),
     hash: l.hash ?? '',
   }));
-  return ok({ sheet: 'audit', header: found.value.header, lines, chain: { ok: chain.ok, lines: chain.lines, head: chain.head } });
+  return ok({ sheet: 'audit', header: found.value.header, lines, chain: { ok: chain.ok, lines: chain.lines, head } });
 }

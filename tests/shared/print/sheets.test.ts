@@ -4,12 +4,12 @@ import { DATA_SHEETS, SHEETS, SHEET_FILE_NAMES, SHEET_TITLES, parsePrintQuery, p
 
 describe('sheet registry', () => {
   it('lists every sheet once, in the printing tab order, with titles and file names', () => {
-    expect(SHEETS).toEqual(['signin', 'slips', 'zero', 'ranking', 'detail', 'worst', 'receipts']);
-    expect(DATA_SHEETS).toEqual(['signin', 'zero', 'ranking', 'detail', 'worst', 'receipts']);
+    expect(SHEETS).toEqual(['signin', 'slips', 'zero', 'ranking', 'detail', 'worst', 'receipts', 'audit']);
+    expect(DATA_SHEETS).toEqual(['signin', 'zero', 'ranking', 'detail', 'worst', 'receipts', 'audit']);
     expect(SHEET_TITLES.ranking).toBe('评议结果排序表');
     expect(SHEET_FILE_NAMES.slips).toBe('评议码条');
-    expect(sheetsFor('graded').map((s) => s.id)).toEqual(['signin', 'slips', 'zero', 'ranking', 'detail', 'receipts']);
-    expect(sheetsFor('worst').map((s) => s.id)).toEqual(['signin', 'slips', 'zero', 'worst', 'receipts']);
+    expect(sheetsFor('graded').map((s) => s.id)).toEqual(['signin', 'slips', 'zero', 'ranking', 'detail', 'receipts', 'audit']);
+    expect(sheetsFor('worst').map((s) => s.id)).toEqual(['signin', 'slips', 'zero', 'worst', 'receipts', 'audit']);
   });
 
   it('writes the query the print route parses back, and refuses a malformed one', () => {
