@@ -5,15 +5,14 @@ import { ok, type Result } from '../../../shared/domain/result';
 import { auditActionName, auditDetailText } from '../../../shared/rules/audit-actions';
 import { auditLines, chainState } from '../services/audit-trail';
 import { sheetHeader } from './sheet-header';
-import { verifyAudit } from '../store/audit';
-import { GENESIS_HASH } from '../store/audit-chain';
+import { MAIN_CHAIN } from '../store/audit-chain';
 
 export function auditSheet(store: Store, meetingId: string): Result<AuditSheet> {
   const found = sheetHeader(store, meetingId);
   if (!found.ok) return found;
-  const chain = chainState(store);
   // A rehearsal's lines are in its own chain: its appendix prints that chain's head.
-  const head = found.value.header.rehearsal ? (verifyAudit(store.db).heads[meetingId] ?? GENESIS_HASH) : chain.head;
+  const chain = chainState(store, found.value.header.rehearsal ? meetingId : MAIN_CHAIN);
+  const head = chain.head;
   const lines = auditLines(store, { meetingId }).map((l) => ({
     seq: l.seq,
     at: l.at,

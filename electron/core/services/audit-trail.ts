@@ -6,6 +6,7 @@
 import { Buffer } from 'node:buffer';
 import type { Store } from '../store/database';
 import { auditActions, auditHead, listAudit, verifyAudit, type AuditFilter } from '../store/audit';
+import { GENESIS_HASH, MAIN_CHAIN } from '../store/audit-chain';
 import { listNamedMeetings } from '../store/meetings';
 import type { AuditChainState, AuditLine, AuditTrail } from '../../../shared/api/chair/rehearsal-audit';
 import type { DownloadFile } from '../../../shared/api/chair/results';
@@ -15,9 +16,18 @@ import { rehearsalFilePrefix } from '../../../shared/rules/result-state';
 import { writeTable, type TableFormat } from '../import';
 import { recordAudit } from './audit';
 
-export function chainState(store: Store): AuditChainState {
+/** The whole trail's state; the head is the main chain's, or a rehearsal's own when `chain` names one. */
+export function chainState(store: Store, chain: string = MAIN_CHAIN): AuditChainState {
   const report = verifyAudit(store.db);
-  return { ok: report.ok, lines: report.lines, head: auditHead(store), problems: report.problems.map((p) => ({ kind: p.kind, seq: p.seq })) };
+  const head = chain === MAIN_CHAIN ? auditHead(store) : (report.heads[chain] ?? GENESIS_HASH);
+  return { ok: report.ok, lines: report.lines, head, problems: report.problems.map((p) => ({ kind: p.kind, seq: p.seq })) };
+}
+
+/** The chain a filter's meeting writes to: a rehearsal's own, else the main chain. */
+function chainOfFilter(store: Store, filter: AuditFilter): string {
+  if (filter.meetingId === undefined) return MAIN_CHAIN;
+  const meeting = listNamedMeetings(store).find((m) => m.id === filter.meetingId);
+  return meeting?.rehearsalOf ? meeting.id : MAIN_CHAIN;
 }
 
 /** The lines that match the filter, oldest first, with meeting titles. */
@@ -41,7 +51,7 @@ export function auditTrail(store: Store, filter: AuditFilter): Result<AuditTrail
     lines: auditLines(store, filter),
     actions: auditActions(store),
     meetings: all.filter((m) => withLines.has(m.id)).map((m) => ({ id: m.id, title: m.title })),
-    chain: chainState(store),
+    chain: chainState(store, chainOfFilter(store, filter)),
   });
 }
 
@@ -60,7 +70,7 @@ const MIME: Record<TableFormat, string> = {
 /** The filtered trail as .csv or .xlsx, each line with its hash, and the chain's head in the title lines. */
 export async function exportAudit(store: Store, input: AuditFilter & { format: TableFormat }): Promise<Result<DownloadFile>> {
   const lines = auditLines(store, input);
-  const chain = chainState(store);
+  const chain = chainState(store, chainOfFilter(store, input));
   const meeting = input.meetingId === undefined ? undefined : listNamedMeetings(store).find((m) => m.id === input.meetingId);
   const rows = lines.map((l) => [String(l.seq), localSeconds(l.at), l.meetingTitle ?? '', auditActionName(l.action, 'zh'), l.action, auditDetailText(l.detail), l.hash ?? '']);
   const what = meeting ? `${meeting.title}-审计记录` : '审计记录';

@@ -139,6 +139,15 @@ describe('rehearsal (演练)', () => {
     expect(pdf.fileName).toMatch(/^演练-演练 · /u);
     expect(pdf.savedTo !== null && existsSync(pdf.savedTo)).toBe(true);
 
+    // Its lines are in its own chain; its trail and its appendix show that chain's head.
+    const ownLines = await t.chair('auditTrail', { meetingId: rehearsal.id });
+    expect(ownLines.lines.map((l) => l.action)).toContain('create_rehearsal');
+    expect(ownLines.chain.head).toBe(ownLines.lines.at(-1)?.hash);
+    const appendix = await t.chair('printData', { meetingId: rehearsal.id, sheet: 'audit' });
+    if (appendix.sheet !== 'audit') throw new Error('not the audit sheet');
+    expect(appendix.chain.head).toBe((await t.chair('auditTrail', { meetingId: rehearsal.id })).chain.head);
+    expect(appendix.chain.head).not.toBe((await t.chair('auditTrail', {})).chain.head);
+
     // The wipe: one audit line in the main chain, nothing else anywhere.
     expect((await raw('wipeRehearsal', { meetingId: real.id, confirm: true })).error?.code).toBe('not_rehearsal');
     const traces = [rehearsal.id, rehearsalRound?.id ?? '', rehearsal.title, REASON];
