@@ -36,6 +36,8 @@ export default defineConfig(({ mode }) => ({
             main: here('./electron/main/index.ts'),
             // `npm run retally -- FILE [--data DIR]`: re-tally an exported ballot file (issue 5).
             retally: here('./electron/host/retally.ts'),
+            // `npm run verify-audit -- --data DIR`: check the audit trail's hash chain (issue 17).
+            'verify-audit': here('./electron/host/verify-audit.ts'),
           }) as Record<string, string>,
       external,
       output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },

@@ -9,6 +9,7 @@ import { resultsHandlers } from './handlers/results';
 import { printingHandlers } from './handlers/printing';
 import { paperHandlers } from './handlers/paper';
 import { historyHandlers } from './handlers/history';
+import { rehearsalAuditHandlers } from './handlers/rehearsal-audit';
 
 /** Every chair method's handler; the type makes a method without a handler a compile error. */
 const handlers: { [M in ChairMethod]: Handler<M> } = {
@@ -20,6 +21,7 @@ const handlers: { [M in ChairMethod]: Handler<M> } = {
   ...paperHandlers,
   // i16 (issue 16)
   ...historyHandlers,
+  ...rehearsalAuditHandlers,
 };
 
 function isChairMethod(name: string): name is ChairMethod {

@@ -107,9 +107,14 @@ const EN: Record<ErrorCode, string> = {
   lineage_same: 'These are already the same object across rounds.',
   history_import_columns: 'The file lacks the columns 轮次, 单位 and 评议对象, or one of 总分, 名次, 评差位次. Use the export of the history as a template.',
   history_import_rows: 'Some rows of the file have errors. Fix them, or import the valid rows only.',
+  // i17r (issue 17)
+  rehearsal_not_official: 'This is a rehearsal: its results can never be marked official.',
+  rehearsal_open: 'A rehearsal of this meeting is still voting. Close it first, or confirm to open the real meeting anyway.',
+  not_rehearsal: 'This meeting is not a rehearsal: only a rehearsal can be wiped.',
+  rehearsal_of_rehearsal: 'This is already a rehearsal: make the rehearsal copy from the real meeting.',
 };
 
-/** i16: Chinese words of the codes whose core message is in English (core writes no Chinese sentences). */
+/** Chinese words of the codes whose core message is not a Chinese sentence (core writes no Chinese sentences). */
 const ZH: Partial<Record<ErrorCode, string>> = {
   ...PAPER_ZH,
   followup_not_found: '找不到这条记录，可能已被删除。请刷新后再看。',
@@ -117,6 +122,11 @@ const ZH: Partial<Record<ErrorCode, string>> = {
   lineage_same: '这两个对象已经是同一个对象（历次评议中连续计算）。',
   history_import_columns: '文件缺少“轮次”“单位”“评议对象”列，或缺少“总分”“名次”“评差位次”中的任何一列。请以“导出历次评议汇总”的文件为模板。',
   history_import_rows: '文件中有些行有错误。请改正后重新导入，或选择“只导入正确的行”。',
+  // i17r (issue 17)
+  rehearsal_not_official: '这是演练（试投）会议：演练结果永远不能确认为正式结果。',
+  rehearsal_open: '这场会议的演练仍在投票。请先结束演练；如确需现在开始正式投票，请确认后继续。',
+  not_rehearsal: '这不是演练会议：只有演练会议可以清除。',
+  rehearsal_of_rehearsal: '这已经是演练会议了：请从正式会议创建演练。',
 };
 
 /** The sentence the console shows for an error, in the console's language. */

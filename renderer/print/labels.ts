@@ -1,7 +1,7 @@
 /** Wording printed on the sheets (official documents: Chinese only). */
 import type { RepresentativeCategory, VoterGroup } from '../../shared/domain/model';
 import type { SheetHeader } from '../../shared/api/chair/printing';
-import { DRAFT_MARK, OFFICIAL_MARK } from '../../shared/rules/result-state';
+import { DRAFT_MARK, OFFICIAL_MARK, REHEARSAL_MARK } from '../../shared/rules/result-state';
 import { GROUP_NAMES_ZH } from '../../shared/rules/group-names';
 import { SHEET_TITLES, type Sheet } from '../../shared/print/sheets';
 
@@ -30,5 +30,5 @@ export function formatDateTime(iso: string): string {
 /** The line repeated at the top of every page; a result sheet's says 初步结果（未确认） or 正式结果 on each page. */
 export function runningHeader(header: SheetHeader, sheet: Sheet): string {
   const state = header.resultState === null ? '' : header.resultState.official ? OFFICIAL_MARK : DRAFT_MARK;
-  return [header.title, header.sheetName ?? SHEET_TITLES[sheet], state, header.heldOn, header.place].filter((part) => part !== '').join(' · ');
+  return [header.rehearsal ? REHEARSAL_MARK : '', header.title, header.sheetName ?? SHEET_TITLES[sheet], state, header.heldOn, header.place].filter((part) => part !== '').join(' · ');
 }

@@ -74,6 +74,7 @@ const zh = {
   search: '搜索科室或对象',
   noMatch: '没有找到。',
   invalidBallot: '请点“返回修改”改正后再提交；如仍不行，请告知工作人员。',
+  rehearsal: '演练（试投）：不是正式评议，结果不作数。',
 };
 
 const en: Record<keyof typeof zh, string> = {
@@ -150,6 +151,7 @@ const en: Record<keyof typeof zh, string> = {
   search: 'Search departments or sections',
   noMatch: 'Nothing found.',
   invalidBallot: 'Tap "Go back" to correct it, then submit again; if that fails, tell the staff.',
+  rehearsal: 'REHEARSAL (演练): not the real evaluation; this ballot does not count.',
 };
 
 export const t = createTranslator(zh, en);

@@ -14,6 +14,7 @@ import { printingInputs, type PrintingOutputs } from './chair/printing';
 // i17p (issue 17 part 1): paper ballots keyed in twice
 import { paperInputs, type PaperOutputs } from './chair/paper';
 import { historyInputs, type HistoryOutputs } from './chair/history';
+import { rehearsalAuditInputs, type RehearsalAuditOutputs } from './chair/rehearsal-audit';
 
 export type { ServerInfo, MeetingSummary, GroupTurnout, MeetingView } from './chair/meetings';
 export type { IssuedCode } from './chair/voting';
@@ -28,13 +29,14 @@ export const chairInputs = {
   ...paperInputs,
   // i16 (issue 16): rounds over time
   ...historyInputs,
+  ...rehearsalAuditInputs,
 } as const;
 
 export type ChairMethod = keyof typeof chairInputs;
 export type ChairInput<M extends ChairMethod> = z.input<(typeof chairInputs)[M]>;
 export type ChairParsedInput<M extends ChairMethod> = z.output<(typeof chairInputs)[M]>;
 
-export type ChairOutputs = MeetingOutputs & SetupOutputs & VotingOutputs & ResultsOutputs & PrintingOutputs & PaperOutputs & HistoryOutputs;
+export type ChairOutputs = MeetingOutputs & SetupOutputs & VotingOutputs & ResultsOutputs & PrintingOutputs & PaperOutputs & HistoryOutputs & RehearsalAuditOutputs;
 
 /** Pushed to the chair console (WebSocket in browser mode, IPC events in Electron); never polled. */
 export type ChairEvent =

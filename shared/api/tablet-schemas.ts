@@ -55,6 +55,8 @@ export interface BallotDefinition {
   readonly worstK: number;
   /** When true the tablet insists on an answer for every item; otherwise a blank counts as 弃权. */
   readonly requireAllAnswered?: boolean;
+  /** A rehearsal (演练 / 试投): the tablet shows the banner the whole time (i17r). */
+  readonly rehearsal?: boolean;
 }
 
 /** The session's answer: the definition, and for a used code sent with its own submission key, its receipt. */

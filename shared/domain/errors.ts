@@ -83,6 +83,14 @@ export const ERROR_CODES = [
   'bad_input',
   'unknown_method',
   'internal',
+  // i17r (issue 17): rehearsals (演练) and the audit trail
+  // A rehearsal's results never become official.
+  'rehearsal_not_official',
+  // Opening a real meeting while its rehearsal still votes: the console asks, then opens with despiteRehearsal.
+  'rehearsal_open',
+  // Wiping or rehearsing something that is not (or already is) a rehearsal.
+  'not_rehearsal',
+  'rehearsal_of_rehearsal',
   // The tally's own input checks (shared/tally), wrapped by core as tally_input
   'tally.settings',
   'tally.meeting',

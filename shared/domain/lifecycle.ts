@@ -102,6 +102,22 @@ export function mayMarkOfficial(status: MeetingStatus): boolean {
   return mayTransition(status, 'markOfficial');
 }
 
+/**
+ * A meeting's results may be confirmed official: voting closed, not yet official, and the
+ * meeting is real. A rehearsal's (演练) results never count, whatever its status.
+ */
+export function mayConfirmResults(meeting: { readonly status: MeetingStatus; readonly rehearsal: boolean }): boolean {
+  return !meeting.rehearsal && mayMarkOfficial(meeting.status);
+}
+
+/**
+ * Opening a real meeting while a rehearsal of it is still voting (open or paused) asks the chair
+ * first: tablets may still hold the rehearsal's codes, and the room must not mistake one for the other.
+ */
+export function openingNeedsRehearsalConfirmation(action: LifecycleAction, rehearsalStatuses: readonly MeetingStatus[]): boolean {
+  return action === 'open' && rehearsalStatuses.some(isVoting);
+}
+
 /** Opening from draft (not resuming) checks the attendance rule and freezes the definition. */
 export function isFirstOpening(status: MeetingStatus, action: LifecycleAction): boolean {
   return action === 'open' && status === 'draft';

@@ -7,6 +7,7 @@
  *
  * Plain data, no zod: the print and console bundles import it as it is.
  */
+import { rehearsalFilePrefix } from '../rules/result-state';
 import type { BallotType } from '../domain/model';
 
 /** When a sheet may be printed: always, once codes were just generated, before any ballot, after close. */
@@ -181,6 +182,19 @@ export const SHEET_REGISTRY = [
     availability: 'always',
     fromData: true,
   },
+  // i17r (issue 17): the audit trail of a meeting as an appendix the scrutineers sign, with the chain's head.
+  {
+    id: 'audit',
+    title: '审计记录附表',
+    fileName: '审计记录附表',
+    console: {
+      zh: { name: '审计记录附表（监票人签字）', when: '随时可打印：本场会议的全部操作记录及哈希链尾值，供监票人核对签字。' },
+      en: { name: 'Audit trail appendix (signed by the scrutineers)', when: 'Any time: every recorded action of the meeting and the hash chain\'s head, for the scrutineers to check and sign.' },
+    },
+    ballotType: null,
+    availability: 'always',
+    fromData: true,
+  },
 ] as const satisfies readonly SheetEntry[];
 
 export type Sheet = (typeof SHEET_REGISTRY)[number]['id'];
@@ -214,13 +228,15 @@ export function sheetPdfFileName(input: {
   readonly round: { readonly campaign: string; readonly round: string } | null;
   readonly stateTag: string | null;
   readonly stamp: string;
+  /** A rehearsal's file starts with 演练- (its wipe finds the saved copies by that name). */
+  readonly rehearsal?: boolean;
 }): string {
   const entry = sheetEntry(input.sheet);
   const round = input.round !== null && entry.roundName !== undefined ? input.round : null;
   const title = round === null ? input.meetingTitle : `${round.campaign}${round.round}`;
   const words = round === null ? entry.fileName : (entry.roundName ?? entry.fileName);
   const state = input.stateTag === null ? '' : `-${input.stateTag}`;
-  return `${safeFileName(title)}-${words}${state}-${input.stamp}.pdf`;
+  return `${rehearsalFilePrefix(input.rehearsal === true)}${safeFileName(title)}-${words}${state}-${input.stamp}.pdf`;
 }
 
 /** `{ <sheet>: field }` for every sheet. */

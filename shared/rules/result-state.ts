@@ -8,6 +8,25 @@ import type { MeetingStatus } from '../domain/model';
 export const DRAFT_MARK = '初步结果（未确认）';
 export const OFFICIAL_MARK = '正式结果';
 
+/**
+ * A rehearsal (演练 / 试投) must never be mistaken for the meeting: every sheet of it carries
+ * REHEARSAL_MARK as a watermark and REHEARSAL_NOTICE under its title, every export's and PDF's
+ * file name starts with REHEARSAL_MARK, and the console, tablets and projector show the notice
+ * as a banner. Its results are never official (shared/domain/lifecycle.ts mayConfirmResults).
+ */
+export const REHEARSAL_MARK = '演练';
+export const REHEARSAL_NOTICE = '演练（试投）：不是正式评议，结果不作数';
+
+/** The start of a file name: `演练-` for a rehearsal's file, nothing for a real meeting's. */
+export function rehearsalFilePrefix(rehearsal: boolean): string {
+  return rehearsal ? `${REHEARSAL_MARK}-` : '';
+}
+
+/** A rehearsal's sheet title carries the mark in front: 演练 · 评议结果排序表. */
+export function rehearsalTitle(title: string, rehearsal: boolean): string {
+  return rehearsal ? `${REHEARSAL_MARK} · ${title}` : title;
+}
+
 /** Whether results are official, and since when (ISO 8601, from the audit record). */
 export interface ResultState {
   readonly official: boolean;

@@ -6,6 +6,8 @@ import { attendanceCheck, checkInList, setCheckedIn } from '../services/checkin'
 import { findMeeting, turnout } from '../services/meetings';
 import { changeTabletAddress } from '../server/tablet-binding';
 import type { Handlers } from './handler';
+import { rehearsalOpenCheck } from '../services/rehearsal';
+import { recordAudit } from '../services/audit';
 
 export const votingHandlers: Handlers<typeof votingInputs> = {
   generateCodes: (core, input) => {
@@ -25,7 +27,14 @@ export const votingHandlers: Handlers<typeof votingInputs> = {
     const meeting = findMeeting(core.store, input.meetingId);
     return meeting.ok ? ok(attendanceCheck(core.store, meeting.value)) : meeting;
   },
-  openVoting: (core, input) => changeVoting(core.store, core.events, input.meetingId, 'open', { override: input.override }),
+  openVoting: (core, input) => {
+    // i17r: a rehearsal of this meeting still voting asks first (rehearsal_open), then opens when confirmed.
+    const check = rehearsalOpenCheck(core.store, input.meetingId, input.despiteRehearsal === true);
+    if (!check.ok) return check;
+    const opened = changeVoting(core.store, core.events, input.meetingId, 'open', { override: input.override });
+    if (opened.ok && check.value.despite) recordAudit(core.store, input.meetingId, 'open_despite_rehearsal', {});
+    return opened;
+  },
   pauseVoting: (core, input) => changeVoting(core.store, core.events, input.meetingId, 'pause'),
   closeVoting: (core, input) => changeVoting(core.store, core.events, input.meetingId, 'close'),
   setTabletAddress: (core, input) => changeTabletAddress(core, input.address),

@@ -46,6 +46,7 @@ export async function renderSheetPdf(core: Core, target: SheetTarget, now = new 
     round: target.sheet === 'ranking' ? (naming?.round ?? null) : null,
     stateTag: naming === null ? null : resultStateFileTag(naming.state),
     stamp: stamp(now),
+    rehearsal: (meeting.rehearsal_of ?? null) !== null,
   });
   let savedTo: string | null = null;
   if (target.sheet !== 'slips') {

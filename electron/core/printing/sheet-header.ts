@@ -13,8 +13,11 @@ export function sheetHeader(store: Store, meetingId: string, now = new Date()): 
   if (!row.ok) return row;
   const view = meetingView(store, meetingId);
   if (!view.ok) return view;
-  const { id, title, campaign, round, heldOn, place, kind, status } = view.value;
-  return ok({ row: row.value, header: { meetingId: id, title, campaign, round, heldOn, place, kind, status, printedAt: now.toISOString(), resultState: null, sheetName: null } });
+  const { id, title, campaign, round, heldOn, place, kind, status, rehearsalOf } = view.value;
+  return ok({
+    row: row.value,
+    header: { meetingId: id, title, campaign, round, heldOn, place, kind, status, printedAt: now.toISOString(), resultState: null, sheetName: null, rehearsal: rehearsalOf !== null },
+  });
 }
 
 export { meetingState } from '../services/results/result-state';

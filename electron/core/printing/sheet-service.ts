@@ -12,6 +12,7 @@ import { sheetHeader } from './sheet-header';
 import { takeSlips } from './handoff';
 import { paperBallotSheet, paperReconciliationSheet } from './paper-sheets';
 import { consequencesSheet, historySheet, rectificationSheet } from './history-sheets';
+import { auditSheet } from './audit-sheet';
 
 /** The data of one sheet, computed from the database now. */
 export function printData(core: Core, input: { meetingId: string; sheet: DataSheet; objectId?: string | undefined }): Result<SheetData> {
@@ -40,6 +41,8 @@ export function printData(core: Core, input: { meetingId: string; sheet: DataShe
       return consequencesSheet(core.store, input.meetingId);
     case 'rectification':
       return rectificationSheet(core.store, input.meetingId, input.objectId);
+    case 'audit':
+      return auditSheet(core.store, input.meetingId);
     default:
       return assertNever(input.sheet, 'sheet');
   }

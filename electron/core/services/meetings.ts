@@ -22,6 +22,7 @@ function toSummary(meeting: NamedMeeting): MeetingSummary {
     kind: meeting.kind,
     ballotType: meeting.ballotType,
     status: meeting.status,
+    rehearsalOf: meeting.rehearsalOf,
   };
 }
 

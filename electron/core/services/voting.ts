@@ -117,6 +117,8 @@ export function ballotSession(store: Store, typed: string, submissionKey?: strin
     gradeScale: definition.settings.gradeScale,
     worstK: definition.settings.worstK,
     requireAllAnswered: definition.settings.requireAllAnswered,
+    // i17r: a rehearsal's tablets show the 演练 banner.
+    rehearsal: meeting.rehearsalOf !== null,
   };
   return tabletOk(receipt === null ? value : { ...value, receipt });
 }

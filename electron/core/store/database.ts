@@ -79,9 +79,10 @@ function migrate(db: Db): void {
     throw new Error(`database version ${current} is newer than this program (${MIGRATIONS.length}); use a newer Pingyi`);
   }
   for (let version = current; version < MIGRATIONS.length; version += 1) {
-    const sql = MIGRATIONS[version] ?? '';
+    const step = MIGRATIONS[version] ?? '';
     db.transaction(() => {
-      db.exec(sql);
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
       db.pragma(`user_version = ${version + 1}`);
     }).immediate();
   }

@@ -20,19 +20,21 @@ export interface VotingMeeting {
   readonly kind: MeetingKind;
   readonly title: string;
   readonly status: MeetingStatus;
+  /** i17r: the real meeting's id for a rehearsal (its tablets show the 演练 banner), else null. */
+  readonly rehearsalOf: string | null;
 }
 
-const votingRowSchema = z.object({ id: z.string(), kind: z.string(), title: z.string(), status: z.string() });
+const votingRowSchema = z.object({ id: z.string(), kind: z.string(), title: z.string(), status: z.string(), rehearsal_of: z.string().nullable() });
 
 /**
- * The meeting's id, kind, title and status, or null. Reading `SELECT *` here cost a copy of the
+ * The meeting's id, kind, title, status and rehearsal link, or null. Reading `SELECT *` here cost a copy of the
  * frozen definition (tens of KB for 100 objects) for every ballot (docs/performance.md).
  */
 export function votingMeeting(store: Store, meetingId: string): VotingMeeting | null {
-  const row = prepared(store.db, 'SELECT id, kind, title, status FROM meetings WHERE id = ?').get(meetingId);
+  const row = prepared(store.db, 'SELECT id, kind, title, status, rehearsal_of FROM meetings WHERE id = ?').get(meetingId);
   if (row === undefined) return null;
   const r = votingRowSchema.parse(row);
-  return { id: r.id, kind: kindOf(r), title: r.title, status: meetingStatus(r.status) };
+  return { id: r.id, kind: kindOf(r), title: r.title, status: meetingStatus(r.status), rehearsalOf: r.rehearsal_of };
 }
 
 /**

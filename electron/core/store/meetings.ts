@@ -27,6 +27,8 @@ export interface Round {
   readonly position: number;
   /** Object category → indicator set (分类差异化考核). */
   readonly categorySets: Readonly<Record<string, string>>;
+  /** A rehearsal's own round (its copy of the objects): never part of history or a real round's totals. */
+  readonly rehearsal: boolean;
 }
 
 export interface Meeting {
@@ -44,6 +46,8 @@ export interface Meeting {
   readonly compositionOverride: string | null;
   readonly attendanceOverride: string | null;
   readonly position: number;
+  /** For a rehearsal (演练), the id of the real meeting it rehearses; null for a real meeting. */
+  readonly rehearsalOf: string | null;
 }
 
 /** A meeting with the names of its round and campaign, as lists show it. */
@@ -65,6 +69,8 @@ export interface MeetingInsert {
   readonly settings: MeetingSettings;
   readonly compositionOverride: string | null;
   readonly position: number;
+  /** Set only by the rehearsal copy (services/rehearsal.ts). */
+  readonly rehearsalOf?: string | null;
 }
 
 /** Which part of the tree an operation covers. */
@@ -101,6 +107,7 @@ export function toMeeting(row: MeetingRow): Meeting {
     compositionOverride: row.composition_override,
     attendanceOverride: row.attendance_override,
     position: row.position,
+    rehearsalOf: row.rehearsal_of ?? null,
   };
 }
 
@@ -111,6 +118,7 @@ function toRound(row: RoundRow): Round {
     name: row.name,
     position: row.position,
     categorySets: parseJsonColumn(storedCategorySetsSchema, row.category_sets_json, { table: 'rounds', column: 'category_sets_json', key: row.id }),
+    rehearsal: row.rehearsal === 1,
   };
 }
 
@@ -181,14 +189,18 @@ export function roundNameTaken(store: Store, campaignId: string, name: string, e
 }
 
 /** A new round at the end of its campaign. */
-export function insertRound(store: Store, round: { id: string; campaignId: string; name: string; categorySets?: Readonly<Record<string, string>> }): void {
+export function insertRound(
+  store: Store,
+  round: { id: string; campaignId: string; name: string; categorySets?: Readonly<Record<string, string>>; rehearsal?: boolean },
+): void {
   const position = (prepared(store.db, 'SELECT COALESCE(MAX(position), 0) + 1 AS p FROM rounds WHERE campaign_id = ?').get(round.campaignId) as { p: number }).p;
-  prepared(store.db, 'INSERT INTO rounds (id, campaign_id, name, position, category_sets_json) VALUES (?, ?, ?, ?, ?)').run(
+  prepared(store.db, 'INSERT INTO rounds (id, campaign_id, name, position, category_sets_json, rehearsal) VALUES (?, ?, ?, ?, ?, ?)').run(
     round.id,
     round.campaignId,
     round.name,
     position,
     JSON.stringify(round.categorySets ?? {}),
+    round.rehearsal === true ? 1 : 0,
   );
 }
 
@@ -260,8 +272,8 @@ export function nextMeetingPosition(store: Store, roundId: string): number {
 export function insertMeeting(store: Store, meeting: MeetingInsert): void {
   prepared(
     store.db,
-    `INSERT INTO meetings (id, round_id, kind, ballot_type, title, held_on, place, status, settings_json, frozen_json, composition_override, attendance_override, position)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'draft', ?, NULL, ?, NULL, ?)`,
+    `INSERT INTO meetings (id, round_id, kind, ballot_type, title, held_on, place, status, settings_json, frozen_json, composition_override, attendance_override, position, rehearsal_of)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'draft', ?, NULL, ?, NULL, ?, ?)`,
   ).run(
     meeting.id,
     meeting.roundId,
@@ -273,7 +285,13 @@ export function insertMeeting(store: Store, meeting: MeetingInsert): void {
     JSON.stringify(meeting.settings),
     meeting.compositionOverride,
     meeting.position,
+    meeting.rehearsalOf ?? null,
   );
+}
+
+/** The rehearsals of a real meeting (演练 copies), in the order they were made. */
+export function rehearsalsOf(store: Store, meetingId: string): Meeting[] {
+  return (prepared(store.db, 'SELECT * FROM meetings WHERE rehearsal_of = ? ORDER BY rowid').all(meetingId) as MeetingRow[]).map(toMeeting);
 }
 
 export function updateMeetingDetails(

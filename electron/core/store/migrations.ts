@@ -6,8 +6,16 @@
  * voter group, ballots know neither. Ballots and codes are WITHOUT ROWID tables keyed by random
  * values or hashes, so their physical order says nothing about arrival order; no ballot column
  * holds a time, an address, a device or a code.
+ *
+ * An entry is SQL, or a function for a step SQL cannot do (hashing); both run in the entry's
+ * transaction.
  */
-export const MIGRATIONS: readonly string[] = [
+import type { Db } from './database';
+import { chainExistingAudit } from './audit';
+
+export type Migration = string | ((db: Db) => void);
+
+export const MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE campaigns (
     id TEXT PRIMARY KEY,
@@ -217,4 +225,22 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX followups_by_key ON followups(object_key, round_id);
   `,
+  // i17r (issue 17): rehearsals and the hash-chained audit trail. A rehearsal is a meeting with
+  // rehearsal_of = the real meeting, in its own round (rounds.rehearsal = 1) holding a copy of the
+  // objects, so nothing of it enters the real round's totals or the history across rounds.
+  // Audit lines get a chain ('' main, or the rehearsal's id) and prev_hash/hash
+  // (docs/audit-chain.md); the lines already written are chained in their current order here.
+  (db) => {
+    db.exec(`
+      ALTER TABLE meetings ADD COLUMN rehearsal_of TEXT;
+      CREATE INDEX meetings_by_rehearsal_of ON meetings(rehearsal_of);
+      ALTER TABLE rounds ADD COLUMN rehearsal INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE audit ADD COLUMN chain TEXT NOT NULL DEFAULT '';
+      ALTER TABLE audit ADD COLUMN prev_hash TEXT;
+      ALTER TABLE audit ADD COLUMN hash TEXT;
+      CREATE INDEX audit_by_chain ON audit(chain, seq);
+      CREATE INDEX audit_by_meeting ON audit(meeting_id, seq);
+    `);
+    chainExistingAudit(db);
+  },
 ];

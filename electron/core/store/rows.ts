@@ -16,6 +16,8 @@ export interface MeetingRow {
   position: number;
   /** 'pending' from the close transaction until the close's anonymisation has finished. */
   anonymisation?: string | null;
+  /** A rehearsal's real meeting (i17r); null for a real meeting. */
+  rehearsal_of?: string | null;
 }
 
 export interface MeetingListRow extends MeetingRow {
@@ -69,6 +71,8 @@ export interface RoundRow {
   name: string;
   position: number;
   category_sets_json: string;
+  /** 1 for a rehearsal's own round. */
+  rehearsal?: number;
 }
 
 export interface RepresentativeRow {

@@ -6,6 +6,7 @@ import type { AttendanceCheck, VoidTarget } from '../../../shared/api/chair/voti
 import { isFirstOpening } from '../../../shared/domain/lifecycle';
 import { call } from '../api';
 import { useChairStore } from '../store';
+import { openVotingAsking } from '../rehearsal/open-voting';
 
 export const useVotingStore = defineStore('voting', () => {
   const chair = useChairStore();
@@ -56,7 +57,8 @@ export const useVotingStore = defineStore('voting', () => {
         return;
       }
     }
-    const opened = await call('openVoting', override === undefined ? { meetingId } : { meetingId, override }, { at: 'voting' });
+    // i17r: asks first when a rehearsal of this meeting still votes.
+    const opened = await openVotingAsking(override === undefined ? { meetingId } : { meetingId, override }, 'voting');
     if (opened) attendance.value = null;
     await chair.select(meetingId);
     await chair.loadMeetings();

@@ -27,6 +27,8 @@ export interface MeetingSummary {
   readonly kind: MeetingKind;
   readonly ballotType: BallotType;
   readonly status: MeetingStatus;
+  /** A rehearsal (演练): the real meeting's id; null for a real meeting. The console shows the banner. */
+  readonly rehearsalOf: string | null;
 }
 
 export interface GroupTurnout {

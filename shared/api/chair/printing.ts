@@ -58,6 +58,8 @@ export interface SheetHeader {
   readonly resultState: ResultState | null;
   /** The sheet's own name where it is not the route's (本轮综合排序表 for a round's totals), else null. */
   readonly sheetName: string | null;
+  /** A rehearsal's sheet: 演练 watermark and notice (shared/rules/result-state.ts). */
+  readonly rehearsal: boolean;
 }
 
 /** 应到 / 实到 / ballots per voter group of one meeting. */
@@ -268,7 +270,6 @@ export interface PaperReconciliationSheet {
   readonly fingerprint: string;
 }
 
-/** Everything a data sheet shows, computed by the core. */
 /** i16: one object's line of the 历次评议汇总表: a short text per round, current streaks. */
 export interface HistorySheetLine {
   readonly department: string;
@@ -309,8 +310,17 @@ export interface RectificationSheet {
   }[];
 }
 
+/** 审计记录附表 (i17r): the meeting's audit lines and the chain's head at printing time. */
+export interface AuditSheet {
+  readonly sheet: 'audit';
+  readonly header: SheetHeader;
+  readonly lines: readonly { readonly seq: number; readonly at: string; readonly action: string; readonly detail: string; readonly hash: string }[];
+  /** The whole trail's state: intact or not, its length, and the main chain's head. */
+  readonly chain: { readonly ok: boolean; readonly lines: number; readonly head: string };
+}
+
 /** Everything a data sheet shows, computed by the core. */
-export type SheetData = RankingSheet | DetailSheet | WorstSheet | ReceiptsSheet | SignInSheet | ZeroReportSheet | PaperBallotSheet | PaperReconciliationSheet | HistorySheet | ConsequencesSheet | RectificationSheet;
+export type SheetData = RankingSheet | DetailSheet | WorstSheet | ReceiptsSheet | SignInSheet | ZeroReportSheet | PaperBallotSheet | PaperReconciliationSheet | HistorySheet | ConsequencesSheet | RectificationSheet | AuditSheet;
 
 /** A rendered PDF. Slips are never saved by the app (they carry live codes): savedTo is null. */
 export interface RenderedPdf {

@@ -98,6 +98,8 @@ export interface TreeMeeting {
   readonly status: MeetingStatus;
   /** Ballots have been cast: the meeting is a record and can no longer be removed. */
   readonly hasBallots: boolean;
+  /** A rehearsal (演练): the real meeting's id; null for a real meeting. */
+  readonly rehearsalOf: string | null;
 }
 
 export interface TreeRound {

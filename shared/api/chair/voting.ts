@@ -22,7 +22,12 @@ export const votingInputs = {
   setCheckedIn: z.strictObject({ meetingId: id, representativeId: id, present: z.boolean() }),
   attendanceCheck: meetingRef,
   /** `override` is the chair's written reason for opening although attendance breaks the rule. */
-  openVoting: z.strictObject({ meetingId: id, override: z.string().trim().min(4).max(500).optional() }),
+  openVoting: z.strictObject({
+    meetingId: id,
+    override: z.string().trim().min(4).max(500).optional(),
+    /** i17r: the chair confirmed opening although a rehearsal of this meeting still votes (answer to rehearsal_open). */
+    despiteRehearsal: z.literal(true).optional(),
+  }),
   pauseVoting: meetingRef,
   closeVoting: meetingRef,
   setTabletAddress: z.strictObject({ address: z.string().min(1).max(64) }),

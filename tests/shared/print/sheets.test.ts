@@ -5,8 +5,8 @@ import { DATA_SHEETS, SHEETS, SHEET_FILE_NAMES, SHEET_TITLES, parsePrintQuery, p
 describe('sheet registry', () => {
   it('lists every sheet once, in the printing tab order, with titles and file names', () => {
     // i17p: the blank paper ballot after the code slips, the paper reconciliation after the receipts;
-    // i16 adds the three sheets of rounds over time at the end.
-    const rounds = ['history', 'consequences', 'rectification'];
+    // i16 adds the three sheets of rounds over time, i17r the audit appendix, at the end.
+    const rounds = ['history', 'consequences', 'rectification', 'audit'];
     expect(SHEETS).toEqual(['signin', 'slips', 'paperBallot', 'zero', 'ranking', 'detail', 'worst', 'receipts', 'paperReconciliation', ...rounds]);
     expect(DATA_SHEETS).toEqual(['signin', 'paperBallot', 'zero', 'ranking', 'detail', 'worst', 'receipts', 'paperReconciliation', ...rounds]);
     expect(SHEET_TITLES.history).toBe('历次评议汇总表');
@@ -47,5 +47,6 @@ describe('PDF file names', () => {
   });
   it('replaces characters a file system refuses', () => {
     expect(sheetPdfFileName({ sheet: 'signin', meetingTitle: 'a/b:c?', round: null, stateTag: null, stamp })).toBe('a_b_c_-签到表-20261201-093000.pdf');
+    expect(sheetPdfFileName({ sheet: 'signin', meetingTitle: '社会测评', round: null, stateTag: null, stamp, rehearsal: true })).toBe('演练-社会测评-签到表-20261201-093000.pdf');
   });
 });

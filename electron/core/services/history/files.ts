@@ -61,7 +61,7 @@ async function plan(store: Store, input: FileInput & { campaignId: string }): Pr
   if (!read.ok) return read;
   const parsed = parseHistoryTable(read.value.table);
   if (parsed === null) return err('history_import_columns', 'columns 轮次, 评议对象 and one of 总分/名次/评差位次 not found', { found: read.value.table.headers.filter((h) => h !== '') });
-  const rounds = listRounds(store).filter((r) => r.campaignId === input.campaignId);
+  const rounds = listRounds(store).filter((r) => r.campaignId === input.campaignId && !r.rehearsal);
   const lines = parsed.map((line) => {
     const existing = rounds.find((r) => r.name === line.round);
     if (existing !== undefined && meetingsOfRound(store, existing.id).length > 0) {
@@ -106,7 +106,7 @@ export async function importHistory(store: Store, input: FileInput & { campaignI
   if (preview.errorCount > 0 && !input.skipInvalid) return err('history_import_rows', `${preview.errorCount} rows have errors`, { lines: preview.rows.filter((r) => r.errors.length > 0).map((r) => r.line) });
   const valid = lines.filter((l) => l.errors.length === 0);
   return withTransaction(store, () => {
-    const before = listRounds(store).filter((r) => r.campaignId === input.campaignId);
+    const before = listRounds(store).filter((r) => r.campaignId === input.campaignId && !r.rehearsal);
     // The campaign's lineages by department + name (the latest object of each place wins).
     const lineage = new Map<string, string>();
     for (const o of objectsOfCampaign(store, input.campaignId)) lineage.set(`${o.department}\u0000${o.name}`, o.objectKey);
@@ -117,7 +117,7 @@ export async function importHistory(store: Store, input: FileInput & { campaignI
       if (round === undefined) {
         const id = newId();
         insertRound(store, { id, campaignId: input.campaignId, name: roundName });
-        round = { id, campaignId: input.campaignId, name: roundName, position: 0, categorySets: {} };
+        round = { id, campaignId: input.campaignId, name: roundName, position: 0, categorySets: {}, rehearsal: false };
         importedIds.push(id);
       }
       const here = new Map(objectsOfRound(store, round.id).map((o) => [`${o.department}\u0000${o.name}`, o.id]));

@@ -46,7 +46,7 @@ export function removeFollowup(store: Store, followupId: string): Result<{ id: s
 export function roundFollowups(store: Store, roundId: string): Result<ObjectFollowups[]> {
   const round = getRound(store, roundId);
   if (round === null) return err('round_not_found', `round ${roundId} not found`);
-  const rounds = listRounds(store).filter((r) => r.campaignId === round.campaignId);
+  const rounds = listRounds(store).filter((r) => r.campaignId === round.campaignId && !r.rehearsal);
   const upTo = rounds.findIndex((r) => r.id === roundId);
   const names = new Map(rounds.map((r, i) => [r.id, { name: r.name, index: i }]));
   return ok(

@@ -33,8 +33,9 @@ interface CampaignData {
 function loadCampaign(store: Store, campaignId: string): Result<CampaignData> {
   const campaign = getCampaign(store, campaignId);
   if (campaign === null) return err('campaign_not_found', `campaign ${campaignId} not found`);
+  // A rehearsal's round (i17r) is never a round of the campaign's history: it neither shows nor breaks a streak.
   const rounds = listRounds(store)
-    .filter((r) => r.campaignId === campaignId)
+    .filter((r) => r.campaignId === campaignId && !r.rehearsal)
     .map((r) => ({ roundId: r.id, name: r.name }));
   const all = historyOfCampaign(store, campaignId);
   const entries = new Map<string, Map<string, Partial<Record<HistoryMeasure, HistoryEntry>>>>();

@@ -10,7 +10,7 @@ import type { MeetingStatus } from '../../../../shared/domain/model';
 import { err, ok, type Result } from '../../../../shared/domain/result';
 import { findMeeting, meetingDefinition } from '../meetings';
 import { recordAudit } from '../audit';
-import { isOfficial, mayMarkOfficial, mayRecordVeto, meetingStatus, resultsAvailable } from '../../../../shared/domain/lifecycle';
+import { isOfficial, mayConfirmResults, mayMarkOfficial, mayRecordVeto, meetingStatus, resultsAvailable } from '../../../../shared/domain/lifecycle';
 import { ANONYMISATION_PENDING } from './meeting-data';
 import { ballotStore } from '../../store/ballot-store';
 import { recordRoundHistory } from '../history/record';
@@ -75,6 +75,10 @@ export function markOfficial(store: Store, events: EventHub, meetingId: string):
   if (!found.ok) return found;
   const status = meetingStatus(found.value.status);
   if (isOfficial(status)) return err('results_official', '结果已经是正式结果了。');
+  // i17r: a rehearsal's results never count, closed or not.
+  if (!mayConfirmResults({ status, rehearsal: (found.value.rehearsal_of ?? null) !== null }) && mayMarkOfficial(status)) {
+    return err('rehearsal_not_official', 'a rehearsal is never official');
+  }
   if (!mayMarkOfficial(status)) return err('voting_not_closed', '投票结束后才能确认结果：请先在“投票”页结束投票。');
   // i17p: a paper ballot keyed once or in conflict has not counted yet; official freezes the count.
   const pendingPaper = pendingPaperCount(store, meetingId);

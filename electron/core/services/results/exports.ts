@@ -14,7 +14,7 @@ import { receiptList } from './changes';
 import { loadMeetingData } from './meeting-data';
 import { GROUP_LABELS } from '../../../../shared/tally';
 import type { MeetingStatus } from '../../../../shared/domain/model';
-import { combinedResultState, meetingResultState, resultStateFileTag, resultStateTitle, type ResultState } from '../../../../shared/rules/result-state';
+import { combinedResultState, meetingResultState, REHEARSAL_NOTICE, rehearsalFilePrefix, rehearsalTitle, resultStateFileTag, resultStateTitle, type ResultState } from '../../../../shared/rules/result-state';
 import type { WorkbookLayout } from '../../import/xlsx';
 import type { MeetingRow } from '../../store/rows';
 import { findMeeting } from '../meetings';
@@ -37,10 +37,16 @@ function safeName(text: string): string {
   return safeFileName(text);
 }
 
-function fileName(title: string, what: string, format: TableFormat, status?: MeetingStatus): string {
+function fileName(title: string, what: string, format: TableFormat, status?: MeetingStatus, rehearsal = false): string {
   const safe = safeName(title);
   const state = status === undefined ? '' : `-${resultStateFileTag(meetingResultState(status, null))}`;
-  return `${safe}-${what}${state}.${format}`;
+  return `${rehearsalFilePrefix(rehearsal)}${safe}-${what}${state}.${format}`;
+}
+
+/** i17r: a rehearsal's every file starts with 演练-. */
+function isRehearsal(store: Store, meetingId: string): boolean {
+  const row = findMeeting(store, meetingId);
+  return row.ok && (row.value.rehearsal_of ?? null) !== null;
 }
 
 async function download(
@@ -66,8 +72,10 @@ function localTime(iso: string): string {
 function titleLines(what: string, rows: readonly MeetingRow[], state: ResultState): string[] {
   const blank = '____________';
   const unique = (values: readonly string[]) => [...new Set(values.map((v) => v.trim() || blank))].join('、');
+  const rehearsal = rows.some((r) => (r.rehearsal_of ?? null) !== null);
   return [
-    `${what}（${resultStateTitle(state, localTime)}）`,
+    ...(rehearsal ? [REHEARSAL_NOTICE] : []),
+    `${rehearsalTitle(what, rehearsal)}（${resultStateTitle(state, localTime)}）`,
     `时间：${unique(rows.map((r) => r.held_on))}　地点：${unique(rows.map((r) => r.place))}`,
   ];
 }
@@ -137,7 +145,7 @@ export async function exportResults(store: Store, input: { meetingId: string; fo
   const note = meetingWithheldNote(results.value);
   const lines = titleLines(`${data.value.title} 评议结果`, [row.value], meetingState(store, row.value));
   const layout = { titleLines: note === null ? lines : [...lines, note], numberFormats: resultsNumberFormats(results.value) };
-  return ok(await download(resultsTable(results.value), fileName(data.value.title, '结果', input.format, data.value.status), input.format, '评议结果', note, layout));
+  return ok(await download(resultsTable(results.value), fileName(data.value.title, '结果', input.format, data.value.status, isRehearsal(store, input.meetingId)), input.format, '评议结果', note, layout));
 }
 
 /** The round's 50 + 50 totals with every part, as a table (numbers as numbers in .xlsx). */
@@ -196,7 +204,7 @@ export async function exportRoundResults(
     numberFormats: { 0: '0', 4: decimals, 5: decimals, 6: decimals, 7: decimals, 8: '0.00' },
   };
   for (const r of rows) recordAudit(store, r.id, 'export_round_results', { format: input.format });
-  const name = `${safeName(`${round.value.campaign}${round.value.round}`)}-本轮综合排序表-${resultStateFileTag(state)}.${input.format}`;
+  const name = `${rehearsalFilePrefix(rows.some((r) => (r.rehearsal_of ?? null) !== null))}${safeName(`${round.value.campaign}${round.value.round}`)}-本轮综合排序表-${resultStateFileTag(state)}.${input.format}`;
   return ok(await download(roundTable(round.value), name, input.format, '本轮综合排序', notes.length === 0 ? null : notes.join('\n'), layout));
 }
 
@@ -214,7 +222,7 @@ export async function exportBallots(store: Store, input: { meetingId: string; fo
       ? null
       : `${hidden.map((g) => `${GROUP_NAMES[g.group]}只有 ${g.ballots} 张选票`).join('，')}（少于 ${results.value.smallGroupK} 张）：从选票文件可以看出该组的评分。此文件只交监票人核验，请勿公开。`;
   recordAudit(store, input.meetingId, 'export_ballots', { format: input.format, ballots: data.value.ballots.length });
-  return ok(await download(ballotFileTable(data.value), fileName(data.value.title, '选票', input.format), input.format, '选票', warning));
+  return ok(await download(ballotFileTable(data.value), fileName(data.value.title, '选票', input.format, undefined, isRehearsal(store, input.meetingId)), input.format, '选票', warning));
 }
 
 /** The sorted receipt list, numbered, for the printed appendix. */
@@ -223,5 +231,5 @@ export async function exportReceipts(store: Store, input: { meetingId: string; f
   if (!list.ok) return list;
   const rows = list.value.receipts.map((receipt, index) => [String(index + 1), receipt]);
   recordAudit(store, input.meetingId, 'export_receipts', { format: input.format, receipts: rows.length });
-  return ok(await download({ headers: ['序号', '回执码'], rows }, fileName(list.value.title, '回执码清单', input.format), input.format, '回执码清单', null));
+  return ok(await download({ headers: ['序号', '回执码'], rows }, fileName(list.value.title, '回执码清单', input.format, undefined, isRehearsal(store, input.meetingId)), input.format, '回执码清单', null));
 }

@@ -4,6 +4,7 @@
  * parsers list every bad row and why. A preview saves nothing; an import re-reads the same bytes,
  * and saves the valid rows only when there are no bad ones or the chair chose to skip them.
  */
+import { rehearsalFilePrefix } from '../../../../shared/rules/result-state';
 import { Buffer } from 'node:buffer';
 import type { Store } from '../../store/database';
 import { getMeeting } from '../../store/meetings';
@@ -229,12 +230,12 @@ export async function exportObjects(store: Store, input: { roundId: string; form
   const campaign = findCampaign(store, round.value.campaignId);
   if (!campaign.ok) return campaign;
   const table = objectsToTable(roundObjects(store, input.roundId));
-  return ok(await exported(table, input.format, fileName([campaign.value.name, round.value.name, '评议对象'], input.format), '评议对象'));
+  return ok(await exported(table, input.format, fileName([rehearsalFilePrefix(round.value.rehearsal).slice(0, -1), campaign.value.name, round.value.name, '评议对象'], input.format), '评议对象'));
 }
 
 export async function exportRoster(store: Store, input: { meetingId: string; format: TableFormat }): Promise<Result<ExportedFile>> {
   const meeting = getMeeting(store, input.meetingId);
   if (!meeting) return err('meeting_not_found', '找不到这场评议会议，请刷新后重新选择。');
   const table = rosterToTable(meetingRoster(store, meeting));
-  return ok(await exported(table, input.format, fileName([meeting.title, '代表名单'], input.format), '代表名单'));
+  return ok(await exported(table, input.format, fileName([rehearsalFilePrefix(meeting.rehearsalOf !== null).slice(0, -1), meeting.title, '代表名单'], input.format), '代表名单'));
 }

@@ -20,7 +20,7 @@ import { recordAudit } from '../audit';
 import { editableMeeting, findCampaign, findRound, optionalText, removalBlocker, requiredText } from './checks';
 
 function toTreeMeeting(meeting: Meeting, withBallots: ReadonlySet<string> = new Set()): TreeMeeting {
-  return { id: meeting.id, title: meeting.title, kind: meeting.kind, ballotType: meeting.ballotType, status: meeting.status, hasBallots: withBallots.has(meeting.id) };
+  return { id: meeting.id, title: meeting.title, kind: meeting.kind, ballotType: meeting.ballotType, status: meeting.status, hasBallots: withBallots.has(meeting.id), rehearsalOf: meeting.rehearsalOf };
 }
 
 /** Every campaign with its rounds and their meetings, in the order the chair arranged them. */
