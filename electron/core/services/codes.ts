@@ -10,6 +10,7 @@ import { err, ok, type Result } from '../../../shared/domain/result';
 import { sha256 } from '../ids';
 import { ballotStore, type CodeRecord } from '../store/ballot-store';
 import { meetingKeys } from '../store/meeting-keys';
+import { voidIssuedCodes } from '../store/codes';
 import { findMeeting, turnout } from './meetings';
 import { recordAudit } from './audit';
 
@@ -108,11 +109,7 @@ export function voidCodes(store: Store, events: EventHub, input: { meetingId: st
     });
   } else {
     store.transaction(() => {
-      const sql = "UPDATE codes SET state = 'voided' WHERE meeting_id = ? AND state = 'issued'";
-      voided =
-        target.kind === 'all'
-          ? store.db.prepare(sql).run(input.meetingId).changes
-          : store.db.prepare(`${sql} AND voter_group = ?`).run(input.meetingId, target.group).changes;
+      voided = voidIssuedCodes(store, input.meetingId, target.kind === 'all' ? null : target.group);
       recordAudit(store, input.meetingId, 'void_codes', { scope: target.kind === 'all' ? 'all' : target.group, count: voided });
     });
   }

@@ -36,3 +36,11 @@ export function listAudit(store: Store): AuditEntry[] {
     at: row.at,
   }));
 }
+
+/** When the meeting last recorded `action` (e.g. mark_official: the confirmation time), or null. */
+export function lastAuditAt(store: Store, meetingId: string, action: string): string | null {
+  const row = prepared(store.db, 'SELECT at FROM audit WHERE meeting_id = ? AND action = ? ORDER BY seq DESC LIMIT 1').get(meetingId, action) as
+    | { at: string }
+    | undefined;
+  return row?.at ?? null;
+}

@@ -232,6 +232,12 @@ export function getNamedMeeting(store: Store, meetingId: string): NamedMeeting |
   return row ? toNamedMeeting(row) : null;
 }
 
+/** Kind and status alone, without parsing the settings and frozen definition (cheap enough to ask often). */
+export function getMeetingKindAndStatus(store: Store, meetingId: string): { kind: MeetingKind; status: MeetingStatus } | null {
+  const row = prepared(store.db, 'SELECT kind, status FROM meetings WHERE id = ?').get(meetingId) as Pick<MeetingRow, 'kind' | 'status'> | undefined;
+  return row ? { kind: kindOf(row), status: meetingStatus(row.status) } : null;
+}
+
 /**
  * The unparsed row, for the services that still read rows (voting, results, printing: other
  * lanes); new code uses getMeeting.
@@ -291,6 +297,11 @@ export function setMeetingSettings(store: Store, meetingId: string, settings: Me
 
 export function setCompositionOverride(store: Store, meetingId: string, reason: string | null): void {
   prepared(store.db, 'UPDATE meetings SET composition_override = ? WHERE id = ?').run(reason, meetingId);
+}
+
+/** Closed → official; the WHERE keeps a concurrent second confirmation from writing twice. False when it was not closed. */
+export function markClosedMeetingOfficial(store: Store, meetingId: string): boolean {
+  return prepared(store.db, "UPDATE meetings SET status = 'official' WHERE id = ? AND status = 'closed'").run(meetingId).changes === 1;
 }
 
 export function deleteMeeting(store: Store, meetingId: string): void {

@@ -12,13 +12,15 @@ import { recordAudit } from '../audit';
 import { isOfficial, mayMarkOfficial, mayRecordVeto, meetingStatus, resultsAvailable } from '../../../../shared/domain/lifecycle';
 import { ANONYMISATION_PENDING } from './meeting-data';
 import { ballotStore } from '../../store/ballot-store';
+import { deleteVeto, listVetoes, upsertVeto, vetoCount } from '../../store/vetoes';
+import { plainBallotCount } from '../../store/counts';
+import { markClosedMeetingOfficial } from '../../store/meetings';
 
 /** The refusal every results change gives for an official meeting. */
 export const OFFICIAL_REFUSAL = '结果已确认为正式结果，本场会议不能再作任何修改。如确有错误，请按规定另行处理并书面说明。';
 
 function vetoList(store: Store, meetingId: string, names: ReadonlyMap<string, string>): VetoView[] {
-  const rows = store.db.prepare('SELECT object_id AS objectId, reason FROM vetoes WHERE meeting_id = ?').all(meetingId) as { objectId: string; reason: string }[];
-  return rows
+  return listVetoes(store, meetingId)
     .map((row) => ({ objectId: row.objectId, name: names.get(row.objectId) ?? row.objectId, reason: row.reason }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
@@ -40,9 +42,7 @@ export function setVeto(
   const names = new Map(meetingDefinition(store, found.value).objects.map((o) => [o.id, o.name]));
   if (!names.has(input.objectId)) return err('object_not_found', '这场会议没有这个评议对象，请刷新后重新选择。');
   store.transaction(() => {
-    store.db
-      .prepare('INSERT INTO vetoes (meeting_id, object_id, reason) VALUES (?, ?, ?) ON CONFLICT (meeting_id, object_id) DO UPDATE SET reason = excluded.reason')
-      .run(input.meetingId, input.objectId, reason);
+    upsertVeto(store, input.meetingId, { objectId: input.objectId, reason });
     recordAudit(store, input.meetingId, 'set_veto', { object: names.get(input.objectId) ?? input.objectId, reason });
   });
   events.emit({ type: 'changed', meetingId: input.meetingId });
@@ -58,11 +58,11 @@ export function clearVeto(store: Store, events: EventHub, input: { readonly meet
   if (!mayRecordVeto(status)) return err('voting_not_closed', '投票结束后才能记录一票否决：请先在“投票”页结束投票。');
   const names = new Map(meetingDefinition(store, found.value).objects.map((o) => [o.id, o.name]));
   const removed = store.transaction(() => {
-    const result = store.db.prepare('DELETE FROM vetoes WHERE meeting_id = ? AND object_id = ?').run(input.meetingId, input.objectId);
-    if (result.changes > 0) recordAudit(store, input.meetingId, 'clear_veto', { object: names.get(input.objectId) ?? input.objectId });
-    return result.changes;
+    const deleted = deleteVeto(store, input.meetingId, input.objectId);
+    if (deleted) recordAudit(store, input.meetingId, 'clear_veto', { object: names.get(input.objectId) ?? input.objectId });
+    return deleted;
   });
-  if (removed === 0) return err('veto_not_found', '这个评议对象没有一票否决记录，请刷新后再看。');
+  if (!removed) return err('veto_not_found', '这个评议对象没有一票否决记录，请刷新后再看。');
   events.emit({ type: 'changed', meetingId: input.meetingId });
   return ok(vetoList(store, input.meetingId, names));
 }
@@ -75,12 +75,8 @@ export function markOfficial(store: Store, events: EventHub, meetingId: string):
   if (isOfficial(status)) return err('results_official', '结果已经是正式结果了。');
   if (!mayMarkOfficial(status)) return err('voting_not_closed', '投票结束后才能确认结果：请先在“投票”页结束投票。');
   store.transaction(() => {
-    // The WHERE keeps a concurrent second confirmation from writing twice.
-    const result = store.db.prepare("UPDATE meetings SET status = 'official' WHERE id = ? AND status = 'closed'").run(meetingId);
-    if (result.changes !== 1) throw new Error('meeting left the closed state while being marked official');
-    const ballots = (store.db.prepare('SELECT COUNT(*) AS n FROM ballots WHERE meeting_id = ?').get(meetingId) as { n: number }).n;
-    const vetoes = (store.db.prepare('SELECT COUNT(*) AS n FROM vetoes WHERE meeting_id = ?').get(meetingId) as { n: number }).n;
-    recordAudit(store, meetingId, 'mark_official', { ballots, vetoes });
+    if (!markClosedMeetingOfficial(store, meetingId)) throw new Error('meeting left the closed state while being marked official');
+    recordAudit(store, meetingId, 'mark_official', { ballots: plainBallotCount(store, meetingId), vetoes: vetoCount(store, meetingId) });
   });
   events.emit({ type: 'status', meetingId, status: 'official' });
   events.emit({ type: 'changed', meetingId });

@@ -4,8 +4,9 @@
  * shape from both sources is what makes re-tallying a file comparable with the stored results.
  */
 import type { Db, Store } from '../../store/database';
-import type { BallotRow } from '../../store/rows';
 import { ballotStore } from '../../store/ballot-store';
+import { plainBallotCount } from '../../store/counts';
+import { listVetoes } from '../../store/vetoes';
 import type { MeetingDefinition } from '../../../../shared/domain/ballot-rules';
 import type { BallotContent, MeetingKind, MeetingStatus, TallyBallot, VoterGroup } from '../../../../shared/domain/model';
 import { groupsOf } from '../../../../shared/domain/model';
@@ -50,16 +51,15 @@ export function sortCanonically<T extends CanonicalBallot>(kind: MeetingKind, ba
 
 /** The meeting's ballots as stored (content_json is already canonical JSON), in canonical order. */
 export function storedBallots(store: Store, meetingId: string, kind: MeetingKind): CanonicalBallot[] {
-  const rows = store.db.prepare('SELECT voter_group, content_json FROM ballots WHERE meeting_id = ?').all(meetingId) as Pick<BallotRow, 'voter_group' | 'content_json'>[];
   return sortCanonically(
     kind,
-    rows.map((row) => ({ group: row.voter_group as VoterGroup, json: row.content_json })),
+    ballotStore(store.db).plainBallots(meetingId).map((row) => ({ group: row.group, json: row.contentJson })),
   );
 }
 
 /** The meeting's vetoes, by object position in the definition so that exports are stable. */
 export function storedVetoes(store: Store, meetingId: string): Veto[] {
-  return store.db.prepare('SELECT object_id AS objectId, reason FROM vetoes WHERE meeting_id = ? ORDER BY object_id').all(meetingId) as Veto[];
+  return listVetoes(store, meetingId);
 }
 
 /** Results wait until the close has finished rewriting the ballots (services/anonymise.ts). */
@@ -90,7 +90,7 @@ export function closedMeetingBallots(store: Store, meetingId: string, kind: Meet
 export function closedBallotSet(store: Store, meetingId: string, kind: MeetingKind): ClosedBallotSet {
   let cache = parsedCache.get(store.db);
   if (!cache) parsedCache.set(store.db, (cache = new Map()));
-  const count = (store.db.prepare('SELECT COUNT(*) AS n FROM ballots WHERE meeting_id = ?').get(meetingId) as { n: number }).n;
+  const count = plainBallotCount(store, meetingId);
   const kept = cache.get(meetingId);
   if (kept && kept.count === count && kept.kind === kind) {
     // Most recently used last, so the oldest is the one dropped.

@@ -4,7 +4,9 @@
  * Only meetings whose voting has closed count; a component without one is named as missing.
  */
 import type { Store } from '../../store/database';
-import type { MeetingRow, ObjectRow } from '../../store/rows';
+import type { MeetingRow } from '../../store/rows';
+import { getCampaign, getRound, meetingsOfRound, type Meeting } from '../../store/meetings';
+import { objectsOfRound } from '../../store/objects';
 import type { RoundComponent, RoundResultRow, RoundResults } from '../../../../shared/api/chair/results';
 import { groupsOf, type EvalObject, type MeetingKind, type MeetingStatus } from '../../../../shared/domain/model';
 import { err, ok, type Result } from '../../../../shared/domain/result';
@@ -20,10 +22,10 @@ import {
   type GradedMeetingTally,
   type Veto,
 } from '../../../../shared/tally';
-import { findMeeting, meetingSettings } from '../meetings';
+import { findMeeting } from '../meetings';
 import { checkMeetingData, formulaLines, groupWeightsOf, type ResultsView } from './compute';
 import { loadMeetingData, type MeetingData } from './meeting-data';
-import { meetingStatus, resultsAvailable } from '../../../../shared/domain/lifecycle';
+import { resultsAvailable } from '../../../../shared/domain/lifecycle';
 import { tallyGradedOnce } from './tally-memo';
 
 const KIND_NAMES: Record<MeetingKind, string> = { self: '单位自评', social: '社会测评' };
@@ -31,7 +33,7 @@ const KIND_NAMES: Record<MeetingKind, string> = { self: '单位自评', social: 
 interface ChosenComponent {
   readonly component: RoundComponent;
   readonly data: MeetingData | null;
-  readonly row: MeetingRow | null;
+  readonly meeting: Meeting | null;
 }
 
 /**
@@ -51,9 +53,9 @@ export function roundComponentRows(meetings: readonly MeetingRow[]): readonly Me
  * Picks the component meeting of one kind: the last graded meeting of that kind whose voting
  * has closed. A meeting still in preparation or voting is named, but not counted.
  */
-function chooseComponent(store: Store, meetings: readonly MeetingRow[], kind: MeetingKind): Result<ChosenComponent> {
-  const candidates = meetings.filter((m) => m.kind === kind && m.ballot_type === 'graded');
-  const closed = candidates.filter((m) => resultsAvailable(meetingStatus(m.status)));
+function chooseComponent(store: Store, meetings: readonly Meeting[], kind: MeetingKind): Result<ChosenComponent> {
+  const candidates = meetings.filter((m) => m.kind === kind && m.ballotType === 'graded');
+  const closed = candidates.filter((m) => resultsAvailable(m.status));
   const chosen = closed.at(-1);
   if (chosen === undefined) {
     const waiting = candidates.at(-1);
@@ -63,12 +65,12 @@ function chooseComponent(store: Store, meetings: readonly MeetingRow[], kind: Me
         component: kind,
         meetingId: waiting?.id ?? null,
         title: waiting?.title ?? null,
-        status: (waiting?.status as MeetingStatus | undefined) ?? null,
+        status: waiting?.status ?? null,
         used: false,
         note,
       },
       data: null,
-      row: waiting ?? null,
+      meeting: waiting ?? null,
     });
   }
   const data = loadMeetingData(store, chosen.id);
@@ -77,9 +79,9 @@ function chooseComponent(store: Store, meetings: readonly MeetingRow[], kind: Me
   if (!checked.ok) return checked;
   const note = closed.length > 1 ? `本轮有 ${closed.length} 场${KIND_NAMES[kind]}会议已结束，计入最后一场` : '';
   return ok({
-    component: { component: kind, meetingId: chosen.id, title: chosen.title, status: chosen.status as MeetingStatus, used: true, note },
+    component: { component: kind, meetingId: chosen.id, title: chosen.title, status: chosen.status, used: true, note },
     data: data.value,
-    row: chosen,
+    meeting: chosen,
   });
 }
 
@@ -109,11 +111,10 @@ export function roundResults(
     if (!meeting.ok) return meeting;
     roundId = meeting.value.round_id;
   }
-  const round = store.db
-    .prepare('SELECT r.name AS round, c.name AS campaign FROM rounds r JOIN campaigns c ON c.id = r.campaign_id WHERE r.id = ?')
-    .get(roundId) as { round: string; campaign: string } | undefined;
-  if (round === undefined) return err('round_not_found', '找不到这一轮评议，请刷新后重新选择。');
-  const meetings = store.db.prepare('SELECT * FROM meetings WHERE round_id = ? ORDER BY position').all(roundId) as MeetingRow[];
+  const round = getRound(store, roundId);
+  const campaign = round === null ? null : getCampaign(store, round.campaignId);
+  if (round === null || campaign === null) return err('round_not_found', '找不到这一轮评议，请刷新后重新选择。');
+  const meetings = meetingsOfRound(store, roundId);
 
   const social = chooseComponent(store, meetings, 'social');
   if (!social.ok) return social;
@@ -132,12 +133,10 @@ export function roundResults(
     objects.push(object);
   };
   for (const chosen of [social.value, self.value]) for (const object of chosen.data?.definition.objects ?? []) add(object);
-  const roundObjects = store.db.prepare('SELECT * FROM objects WHERE round_id = ? ORDER BY position').all(roundId) as ObjectRow[];
-  for (const o of roundObjects) add({ id: o.id, name: o.name, department: o.department, category: o.category, indicatorSetId: o.indicator_set_id });
+  for (const object of objectsOfRound(store, roundId)) add(object);
 
   // Points come from the social meeting's settings (where the chair sets them), else the self one's.
-  const settingsRow = social.value.row ?? self.value.row;
-  const roundSettings = settingsRow === null ? DEFAULT_SETTINGS : meetingSettings(settingsRow);
+  const roundSettings = (social.value.meeting ?? self.value.meeting)?.settings ?? DEFAULT_SETTINGS;
   const componentPoints = roundSettings.componentPoints;
   // One chain for the whole round: the mode of the meeting whose settings give the points.
   const roundingMode = roundSettings.roundingMode ?? DEFAULT_ROUNDING_MODE;
@@ -174,8 +173,8 @@ export function roundResults(
 
   return ok({
     roundId,
-    round: round.round,
-    campaign: round.campaign,
+    round: round.name,
+    campaign: campaign.name,
     order: combined.order,
     byCategory: combined.byCategory,
     componentPoints: combined.componentPoints,
