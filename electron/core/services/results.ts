@@ -13,7 +13,7 @@ import { closedMeetingBallots, loadMeetingData, storedBallots } from './results/
 import { resultsAvailable } from '../../../shared/domain/lifecycle';
 
 export { roundResults } from './results/round';
-export { clearVeto, markOfficial, receiptList, setVeto, OFFICIAL_REFUSAL } from './results/changes';
+export { clearVeto, markOfficial, receiptList, setVeto } from './results/changes';
 export { exportBallots, exportReceipts, exportResults, exportRoundResults } from './results/exports';
 export { retallyFile, compareResults } from './results/retally';
 export type { ResultsView } from './results/compute';

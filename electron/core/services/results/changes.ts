@@ -6,18 +6,14 @@ import type { Store } from '../../store/database';
 import type { EventHub } from '../../events';
 import type { VetoView } from '../../../../shared/api/chair/results';
 import type { MeetingStatus } from '../../../../shared/domain/model';
-import { err, ok, type Result } from '../../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../../shared/domain/result';
 import { findMeeting, meetingDefinition } from '../meetings';
 import { recordAudit } from '../audit';
 import { isOfficial, mayMarkOfficial, mayRecordVeto, meetingStatus, resultsAvailable } from '../../../../shared/domain/lifecycle';
-import { ANONYMISATION_PENDING } from './meeting-data';
 import { ballotStore } from '../../store/ballot-store';
 import { deleteVeto, listVetoes, upsertVeto, vetoCount } from '../../store/vetoes';
 import { plainBallotCount } from '../../store/counts';
 import { markClosedMeetingOfficial } from '../../store/meetings';
-
-/** The refusal every results change gives for an official meeting. */
-export const OFFICIAL_REFUSAL = '结果已确认为正式结果，本场会议不能再作任何修改。如确有错误，请按规定另行处理并书面说明。';
 
 function vetoList(store: Store, meetingId: string, names: ReadonlyMap<string, string>): VetoView[] {
   return listVetoes(store, meetingId)
@@ -34,13 +30,13 @@ export function setVeto(
   const found = findMeeting(store, input.meetingId);
   if (!found.ok) return found;
   const status = meetingStatus(found.value.status);
-  if (isOfficial(status)) return err('results_official', OFFICIAL_REFUSAL);
+  if (isOfficial(status)) return fail('results_official', { action: 'change' });
   // A veto is a decision on results: while ballots may still arrive there are none to decide on.
-  if (!mayRecordVeto(status)) return err('voting_not_closed', '投票结束后才能记录一票否决：请先在“投票”页结束投票。');
+  if (!mayRecordVeto(status)) return fail('voting_not_closed', { action: 'veto' });
   const reason = input.reason.trim();
-  if (reason === '') return err('veto_reason', '请写明一票否决的理由（例如经查实的吃拿卡要问题），理由会印在结果表上。');
+  if (reason === '') return fail('veto_reason');
   const names = new Map(meetingDefinition(store, found.value).objects.map((o) => [o.id, o.name]));
-  if (!names.has(input.objectId)) return err('object_not_found', '这场会议没有这个评议对象，请刷新后重新选择。');
+  if (!names.has(input.objectId)) return fail('object_not_found');
   store.transaction(() => {
     upsertVeto(store, input.meetingId, { objectId: input.objectId, reason });
     recordAudit(store, input.meetingId, 'set_veto', { object: names.get(input.objectId) ?? input.objectId, reason });
@@ -54,15 +50,15 @@ export function clearVeto(store: Store, events: EventHub, input: { readonly meet
   const found = findMeeting(store, input.meetingId);
   if (!found.ok) return found;
   const status = meetingStatus(found.value.status);
-  if (isOfficial(status)) return err('results_official', OFFICIAL_REFUSAL);
-  if (!mayRecordVeto(status)) return err('voting_not_closed', '投票结束后才能记录一票否决：请先在“投票”页结束投票。');
+  if (isOfficial(status)) return fail('results_official', { action: 'change' });
+  if (!mayRecordVeto(status)) return fail('voting_not_closed', { action: 'veto' });
   const names = new Map(meetingDefinition(store, found.value).objects.map((o) => [o.id, o.name]));
   const removed = store.transaction(() => {
     const deleted = deleteVeto(store, input.meetingId, input.objectId);
     if (deleted) recordAudit(store, input.meetingId, 'clear_veto', { object: names.get(input.objectId) ?? input.objectId });
     return deleted;
   });
-  if (!removed) return err('veto_not_found', '这个评议对象没有一票否决记录，请刷新后再看。');
+  if (!removed) return fail('veto_not_found');
   events.emit({ type: 'changed', meetingId: input.meetingId });
   return ok(vetoList(store, input.meetingId, names));
 }
@@ -72,8 +68,8 @@ export function markOfficial(store: Store, events: EventHub, meetingId: string):
   const found = findMeeting(store, meetingId);
   if (!found.ok) return found;
   const status = meetingStatus(found.value.status);
-  if (isOfficial(status)) return err('results_official', '结果已经是正式结果了。');
-  if (!mayMarkOfficial(status)) return err('voting_not_closed', '投票结束后才能确认结果：请先在“投票”页结束投票。');
+  if (isOfficial(status)) return fail('results_official', { action: 'mark_official' });
+  if (!mayMarkOfficial(status)) return fail('voting_not_closed', { action: 'mark_official' });
   store.transaction(() => {
     if (!markClosedMeetingOfficial(store, meetingId)) throw new Error('meeting left the closed state while being marked official');
     recordAudit(store, meetingId, 'mark_official', { ballots: plainBallotCount(store, meetingId), vetoes: vetoCount(store, meetingId) });
@@ -88,7 +84,7 @@ export function receiptList(store: Store, meetingId: string): Result<{ meetingId
   const found = findMeeting(store, meetingId);
   if (!found.ok) return found;
   // Listing receipts while ballots arrive would let someone watch a receipt appear: after close only.
-  if (!resultsAvailable(meetingStatus(found.value.status))) return err('voting_not_closed', '投票结束后才能公布回执码清单。');
-  if (ballotStore(store.db).isAnonymisationPending(meetingId)) return err('anonymisation_pending', ANONYMISATION_PENDING);
+  if (!resultsAvailable(meetingStatus(found.value.status))) return fail('voting_not_closed', { action: 'receipts' });
+  if (ballotStore(store.db).isAnonymisationPending(meetingId)) return fail('anonymisation_pending');
   return ok({ meetingId, title: found.value.title, receipts: ballotStore(store.db).receipts(meetingId) });
 }

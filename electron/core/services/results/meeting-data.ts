@@ -11,7 +11,7 @@ import type { MeetingDefinition } from '../../../../shared/domain/ballot-rules';
 import type { BallotContent, MeetingKind, MeetingStatus, TallyBallot, VoterGroup } from '../../../../shared/domain/model';
 import { groupsOf } from '../../../../shared/domain/model';
 import { meetingStatus, resultsAvailable } from '../../../../shared/domain/lifecycle';
-import { err, ok, type Result } from '../../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../../shared/domain/result';
 import type { Veto } from '../../../../shared/tally';
 import { findMeeting, meetingDefinition } from '../meetings';
 
@@ -61,9 +61,6 @@ export function storedBallots(store: Store, meetingId: string, kind: MeetingKind
 export function storedVetoes(store: Store, meetingId: string): Veto[] {
   return listVetoes(store, meetingId);
 }
-
-/** Results wait until the close has finished rewriting the ballots (services/anonymise.ts). */
-export const ANONYMISATION_PENDING = '投票已结束，但选票的匿名化尚未完成，结果暂不能查看。请在“投票”页再点一次“结束投票”完成它（若提示磁盘已满，请先腾出空间）。';
 
 /** How many closed meetings' parsed ballots are kept (≈ 10–20 MB each for 1,000 full ballots). */
 const KEPT_MEETINGS = 4;
@@ -116,8 +113,9 @@ export function loadMeetingData(store: Store, meetingId: string): Result<Meeting
   if (!found.ok) return found;
   const row = found.value;
   const status = meetingStatus(row.status);
-  if (!resultsAvailable(status)) return err('voting_not_closed', '投票结束后才能查看结果：请先在“投票”页结束投票。');
-  if (ballotStore(store.db).isAnonymisationPending(meetingId)) return err('anonymisation_pending', ANONYMISATION_PENDING);
+  // Results wait until the close has finished rewriting the ballots (services/anonymise.ts).
+  if (!resultsAvailable(status)) return fail('voting_not_closed', { action: 'view_results' });
+  if (ballotStore(store.db).isAnonymisationPending(meetingId)) return fail('anonymisation_pending');
   const kind = row.kind as MeetingKind;
   const set = closedBallotSet(store, meetingId, kind);
   return ok({

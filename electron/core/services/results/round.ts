@@ -9,7 +9,7 @@ import { getCampaign, getRound, meetingsOfRound, type Meeting } from '../../stor
 import { objectsOfRound } from '../../store/objects';
 import type { RoundComponent, RoundResultRow, RoundResults } from '../../../../shared/api/chair/results';
 import { groupsOf, type EvalObject, type MeetingKind, type MeetingStatus } from '../../../../shared/domain/model';
-import { err, ok, type Result } from '../../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../../shared/domain/result';
 import { DEFAULT_SETTINGS } from '../../../../shared/domain/defaults';
 import {
   checkRoundInput,
@@ -113,7 +113,7 @@ export function roundResults(
   }
   const round = getRound(store, roundId);
   const campaign = round === null ? null : getCampaign(store, round.campaignId);
-  if (round === null || campaign === null) return err('round_not_found', '找不到这一轮评议，请刷新后重新选择。');
+  if (round === null || campaign === null) return fail('round_not_found');
   const meetings = meetingsOfRound(store, roundId);
 
   const social = chooseComponent(store, meetings, 'social');
@@ -121,7 +121,7 @@ export function roundResults(
   const self = chooseComponent(store, meetings, 'self');
   if (!self.ok) return self;
   if (!social.value.component.used && !self.value.component.used) {
-    return err('voting_not_closed', '本轮还没有投票已结束的打分会议：会议结束投票后才有结果。');
+    return fail('voting_not_closed', { action: 'round_results' });
   }
 
   // Objects as the closed meetings froze them, then any object of the round they did not include.
@@ -160,7 +160,7 @@ export function roundResults(
     options: { order, byCategory: input.byCategory ?? false },
   };
   const checked = checkRoundInput(combineInput);
-  if (!checked.ok) return err('tally_input', `本轮结果无法计算（${checked.error.message}）。请检查会议设置中的分值。`);
+  if (!checked.ok) return fail('tally_input', { scope: 'round', check: checked.error.code, detail: checked.error.message }, checked.error.details);
   const combined = combineRound(combineInput);
 
   // The per-meeting steps shown with each row come from redacted tallies: no hidden group's numbers.
