@@ -14,7 +14,7 @@ import type { BallotDefinition } from '../../shared/api/tablet-schemas';
 import type { BallotContent } from '../../shared/domain/model';
 import { withSubmissionKey } from '../../scripts/bench/submission-key';
 import type { AppError } from '../../shared/domain/result';
-import { errorText } from '../../renderer/chair/errors';
+import { errorWords } from '../../renderer/chair/error-words';
 
 export interface TestHost {
   readonly host: RunningHost;
@@ -50,7 +50,7 @@ export async function startTestHost(options: { dataDir?: string; demo?: boolean;
       });
       const body = (await response.json()) as { ok: boolean; value?: unknown; error?: AppError };
       // Worded as the console words it (Chinese, its default), from the code and params core sends.
-      if (!body.ok) throw new Error(`${method} failed: ${body.error === undefined ? '' : errorText(body.error)} [${body.error?.code ?? ''}]`);
+      if (!body.ok) throw new Error(`${method} failed: ${body.error === undefined ? '' : errorWords(body.error, 'zh')} [${body.error?.code ?? ''}]`);
       return body.value as never;
     },
     tablet: (path, body, headers = {}) => httpPost(`${tabletBase}${path}`, body, headers),

@@ -7,7 +7,7 @@ import { fullBallot, httpPost, openDemoMeeting, startTestHost, type TestHost } f
 import { CODE_ENTROPY_BITS, parseCode } from '../../../../shared/codes/code-format';
 import type { ChairEvent } from '../../../../shared/api/chair-contract';
 import type { AppError } from '../../../../shared/domain/result';
-import { errorText } from '../../../../renderer/chair/errors';
+import { errorWords } from '../../../../renderer/chair/error-words';
 
 let t: TestHost;
 beforeEach(async () => {
@@ -98,9 +98,9 @@ describe('codes', () => {
 
     const used = await chairRaw('voidCodes', { meetingId, target: { kind: 'code', code } });
     expect(used.error?.code).toBe('code_used');
-    // Core says what was refused; the console words it (zh here, the console's default).
+    // Core says what was refused; the console words it (in Chinese here, its default language).
     expect(used.error?.params).toEqual({ action: 'void_codes' });
-    expect(errorText(used.error as AppError)).toMatch(/不能作废/);
+    expect(errorWords(used.error as AppError, 'zh')).toMatch(/不能作废/);
 
     const group = await t.chair('voidCodes', { meetingId, target: { kind: 'group', group: 'officials' } });
     expect(group.voided).toBe(10);
