@@ -98,7 +98,7 @@ export function voidCodes(store: Store, events: EventHub, input: { meetingId: st
   if (target.kind === 'code') {
     const parsed = parseCode(target.code);
     if (!parsed.ok) return fail('malformed_code');
-    const found = findCode(store, parsed.code);
+    const found = findCode(store, parsed.value);
     const row = found?.meetingId === input.meetingId ? found : null;
     if (!row) return fail('code_not_found');
     if (row.state === 'used') return fail('code_used', { action: 'void_codes' });

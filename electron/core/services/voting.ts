@@ -5,7 +5,7 @@ import type { MeetingRow } from '../store/rows';
 import { ballotStore, type CodeRecord } from '../store/ballot-store';
 import { meetingKeys, type MeetingKey } from '../store/meeting-keys';
 import type { EventHub } from '../events';
-import type { BallotDefinition, SubmitResponse, TabletErrorCode } from '../../../shared/api/tablet-schemas';
+import type { BallotDefinition, SubmitResponse, TabletErrorBody, TabletErrorCode, TabletResult } from '../../../shared/api/tablet-schemas';
 import type { MeetingView } from '../../../shared/api/chair-contract';
 import type { BallotContent, MeetingKind, MeetingStatus } from '../../../shared/domain/model';
 import { parseCode, receiptFromRandomBytes } from '../../../shared/codes/code-format';
@@ -20,11 +20,9 @@ import { ballotAad, ballotBucket, LINK_BUCKET, linkAad, storedBallotText, submis
 import { faultPoint, finishAnonymisation } from './anonymise';
 
 /** A tablet-facing answer: every failure carries one of the documented tablet error codes. */
-export type TabletResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: { readonly code: TabletErrorCode; readonly message: string } };
+export type { TabletResult };
 
-function tabletError(code: TabletErrorCode, message: string): { ok: false; error: { code: TabletErrorCode; message: string } } {
+function tabletError(code: TabletErrorCode, message: string): TabletErrorBody {
   return { ok: false, error: { code, message } };
 }
 
@@ -67,7 +65,7 @@ interface CodeLookup {
 function lookUpCode(store: Store, typed: string): TabletResult<CodeLookup & { plain: string }> {
   const parsed = parseCode(typed);
   if (!parsed.ok) return tabletError('malformed_code', MESSAGES.malformed_code);
-  const code = findCode(store, parsed.code);
+  const code = findCode(store, parsed.value);
   if (!code) return tabletError('unknown_code', MESSAGES.unknown_code);
   const meeting = statement(store.db, 'SELECT * FROM meetings WHERE id = ?').get(code.meetingId) as MeetingRow | undefined;
   if (!meeting) return tabletError('unknown_code', MESSAGES.unknown_code);
@@ -75,7 +73,7 @@ function lookUpCode(store: Store, typed: string): TabletResult<CodeLookup & { pl
   const status = meetingStatus(meeting.status);
   if (votingEnded(status)) return tabletError('voting_closed', MESSAGES.voting_closed);
   if (!isVoting(status)) return tabletError('voting_not_open', MESSAGES.voting_not_open);
-  return tabletOk({ code, meeting, plain: parsed.code });
+  return tabletOk({ code, meeting, plain: parsed.value });
 }
 
 /**
