@@ -15,7 +15,7 @@ import type { ErrorCode } from '../../shared/domain/errors';
 export type ErrorLocale = 'zh' | 'en';
 
 /** The params the wordings below read (core may send more; they are then not shown). */
-type WordParams = { readonly [K in 'action' | 'scope' | 'detail' | 'check' | 'method']?: string | number };
+type WordParams = { readonly [K in 'action' | 'scope' | 'detail' | 'check' | 'method' | 'meeting' | 'part' | 'value' | 'total']?: string | number };
 
 /** A code's wording: fixed, or made from its params. */
 type Words = string | ((params: WordParams) => string);
@@ -34,7 +34,10 @@ const ZH: Record<ErrorCode, Words> = {
   code_not_found: '本场会议没有这个评议码，请核对纸条，并确认选择的是正确的会议。',
   veto_not_found: '这个评议对象没有一票否决记录，请刷新后再看。',
   meeting_frozen: '这场会议已开始投票，会议内容已锁定；如需修改，请复制会议后在副本中修改。',
-  round_frozen: '本轮已有会议开始投票，评议对象和指标已锁定；如需修改，请复制本轮后修改。',
+  round_frozen: (p) =>
+    p.meeting === undefined
+      ? '本轮已有会议开始投票，评议对象和指标已锁定；如需修改，请复制本轮后修改。'
+      : `本轮的“${String(p.meeting)}”已开始投票，本轮的评议对象、指标分配和总分构成已锁定，不能修改。如需调整，请复制本轮后修改副本。`,
   indicator_set_frozen: '这套指标是内置的，或已被投过票的会议使用，不能修改；请新建一套指标。',
   indicator_set_in_use: '这套指标仍有评议对象在用，请先为它们改用其他指标。',
   meeting_closed: (p) =>
@@ -113,6 +116,10 @@ const ZH: Record<ErrorCode, Words> = {
   'tally.weights': '各组权重合计应为 100%。',
   'tally.veto': '一票否决的对象不在本场会议中。',
   'tally.ballot': '有一张选票与会议定义不符。',
+  // i15
+  points_invalid: (p) =>
+    `“总分构成”中${p.part === 'self' ? '单位自评' : '社会测评'}的数值 ${String(p.value ?? '')} 无效：应为 0 到 100 之间、大于 0 的数，最多两位小数。`,
+  points_total: (p) => `“总分构成”合计为 ${String(p.total ?? '')}，应为 100（单位自评 + 社会测评），请调整后再保存。`,
 };
 
 const EN: Record<ErrorCode, Words> = {
@@ -125,7 +132,10 @@ const EN: Record<ErrorCode, Words> = {
   code_not_found: 'This meeting has no such code. Check the slip and the selected meeting.',
   veto_not_found: 'This object has no veto. Refresh to see the current state.',
   meeting_frozen: 'Voting has started for this meeting: its definition is locked. Copy the meeting to change it.',
-  round_frozen: 'A meeting of this round has started voting: its objects and indicators are locked. Copy the round to change them.',
+  round_frozen: (p) =>
+    p.meeting === undefined
+      ? 'A meeting of this round has started voting: its objects and indicators are locked. Copy the round to change them.'
+      : `"${String(p.meeting)}" of this round has started voting: the round's objects, indicator sets and total score split are locked. Copy the round to change them.`,
   indicator_set_frozen: 'This indicator set is built in or in use by a meeting that has voted; create a new set instead.',
   indicator_set_in_use: 'This indicator set is still used by objects; assign them another set first.',
   meeting_closed: (p) =>
@@ -207,6 +217,10 @@ const EN: Record<ErrorCode, Words> = {
   'tally.weights': 'The group weights must total 100 %.',
   'tally.veto': 'A veto names an object not in the meeting.',
   'tally.ballot': 'A ballot does not fit the meeting.',
+  // i15
+  points_invalid: (p) =>
+    `The ${p.part === 'self' ? 'self-evaluation' : 'social'} points of the total (${String(p.value ?? '')}) are invalid: a number above 0 and at most 100, with at most two decimals.`,
+  points_total: (p) => `The total score split adds up to ${String(p.total ?? '')}; it must be 100 (self + social).`,
 };
 
 const WORDS: Record<ErrorLocale, Record<ErrorCode, Words>> = { zh: ZH, en: EN };

@@ -87,6 +87,9 @@ export const ERROR_CODES = [
   'tally.weights',
   'tally.veto',
   'tally.ballot',
+  // i15: a round's component points (params: part and value; the total)
+  'points_invalid',
+  'points_total',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -66,12 +66,24 @@ export interface EvalObject {
 /** How printed figures relate: every printed figure from printed figures, or exact fractions throughout. */
 export type RoundingMode = 'printed' | 'exact';
 
+/** Points each component of a round is worth in its total: self 50 + social 50. */
+export interface ComponentPoints {
+  readonly self: number;
+  readonly social: number;
+}
+
+/**
+ * Per-round settings (rounds.settings_json): what combines the round's meetings. The split of the
+ * total is the round's, not a meeting's: a round has one 本轮综合排序表.
+ */
+export interface RoundSettings {
+  readonly componentPoints: ComponentPoints;
+}
+
 /** Per-meeting settings; every number has a documented default (DEFAULT_SETTINGS, parsed by ./settings.ts). */
 export interface MeetingSettings {
   /** Percent weight of each group in the social score: officials 30, recipients 70. */
   readonly groupWeights: GroupWeightsSetting;
-  /** Points each component is worth in the total: self 50 + social 50. */
-  readonly componentPoints: { readonly self: number; readonly social: number };
   /** Worst-list ballots name at most this many objects. */
   readonly worstK: number;
   /** Per-group figures are hidden where a group has fewer ballots than this. */

@@ -4,15 +4,18 @@
  * incomplete rule. A layout never states a rule itself, so a 40/60 meeting can never print 30/70
  * next to a 0.40× formula. One function per sheet basis; every number comes from the input.
  */
-import type { MeetingSettings, RoundingMode, VoterGroup } from '../domain/model';
+import type { ComponentPoints, MeetingSettings, RoundingMode, VoterGroup } from '../domain/model';
 import { GROUP_NAMES_ZH } from './group-names';
+import { DEFAULT_ROUND_SETTINGS } from '../domain/defaults';
 
 /** Which ranking a sheet prints: the round's combined totals, one graded meeting's scores, or a worst-list. */
 export type RuleBasis = 'round' | 'social' | 'self' | 'worst';
 
 export interface RuleTextInput {
   readonly basis: RuleBasis;
-  readonly settings: Pick<MeetingSettings, 'groupWeights' | 'componentPoints' | 'gradeScale' | 'smallGroupK' | 'worstK' | 'roundingMode'>;
+  readonly settings: Pick<MeetingSettings, 'groupWeights' | 'gradeScale' | 'smallGroupK' | 'worstK' | 'roundingMode'>;
+  /** Round: the round's split of the total (its RoundSettings), printed in the first line. */
+  readonly componentPoints?: ComponentPoints;
   /** Worst-list: how many places are published. */
   readonly topN?: number;
   /** Graded: which end gets rank 1 (the vetoed take the other end). */
@@ -76,7 +79,8 @@ export function ruleText(input: RuleTextInput): readonly string[] {
   }
   const lines: string[] = [];
   if (basis === 'round') {
-    lines.push(`单位自评和社会测评分别折算为${n(settings.componentPoints.self)}分、${n(settings.componentPoints.social)}分，两项合计为评议得分（总分）。`);
+    const points = input.componentPoints ?? DEFAULT_ROUND_SETTINGS.componentPoints;
+    lines.push(`单位自评和社会测评分别折算为${n(points.self)}分、${n(points.social)}分，两项合计为评议得分（总分）。`);
     lines.push(weightsLine(settings, '社会测评'));
   } else if (basis === 'social') {
     lines.push(weightsLine(settings, '本场社会测评'));

@@ -9,9 +9,9 @@ import { prepared } from './statements';
 import { parseJsonColumn } from './json-column';
 import { statusIn } from './status-sql';
 import { isVoting, mayEditSetup, meetingStatus } from '../../../shared/domain/lifecycle';
-import type { BallotType, MeetingKind, MeetingSettings, MeetingStatus } from '../../../shared/domain/model';
+import type { BallotType, MeetingKind, MeetingSettings, MeetingStatus, RoundSettings } from '../../../shared/domain/model';
 import type { MeetingDefinition } from '../../../shared/domain/ballot-rules';
-import { storedSettingsSchema } from '../../../shared/domain/settings';
+import { storedRoundSettingsSchema, storedSettingsSchema } from '../../../shared/domain/settings';
 import { storedCategorySetsSchema, storedDefinitionSchema } from '../../../shared/domain/stored-schemas';
 
 export interface Campaign {
@@ -27,6 +27,8 @@ export interface Round {
   readonly position: number;
   /** Object category → indicator set (分类差异化考核). */
   readonly categorySets: Readonly<Record<string, string>>;
+  /** What combines the round's meetings: the component points. */
+  readonly settings: RoundSettings;
 }
 
 export interface Meeting {
@@ -111,6 +113,7 @@ function toRound(row: RoundRow): Round {
     name: row.name,
     position: row.position,
     categorySets: parseJsonColumn(storedCategorySetsSchema, row.category_sets_json, { table: 'rounds', column: 'category_sets_json', key: row.id }),
+    settings: parseJsonColumn(storedRoundSettingsSchema, row.settings_json, { table: 'rounds', column: 'settings_json', key: row.id }),
   };
 }
 
@@ -175,14 +178,18 @@ export function roundNameTaken(store: Store, campaignId: string, name: string, e
 }
 
 /** A new round at the end of its campaign. */
-export function insertRound(store: Store, round: { id: string; campaignId: string; name: string; categorySets?: Readonly<Record<string, string>> }): void {
+export function insertRound(
+  store: Store,
+  round: { id: string; campaignId: string; name: string; categorySets?: Readonly<Record<string, string>>; settings?: RoundSettings },
+): void {
   const position = (prepared(store.db, 'SELECT COALESCE(MAX(position), 0) + 1 AS p FROM rounds WHERE campaign_id = ?').get(round.campaignId) as { p: number }).p;
-  prepared(store.db, 'INSERT INTO rounds (id, campaign_id, name, position, category_sets_json) VALUES (?, ?, ?, ?, ?)').run(
+  prepared(store.db, 'INSERT INTO rounds (id, campaign_id, name, position, category_sets_json, settings_json) VALUES (?, ?, ?, ?, ?, ?)').run(
     round.id,
     round.campaignId,
     round.name,
     position,
     JSON.stringify(round.categorySets ?? {}),
+    JSON.stringify(round.settings ?? {}),
   );
 }
 
@@ -192,6 +199,10 @@ export function renameRound(store: Store, roundId: string, name: string): void {
 
 export function setRoundCategorySets(store: Store, roundId: string, categorySets: Readonly<Record<string, string>>): void {
   prepared(store.db, 'UPDATE rounds SET category_sets_json = ? WHERE id = ?').run(JSON.stringify(categorySets), roundId);
+}
+
+export function setRoundSettings(store: Store, roundId: string, settings: RoundSettings): void {
+  prepared(store.db, 'UPDATE rounds SET settings_json = ? WHERE id = ?').run(JSON.stringify(settings), roundId);
 }
 
 export function deleteRound(store: Store, roundId: string): void {

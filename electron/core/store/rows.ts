@@ -67,6 +67,7 @@ export interface RoundRow {
   name: string;
   position: number;
   category_sets_json: string;
+  settings_json: string;
 }
 
 export interface RepresentativeRow {

@@ -5,13 +5,13 @@
  * length and duplicates so that the person gets a message naming the field, not "bad input".
  */
 import { z } from 'zod';
-import type { BallotType, IndicatorSet, MeetingKind, MeetingSettings, MeetingStatus, RepresentativeCategory, VoterGroup } from '../../domain/model';
+import type { BallotType, IndicatorSet, MeetingKind, MeetingSettings, MeetingStatus, RepresentativeCategory, RoundSettings, VoterGroup } from '../../domain/model';
 import type { CompositionCheck } from '../../setup/composition';
 import type { ObjectDraft } from '../../setup/objects';
 import type { RepresentativeDraft } from '../../setup/roster';
 import type { ImportPreview } from '../../setup/table';
 import { id, meetingRef } from './common';
-import { settingsInputSchema } from '../../domain/settings';
+import { roundSettingsInputSchema, settingsInputSchema } from '../../domain/settings';
 
 /** Largest import file accepted, in bytes (the core refuses bigger ones with a message saying so). */
 export const MAX_IMPORT_FILE_BYTES = 5 * 1024 * 1024;
@@ -78,6 +78,8 @@ export const setupInputs = {
   setCompositionOverride: z.strictObject({ meetingId: id, reason: text.nullable() }),
 
   updateSettings: z.strictObject({ meetingId: id, settings: settingsSchema }),
+  // i15: the round's own settings (component points), shown with the meeting's settings.
+  updateRoundSettings: z.strictObject({ roundId: id, settings: roundSettingsInputSchema }),
 } as const;
 
 export interface TreeMeeting {
@@ -151,6 +153,9 @@ export interface MeetingSetup {
   readonly indicatorSets: readonly IndicatorSetView[];
   readonly settings: MeetingSettings;
   readonly defaults: MeetingSettings;
+  /** The settings of the meeting's round (component points); frozen with the round's objects (objectsLock). */
+  readonly roundSettings: RoundSettings;
+  readonly roundDefaults: RoundSettings;
   readonly roster: readonly SetupRepresentative[];
   /** The 30 %/70 % check of a social meeting's roster; null for self-evaluation (one group, no rule). */
   readonly composition: CompositionCheck | null;
@@ -211,4 +216,5 @@ export interface SetupOutputs {
   exportRoster: ExportedFile;
   setCompositionOverride: { readonly reason: string | null };
   updateSettings: MeetingSettings;
+  updateRoundSettings: RoundSettings;
 }

@@ -1,6 +1,6 @@
 /**
  * A round's totals: the self-evaluation meeting and the social meeting of the round combined
- * with combineRound (componentPoints from the social meeting's settings, 50 + 50 by default).
+ * with combineRound (the round's componentPoints setting, 50 + 50 by default).
  * Only meetings whose voting has closed count; a component without one is named as missing.
  */
 import type { Store } from '../../store/database';
@@ -135,11 +135,11 @@ export function roundResults(
   for (const chosen of [social.value, self.value]) for (const object of chosen.data?.definition.objects ?? []) add(object);
   for (const object of objectsOfRound(store, roundId)) add(object);
 
-  // Points come from the social meeting's settings (where the chair sets them), else the self one's.
-  const roundSettings = (social.value.meeting ?? self.value.meeting)?.settings ?? DEFAULT_SETTINGS;
-  const componentPoints = roundSettings.componentPoints;
-  // One chain for the whole round: the mode of the meeting whose settings give the points.
-  const roundingMode = roundSettings.roundingMode ?? DEFAULT_ROUNDING_MODE;
+  // The points are the round's own setting (RoundSettings).
+  const componentPoints = round.settings.componentPoints;
+  // One chain for the whole round: the rounding mode of the social meeting, else the self one's.
+  const rulesSettings = (social.value.meeting ?? self.value.meeting)?.settings ?? DEFAULT_SETTINGS;
+  const roundingMode = rulesSettings.roundingMode ?? DEFAULT_ROUNDING_MODE;
   const vetoes: Veto[] = [];
   for (const chosen of [social.value, self.value]) {
     for (const veto of chosen.data?.vetoes ?? []) {

@@ -2,7 +2,7 @@
 import type { Store } from '../../store/database';
 import { getNamedMeeting, getRound } from '../../store/meetings';
 import type { MeetingSetup } from '../../../../shared/api/chair/setup';
-import { DEFAULT_SETTINGS } from '../../../../shared/domain/defaults';
+import { DEFAULT_ROUND_SETTINGS, DEFAULT_SETTINGS } from '../../../../shared/domain/defaults';
 import { err, ok, type Result } from '../../../../shared/domain/result';
 import { meetingLock, roundLock } from './checks';
 import { listIndicatorSets } from './indicator-sets';
@@ -35,6 +35,8 @@ export function meetingSetup(store: Store, meetingId: string): Result<MeetingSet
     indicatorSets: listIndicatorSets(store),
     settings: meeting.settings,
     defaults: DEFAULT_SETTINGS,
+    roundSettings: round.settings,
+    roundDefaults: DEFAULT_ROUND_SETTINGS,
     roster: meetingRoster(store, meeting),
     composition: rosterComposition(store, meeting),
     compositionOverride: meeting.compositionOverride,

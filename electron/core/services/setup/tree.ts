@@ -226,7 +226,7 @@ export function copyMeeting(store: Store, input: { meetingId: string; title: str
   return ok(toTreeMeeting(written(store, id)));
 }
 
-/** A new round in the same campaign with copies of the objects, the category mapping and every meeting (drafts). */
+/** A new round in the same campaign with copies of the objects, the category mapping, the round's settings and every meeting (drafts). */
 export function copyRound(store: Store, input: { roundId: string; name: string }): Result<{ id: string }> {
   const source = findRound(store, input.roundId);
   if (!source.ok) return source;
@@ -236,6 +236,7 @@ export function copyRound(store: Store, input: { roundId: string; name: string }
     if (!created.ok) return created;
     const roundId = created.value.id;
     tree.setRoundCategorySets(store, roundId, source.value.categorySets);
+    tree.setRoundSettings(store, roundId, source.value.settings);
     const objects = copyObjects(store, input.roundId, roundId, newId);
     const meetings = tree.meetingsOfRound(store, input.roundId);
     meetings.forEach((m, i) => copyMeetingInto(store, m, roundId, m.title, i + 1));

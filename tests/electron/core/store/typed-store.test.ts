@@ -93,7 +93,7 @@ describe('row parsing at the store boundary', () => {
   it('maps snake_case rows to camelCase records with the JSON columns parsed', () => {
     const s = open();
     seedMeeting(s);
-    expect(getRound(s, 'r1')).toEqual({ id: 'r1', campaignId: 'c1', name: '第四季度', position: 1, categorySets: { 科室: 'set-chief' } });
+    expect(getRound(s, 'r1')).toEqual({ id: 'r1', campaignId: 'c1', name: '第四季度', position: 1, categorySets: { 科室: 'set-chief' }, settings: { componentPoints: { self: 50, social: 50 } } });
     const meeting = getMeeting(s, 'm1');
     expect(meeting).toMatchObject({ id: 'm1', roundId: 'r1', kind: 'social', ballotType: 'graded', heldOn: '2026-12-01', status: 'draft', frozen: null });
     expect(meeting?.settings).toEqual(DEFAULT_SETTINGS);
