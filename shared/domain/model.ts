@@ -3,7 +3,7 @@
  * no zod here, so the tablet bundle can import them without pulling a schema library in.
  */
 
-import { groupOfCategoryIn, groupsOfKind, type GroupWeightsSetting, type VoterGroupId } from './voter-groups';
+import { groupOfCategoryIn, groupsOfKind, type GroupWeightsSetting, type RepresentativeCategory, type VoterGroupId } from './voter-groups';
 
 /** Who casts a ballot: an id of the voter-group catalogue (./voter-groups.ts). */
 export type VoterGroup = VoterGroupId;
@@ -18,7 +18,7 @@ export type BallotType = 'graded' | 'worst';
 export type MeetingStatus = 'draft' | 'open' | 'paused' | 'closed' | 'official';
 
 /** Roster categories: 人大代表, 政协委员, 分管领导 are officials; 服务对象 are recipients; 本单位干部 vote in self-evaluation. */
-export type RepresentativeCategory = 'npc' | 'cppcc' | 'leader' | 'recipient' | 'staff';
+export type { RepresentativeCategory } from './voter-groups';
 
 /** Object categories as written on the sources' rosters: 科室, 科长, 二级单位; free text is allowed. */
 export type ObjectCategory = string;

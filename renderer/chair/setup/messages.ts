@@ -1,6 +1,6 @@
 /** Words of the 准备 (setup) area, Chinese first; the English dictionary has the same keys. */
 import { createTranslator, locale } from '../../common/i18n';
-import { groupMessages } from '../../../shared/domain/voter-groups';
+import { categoryMessages, groupMessages } from '../../../shared/domain/voter-groups';
 
 const zh = {
   tabSetup: '准备',
@@ -130,11 +130,7 @@ const zh = {
   noPeople: '还没有代表：可以逐个添加，或从 Excel / CSV 文件导入。',
   addPerson: '添加代表',
   confirmRemovePerson: '确定从名单中删除“{name}”吗？',
-  cat_npc: '人大代表',
-  cat_cppcc: '政协委员',
-  cat_leader: '分管领导',
-  cat_recipient: '服务对象',
-  cat_staff: '本单位干部',
+  ...categoryMessages('zh', 'cat_'),
   groupWeights: '两组代表的权重',
   ...groupMessages('zh', 'shortName'),
   totalIs: '合计 {n}',
@@ -293,11 +289,7 @@ const en: Record<keyof typeof zh, string> = {
   noPeople: 'No representatives yet: add them one by one or import an Excel / CSV file.',
   addPerson: 'Add representative',
   confirmRemovePerson: 'Remove "{name}" from the roster?',
-  cat_npc: 'NPC deputy',
-  cat_cppcc: 'CPPCC member',
-  cat_leader: 'Leader in charge',
-  cat_recipient: 'Service recipient',
-  cat_staff: 'Staff of the unit',
+  ...categoryMessages('en', 'cat_'),
   groupWeights: 'Group weights',
   ...groupMessages('en', 'shortName'),
   totalIs: 'total {n}',

@@ -12,6 +12,7 @@ import type { RepresentativeDraft } from '../../setup/roster';
 import type { ImportPreview } from '../../setup/table';
 import { id, meetingRef } from './common';
 import { roundSettingsInputSchema, settingsInputSchema } from '../../domain/settings';
+import { REPRESENTATIVE_CATEGORY_IDS } from '../../domain/voter-groups';
 
 /** Largest import file accepted, in bytes (the core refuses bigger ones with a message saying so). */
 export const MAX_IMPORT_FILE_BYTES = 5 * 1024 * 1024;
@@ -25,7 +26,7 @@ const text = z.string().max(1000);
 const confirm = z.literal(true);
 const kind = z.enum(['social', 'self']);
 const ballotType = z.enum(['graded', 'worst']);
-const category = z.enum(['npc', 'cppcc', 'leader', 'recipient', 'staff']);
+const category = z.enum(REPRESENTATIVE_CATEGORY_IDS);
 const format = z.enum(['csv', 'xlsx']);
 const importMode = z.enum(['replace', 'append']);
 const file = { fileName: z.string().min(1).max(255), base64: z.string().max(MAX_BASE64_CHARS) };
