@@ -7,6 +7,7 @@
 import type { ComponentPoints, MeetingSettings, RoundingMode, VoterGroup } from '../domain/model';
 import { GROUP_NAMES_ZH } from './group-names';
 import { DEFAULT_ROUND_SETTINGS } from '../domain/defaults';
+import { WEIGHTED_GROUPS } from '../domain/voter-groups';
 
 /** Which ranking a sheet prints: the round's combined totals, one graded meeting's scores, or a worst-list. */
 export type RuleBasis = 'round' | 'social' | 'self' | 'worst';
@@ -27,9 +28,10 @@ function n(value: number): string {
   return String(Number(value.toFixed(2)));
 }
 
+/** Every weighted group of the catalogue with its weight, so a third group is stated too. */
 function weightsLine(settings: RuleTextInput['settings'], what: string): string {
-  const { officials, recipients } = settings.groupWeights;
-  return `${what}中${GROUP_NAMES_ZH.officials}占${n(officials)}%，${GROUP_NAMES_ZH.recipients}占${n(recipients)}%，不论到会人数多少均按此比例计算。`;
+  const parts = WEIGHTED_GROUPS.map((g) => `${GROUP_NAMES_ZH[g]}占${n(settings.groupWeights[g])}%`);
+  return `${what}中${parts.join('，')}，不论到会人数多少均按此比例计算。`;
 }
 
 function gradesLine(settings: RuleTextInput['settings']): string {
@@ -68,10 +70,10 @@ export function ruleText(input: RuleTextInput): readonly string[] {
   const { basis, settings } = input;
   const mode = settings.roundingMode ?? 'printed';
   if (basis === 'worst') {
-    const { officials, recipients } = settings.groupWeights;
+    const rates = WEIGHTED_GROUPS.map((g) => `${GROUP_NAMES_ZH[g]}提名率 × ${n(settings.groupWeights[g])}%`).join(' + ');
     return [
       `每位代表最多提名${settings.worstK}个最难办事的评议对象，并可勾选所见问题。`,
-      `综合提名率 = ${GROUP_NAMES_ZH.officials}提名率 × ${n(officials)}% + ${GROUP_NAMES_ZH.recipients}提名率 × ${n(recipients)}%（提名率 = 提名票数 ÷ 该组选票数），${mode === 'printed' ? '各率四舍五入保留两位小数后再合计' : '按精确值合计后四舍五入保留两位小数'}，从高到低排列，公布前${input.topN ?? 10}名。`,
+      `综合提名率 = ${rates}（提名率 = 提名票数 ÷ 该组选票数），${mode === 'printed' ? '各率四舍五入保留两位小数后再合计' : '按精确值合计后四舍五入保留两位小数'}，从高到低排列，公布前${input.topN ?? 10}名。`,
       '某组无人投票的，综合提名率记为“数据不完整”，不排名，不把该组权重转给其他组。',
       smallGroupLine(settings),
       '经查实“吃拿卡要”的一票否决，直接列为第一，并注明理由。',
