@@ -22,6 +22,8 @@ export interface SheetEntry {
   /** The meetings that offer it; null = every meeting. */
   readonly ballotType: BallotType | null;
   readonly availability: SheetAvailability;
+  /** Its layout: renderer/print/sheets/<layout>.vue, found by the print page by this name. */
+  readonly layout: string;
   /** False for code slips: their data comes from the one-time hand-off, not from the core's database. */
   readonly fromData: boolean;
 }
@@ -29,6 +31,7 @@ export interface SheetEntry {
 export const SHEET_REGISTRY = [
   {
     id: 'signin',
+    layout: 'SignInSheet',
     title: '评议代表签到表',
     fileName: '签到表',
     console: {
@@ -41,6 +44,7 @@ export const SHEET_REGISTRY = [
   },
   {
     id: 'slips',
+    layout: 'SlipsSheet',
     title: '评议码',
     fileName: '评议码条',
     console: {
@@ -53,6 +57,7 @@ export const SHEET_REGISTRY = [
   },
   {
     id: 'zero',
+    layout: 'ZeroReport',
     title: '投票前零票报告',
     fileName: '零票报告',
     console: {
@@ -65,6 +70,7 @@ export const SHEET_REGISTRY = [
   },
   {
     id: 'ranking',
+    layout: 'RankingSheet',
     title: '评议结果排序表',
     fileName: '评议结果排序表',
     console: {
@@ -77,6 +83,7 @@ export const SHEET_REGISTRY = [
   },
   {
     id: 'detail',
+    layout: 'DetailSheet',
     title: '评议得分明细表',
     fileName: '评议明细表',
     console: {
@@ -89,6 +96,7 @@ export const SHEET_REGISTRY = [
   },
   {
     id: 'worst',
+    layout: 'WorstSheet',
     title: '最难办事科室评议结果公布表',
     fileName: '评差结果公布表',
     console: {
@@ -101,6 +109,7 @@ export const SHEET_REGISTRY = [
   },
   {
     id: 'receipts',
+    layout: 'ReceiptsSheet',
     title: '选票回执清单',
     fileName: '回执清单',
     console: {
