@@ -26,10 +26,10 @@ type Words = string | ((params: WordParams) => string);
  */
 const ZH: Record<ErrorCode, Words> = {
   meeting_not_found: '找不到这场评议会议，请刷新后重新选择。',
-  campaign_not_found: '找不到这项评议活动，可能已被删除，请刷新后重新选择。',
-  round_not_found: '找不到这一轮评议，请刷新后重新选择。',
+  campaign_not_found: '找不到这个评议活动，可能已被删除，请刷新后重新选择。',
+  round_not_found: '找不到这一轮评议，可能已被删除，请刷新后重新选择。',
   object_not_found: '这场会议没有这个评议对象，请刷新后重新选择。',
-  indicator_set_not_found: '找不到这套指标，请刷新后重新选择。',
+  indicator_set_not_found: '找不到这个指标体系，可能已被删除，请刷新后再试。',
   representative_not_found: '名单中找不到这位代表，请刷新签到名单后重试。',
   code_not_found: '本场会议没有这个评议码，请核对纸条，并确认选择的是正确的会议。',
   veto_not_found: '这个评议对象没有一票否决记录，请刷新后再看。',

@@ -14,7 +14,7 @@ import { withTransaction } from '../../store/transaction';
 import type { TreeCampaign, TreeMeeting } from '../../../../shared/api/chair/setup';
 import type { BallotType, MeetingKind } from '../../../../shared/domain/model';
 import { DEFAULT_SETTINGS } from '../../../../shared/domain/defaults';
-import { err, ok, type Result } from '../../../../shared/domain/result';
+import { err, fail, ok, type Result } from '../../../../shared/domain/result';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit';
 import { editableMeeting, findCampaign, findRound, optionalText, removalBlocker, requiredText } from './checks';
@@ -184,7 +184,7 @@ export function updateMeetingDetails(store: Store, input: MeetingDetails & { mee
 
 export function removeMeeting(store: Store, meetingId: string): Result<{ id: string }> {
   const meeting = tree.getMeeting(store, meetingId);
-  if (!meeting) return err('meeting_not_found', '找不到这场评议会议，请刷新后重新选择。');
+  if (!meeting) return fail('meeting_not_found');
   const blocker = removalBlocker(store, { meetingId }, '这场会议');
   if (blocker) return err('remove_refused', blocker);
   store.transaction(() => {
@@ -215,7 +215,7 @@ function copyMeetingInto(store: Store, source: Meeting, roundId: string, title: 
 
 export function copyMeeting(store: Store, input: { meetingId: string; title: string }): Result<TreeMeeting> {
   const source = tree.getMeeting(store, input.meetingId);
-  if (!source) return err('meeting_not_found', '找不到这场评议会议，请刷新后重新选择。');
+  if (!source) return fail('meeting_not_found');
   const details = checkDetails(store, source.roundId, { title: input.title, heldOn: source.heldOn, place: source.place, kind: source.kind, ballotType: source.ballotType }, '');
   if (!details.ok) return details;
   const id = store.transaction(() => {
