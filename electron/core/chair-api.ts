@@ -1,5 +1,5 @@
 import { chairInputs, type ChairMethod } from '../../shared/api/chair-contract';
-import { err, type Result } from '../../shared/domain/result';
+import { fail, type Result } from '../../shared/domain/result';
 import type { Core } from './core';
 import type { Handler } from './handlers/handler';
 import { meetingHandlers } from './handlers/meetings';
@@ -34,16 +34,16 @@ function isChairMethod(name: string): name is ChairMethod {
  * clear error; an unexpected exception is logged and reported without details.
  */
 export async function callChair(core: Core, method: string, rawInput: unknown): Promise<Result<unknown>> {
-  if (!isChairMethod(method)) return err('unknown_method', `未知的操作：${method}`);
+  if (!isChairMethod(method)) return fail('unknown_method', { method });
   const parsed = chairInputs[method].safeParse(rawInput ?? {});
   if (!parsed.success) {
-    return err('bad_input', '输入有误，请检查后重试。', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    return fail('bad_input', {}, parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   }
   const handler = handlers[method] as Handler<typeof method>;
   try {
     return await handler(core, parsed.data as never);
   } catch (error) {
     console.error(`chair method ${method} failed:`, error instanceof Error ? error.message : error);
-    return err('internal', '操作失败，请重试；如仍失败，请重启程序。');
+    return fail('internal');
   }
 }

@@ -4,19 +4,15 @@ import type { SheetHeader } from '../../shared/api/chair/printing';
 import { DRAFT_MARK, OFFICIAL_MARK, REHEARSAL_MARK } from '../../shared/rules/result-state';
 import { GROUP_NAMES_ZH } from '../../shared/rules/group-names';
 import { SHEET_TITLES, type Sheet } from '../../shared/print/sheets';
+import { categoryLabels } from '../../shared/domain/voter-groups';
 
 export { SHEET_TITLES };
 
 /** The one name of each group (shared/rules/group-names.ts, from the voter-group catalogue). */
 export const GROUP_LABELS: Readonly<Record<VoterGroup, string>> = GROUP_NAMES_ZH;
 
-export const CATEGORY_LABELS: Record<RepresentativeCategory, string> = {
-  npc: '人大代表',
-  cppcc: '政协委员',
-  leader: '分管领导',
-  recipient: '服务对象',
-  staff: '本单位干部',
-};
+/** The printed word of each roster category (the category catalogue's). */
+export const CATEGORY_LABELS: Readonly<Record<RepresentativeCategory, string>> = categoryLabels('zh');
 
 export const KIND_LABELS = { social: '社会测评', self: '单位自评' } as const;
 

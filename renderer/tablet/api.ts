@@ -5,12 +5,12 @@
  */
 import type { SessionResponse, SubmitResponse, TabletErrorCode } from '../../shared/api/tablet-schemas';
 import type { BallotContent } from '../../shared/domain/model';
+import type { Result } from '../../shared/domain/result';
 
 export const REQUEST_TIMEOUT_MS = 8000;
 
-export type TabletAnswer<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: { code: TabletErrorCode | 'offline' | 'timeout'; message: string } };
+/** The server's answer, or `offline`/`timeout` made here: shared/domain/result.ts's one Result shape. */
+export type TabletAnswer<T> = Result<T, { readonly code: TabletErrorCode | 'offline' | 'timeout'; readonly message: string }>;
 
 /** A session of a used code opened with its submission key carries that ballot's receipt. */
 export type SessionValue = SessionResponse;

@@ -1,4 +1,5 @@
 import { createTranslator } from '../common/i18n';
+import { groupMessages } from '../../shared/domain/voter-groups';
 
 const zh = {
   title: '民主评议 · 无记名投票',
@@ -9,9 +10,7 @@ const zh = {
   codeLength: '评议码应为 13 位字符，请核对后重新输入。',
   codeCharacter: '评议码中有无法识别的字符，请核对。',
   codeCheck: '评议码有一位输入错误，请逐位核对纸条。',
-  group_officials: '人大代表、政协委员、分管领导',
-  group_recipients: '服务对象代表',
-  group_all: '本单位干部职工',
+  ...groupMessages('zh'),
   progress: '已评 {done} / {total} 项',
   abstain: '弃权',
   review: '检查并提交',
@@ -86,9 +85,7 @@ const en: Record<keyof typeof zh, string> = {
   codeLength: 'A voting code has 13 characters. Please check and try again.',
   codeCharacter: 'The code contains a character that cannot be read. Please check.',
   codeCheck: 'One character of the code is mistyped. Please compare it with your slip.',
-  group_officials: 'Deputies, CPPCC members and leaders',
-  group_recipients: 'Service recipients',
-  group_all: 'Staff of the unit',
+  ...groupMessages('en'),
   progress: '{done} of {total} answered',
   abstain: 'Abstain',
   review: 'Review and submit',

@@ -30,7 +30,7 @@ export function floorPerSecond(ballots: readonly BallotContent[], size: { object
     const codes = prepared.codes.map((c) => {
       const parsed = parseCode(c.code);
       if (!parsed.ok) throw new Error('prepared code does not parse');
-      return { hash: codeHash(store, prepared.meetingId, parsed.code), group: c.group };
+      return { hash: codeHash(store, prepared.meetingId, parsed.value), group: c.group };
     });
     const stored = ballotStore(store.db);
     const bucket = 16 * 1024;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { VoterGroup } from '../domain/model';
+import type { Failure, Result } from '../domain/result';
 
 const id = z.string().min(1).max(64);
 
@@ -88,7 +89,14 @@ export const TABLET_ERRORS = {
 
 export type TabletErrorCode = keyof typeof TABLET_ERRORS;
 
-export interface TabletErrorBody {
-  readonly ok: false;
-  readonly error: { readonly code: TabletErrorCode; readonly message: string };
+/** A tablet-facing failure: a documented tablet code and the Chinese sentence the tablet shows. */
+export interface TabletError {
+  readonly code: TabletErrorCode;
+  readonly message: string;
 }
+
+/** A tablet-facing answer: shared/domain/result.ts's one Result shape with a TabletError. */
+export type TabletResult<T> = Result<T, TabletError>;
+
+/** The body of a failed tablet answer on the wire. */
+export type TabletErrorBody = Failure<TabletError>;

@@ -4,6 +4,7 @@
  * the tablet catch a typo (any single wrong character, most swapped neighbours) before it asks
  * the server, so a slip of the finger is not counted as a failed attempt.
  */
+import type { Result } from '../domain/result';
 
 /** Crockford's alphabet: no I, L, O, U, so nothing reads as another character. */
 export const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -53,9 +54,11 @@ export function formatCode(code: string): string {
   return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`;
 }
 
-export type CodeParse =
-  | { readonly ok: true; readonly code: string }
-  | { readonly ok: false; readonly reason: 'length' | 'character' | 'check' };
+/** What is wrong with a typed code. */
+export type CodeProblem = 'length' | 'character' | 'check';
+
+/** The code in canonical form, or what is wrong with it. */
+export type CodeParse = Result<string, CodeProblem>;
 
 /**
  * Reads what a person typed or a QR carried: case, spaces and dashes do not matter, O reads as
@@ -67,13 +70,13 @@ export function parseCode(input: string): CodeParse {
     .replace(/[\s\-_.]/g, '')
     .replace(/O/g, '0')
     .replace(/[IL]/g, '1');
-  if (cleaned.length !== CODE_DATA_LENGTH + 1) return { ok: false, reason: 'length' };
+  if (cleaned.length !== CODE_DATA_LENGTH + 1) return { ok: false, error: 'length' };
   for (const char of cleaned) {
-    if (valueOf(char) < 0) return { ok: false, reason: 'character' };
+    if (valueOf(char) < 0) return { ok: false, error: 'character' };
   }
   const data = cleaned.slice(0, CODE_DATA_LENGTH);
-  if (checkCharacter(data) !== cleaned.charAt(CODE_DATA_LENGTH)) return { ok: false, reason: 'check' };
-  return { ok: true, code: cleaned };
+  if (checkCharacter(data) !== cleaned.charAt(CODE_DATA_LENGTH)) return { ok: false, error: 'check' };
+  return { ok: true, value: cleaned };
 }
 
 /** A receipt: 8 alphabet characters from random bytes, shown as ABCD-EFGH. Proves inclusion only. */

@@ -1,4 +1,4 @@
-import type { Grade, IndicatorSet, MeetingSettings } from './model';
+import type { Grade, IndicatorSet, MeetingSettings, RoundSettings } from './model';
 import { DEFAULT_GROUP_WEIGHTS } from './voter-groups';
 
 /** 满意 100, 比较满意 80, 基本满意 60, 不满意 0 (DOMAIN.md default). */
@@ -11,12 +11,16 @@ export const DEFAULT_GRADE_SCALE: readonly Grade[] = [
 
 export const DEFAULT_SETTINGS: MeetingSettings = {
   groupWeights: DEFAULT_GROUP_WEIGHTS,
-  componentPoints: { self: 50, social: 50 },
   worstK: 10,
   smallGroupK: 5,
   gradeScale: DEFAULT_GRADE_SCALE,
   requireAllAnswered: false,
   roundingMode: 'printed',
+};
+
+/** Self 50 + social 50 (DOMAIN.md default). */
+export const DEFAULT_ROUND_SETTINGS: RoundSettings = {
+  componentPoints: { self: 50, social: 50 },
 };
 
 /** 群众评科长: five aspects, equal weights. */

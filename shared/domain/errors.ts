@@ -107,6 +107,9 @@ export const ERROR_CODES = [
   'lineage_same',
   'history_import_columns',
   'history_import_rows',
+  // i15: a round's component points (params: part and value; the total)
+  'points_invalid',
+  'points_total',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

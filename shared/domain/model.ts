@@ -3,7 +3,7 @@
  * no zod here, so the tablet bundle can import them without pulling a schema library in.
  */
 
-import { groupOfCategoryIn, groupsOfKind, type GroupWeightsSetting, type VoterGroupId } from './voter-groups';
+import { groupOfCategoryIn, groupsOfKind, type GroupWeightsSetting, type RepresentativeCategory, type VoterGroupId } from './voter-groups';
 
 /** Who casts a ballot: an id of the voter-group catalogue (./voter-groups.ts). */
 export type VoterGroup = VoterGroupId;
@@ -18,7 +18,7 @@ export type BallotType = 'graded' | 'worst';
 export type MeetingStatus = 'draft' | 'open' | 'paused' | 'closed' | 'official';
 
 /** Roster categories: 人大代表, 政协委员, 分管领导 are officials; 服务对象 are recipients; 本单位干部 vote in self-evaluation. */
-export type RepresentativeCategory = 'npc' | 'cppcc' | 'leader' | 'recipient' | 'staff';
+export type { RepresentativeCategory } from './voter-groups';
 
 /** Object categories as written on the sources' rosters: 科室, 科长, 二级单位; free text is allowed. */
 export type ObjectCategory = string;
@@ -66,12 +66,24 @@ export interface EvalObject {
 /** How printed figures relate: every printed figure from printed figures, or exact fractions throughout. */
 export type RoundingMode = 'printed' | 'exact';
 
+/** Points each component of a round is worth in its total: self 50 + social 50. */
+export interface ComponentPoints {
+  readonly self: number;
+  readonly social: number;
+}
+
+/**
+ * Per-round settings (rounds.settings_json): what combines the round's meetings. The split of the
+ * total is the round's, not a meeting's: a round has one 本轮综合排序表.
+ */
+export interface RoundSettings {
+  readonly componentPoints: ComponentPoints;
+}
+
 /** Per-meeting settings; every number has a documented default (DEFAULT_SETTINGS, parsed by ./settings.ts). */
 export interface MeetingSettings {
   /** Percent weight of each group in the social score: officials 30, recipients 70. */
   readonly groupWeights: GroupWeightsSetting;
-  /** Points each component is worth in the total: self 50 + social 50. */
-  readonly componentPoints: { readonly self: number; readonly social: number };
   /** Worst-list ballots name at most this many objects. */
   readonly worstK: number;
   /** Per-group figures are hidden where a group has fewer ballots than this. */

@@ -1,25 +1,52 @@
 /**
  * Expected failures are values, not exceptions: every service and wire call answers a Result.
- * `message` is written for the person in front of the screen and says what to do next.
+ * Core says what failed as a code of the closed catalogue plus its parameters (the row, the
+ * field, the limit); the chair console words it in Chinese or English (renderer/chair/errors.ts).
+ * The one Result shape of the code base: the tablet's answers are Result<T, TabletError>.
  */
 import type { ErrorCode } from './errors';
+
+/** The facts a message is worded from: names, numbers and the kind of action that was refused. */
+export type ErrorParams = Readonly<Record<string, string | number>>;
 
 export interface AppError {
   /** A code of the closed catalogue (./errors.ts); the console words it in its language. */
   readonly code: ErrorCode;
+  /**
+   * For logs and the command line: made by fail() from the code and params (errorFallback), never
+   * written at a call site. Older call sites still pass a Chinese sentence through err(); the
+   * console shows that sentence only when an error has no params.
+   */
   readonly message: string;
+  /** What the console's wording of `code` fills in. Present on every error made by fail(). */
+  readonly params?: ErrorParams;
   /** Optional machine-readable detail, e.g. the row and field of a bad import line. */
   readonly details?: unknown;
 }
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError };
+export type Result<T, E = AppError> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+
+/** The failed half of a Result. */
+export type Failure<E = AppError> = Extract<Result<never, E>, { ok: false }>;
+
+/** The one plain fallback wording of an error: its code and params, e.g. `field_too_long (field=name, max=40)`. */
+export function errorFallback(code: string, params: ErrorParams = {}): string {
+  const shown = Object.entries(params).map(([key, value]) => `${key}=${String(value)}`);
+  return shown.length === 0 ? code : `${code} (${shown.join(', ')})`;
+}
+
+/** A failure as a code and its params; the console words it (renderer/chair/errors.ts). */
+export function fail<T = never>(code: ErrorCode, params: ErrorParams = {}, details?: unknown): Result<T> {
+  const error: AppError = { code, message: errorFallback(code, params), params };
+  return { ok: false, error: details === undefined ? error : { ...error, details } };
+}
 
 /** Wraps a value as a successful Result. */
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-/** Wraps an error as a failed Result. */
+/** Wraps an error with a sentence as a failed Result. Older call sites; new ones use fail(). */
 export function err<T = never>(code: ErrorCode, message: string, details?: unknown): Result<T> {
   return details === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, details } };
 }

@@ -6,8 +6,8 @@
  * service; this schema checks shapes and fills defaults.
  */
 import { z } from 'zod';
-import { DEFAULT_SETTINGS } from './defaults';
-import type { MeetingSettings } from './model';
+import { DEFAULT_ROUND_SETTINGS, DEFAULT_SETTINGS } from './defaults';
+import type { MeetingSettings, RoundSettings } from './model';
 import { WEIGHTED_GROUPS, type WeightedGroup } from './voter-groups';
 
 const grade = z.object({ label: z.string().max(1000), points: z.number() });
@@ -16,7 +16,6 @@ const groupWeights = z.object(Object.fromEntries(WEIGHTED_GROUPS.map((g) => [g, 
 
 const shape = {
   groupWeights: groupWeights.default(DEFAULT_SETTINGS.groupWeights),
-  componentPoints: z.object({ self: z.number(), social: z.number() }).default(DEFAULT_SETTINGS.componentPoints),
   worstK: z.number().default(DEFAULT_SETTINGS.worstK),
   smallGroupK: z.number().default(DEFAULT_SETTINGS.smallGroupK),
   gradeScale: z.array(grade).max(20).readonly().default(DEFAULT_SETTINGS.gradeScale),
@@ -31,8 +30,23 @@ export const storedSettingsSchema = z.object(shape);
 export const settingsInputSchema = z.strictObject({
   ...shape,
   groupWeights: groupWeights.strict().default(DEFAULT_SETTINGS.groupWeights),
-  componentPoints: z.strictObject({ self: z.number(), social: z.number() }).default(DEFAULT_SETTINGS.componentPoints),
   gradeScale: z.array(grade.strict()).max(20).readonly().default(DEFAULT_SETTINGS.gradeScale),
+});
+
+const points = z.object({ self: z.number(), social: z.number() });
+
+/**
+ * A round's settings as stored (rounds.settings_json): unknown keys dropped, missing keys
+ * defaulted. Stored settings of meetings from before component points moved to the round still
+ * carry componentPoints; storedSettingsSchema drops it (migration i15 copied it to the round).
+ */
+export const storedRoundSettingsSchema: z.ZodType<RoundSettings> = z.object({
+  componentPoints: points.default(DEFAULT_ROUND_SETTINGS.componentPoints),
+});
+
+/** A round's settings as the chair sends them. */
+export const roundSettingsInputSchema = z.strictObject({
+  componentPoints: points.strict().default(DEFAULT_ROUND_SETTINGS.componentPoints),
 });
 
 /** Parses stored settings (a parsed JSON value); a shape that does not fit is a corrupted row and throws. */

@@ -1,11 +1,62 @@
 /**
  * The voter-group catalogue: every voter group once, with its names, the meeting kind it votes
  * in, the roster categories it gathers and its default weight. Labels, enums, lists and default
- * weights derive from here, so a third group is one entry (plus its roster category, if new).
+ * weights derive from here, so a third group is one entry (plus its roster category, if new,
+ * in the category catalogue below: its label, the words an import reads as it, where it is offered).
  *
  * Plain data, no zod: the tablet bundle may import it.
  */
-import type { MeetingKind, RepresentativeCategory } from './model';
+import type { MeetingKind } from './model';
+
+/**
+ * The roster categories (代表类别): the label the product prints and the console shows, the words
+ * an imported roster may use for it besides the label, and its place in the console's category
+ * list per meeting kind (absent: not offered there).
+ */
+export interface RepresentativeCategoryEntry {
+  readonly id: string;
+  readonly label: { readonly zh: string; readonly en: string };
+  readonly synonyms: RegExp;
+  readonly offered: Readonly<Partial<Record<MeetingKind, number>>>;
+}
+
+export const REPRESENTATIVE_CATEGORIES = [
+  { id: 'npc', label: { zh: '人大代表', en: 'NPC deputy' }, synonyms: /^(全国|省|市|州|区|县|镇|乡)?人大(代表)?$/, offered: { social: 1, self: 3 } },
+  { id: 'cppcc', label: { zh: '政协委员', en: 'CPPCC member' }, synonyms: /^(全国|省|市|州|区|县)?政协(委员)?$/, offered: { social: 2, self: 4 } },
+  { id: 'leader', label: { zh: '分管领导', en: 'Leader in charge' }, synonyms: /^(分管)?(区|县|市)?领导$/, offered: { social: 3, self: 2 } },
+  {
+    id: 'recipient',
+    label: { zh: '服务对象', en: 'Service recipient' },
+    synonyms: /^(服务对象(代表)?|企业(代表)?|群众(代表)?|企业家代表|市民代表|居民代表|村民代表|个体工商户(代表)?)$/,
+    offered: { social: 4, self: 5 },
+  },
+  { id: 'staff', label: { zh: '本单位干部', en: 'Staff of the unit' }, synonyms: /^(本单位)?(干部|职工|干部职工)$|^机关干部$/, offered: { self: 1 } },
+] as const satisfies readonly RepresentativeCategoryEntry[];
+
+/** Roster categories: 人大代表, 政协委员, 分管领导 are officials; 服务对象 are recipients; 本单位干部 vote in self-evaluation. */
+export type RepresentativeCategory = (typeof REPRESENTATIVE_CATEGORIES)[number]['id'];
+
+/** Every category id, in catalogue order (the zod enums and the stored-row check derive from it). */
+export const REPRESENTATIVE_CATEGORY_IDS = REPRESENTATIVE_CATEGORIES.map((c) => c.id) as [RepresentativeCategory, ...RepresentativeCategory[]];
+
+/** The categories the console offers for a roster of a meeting of `kind`, in its order. */
+export function categoriesOffered(kind: MeetingKind): RepresentativeCategory[] {
+  const offered = (c: RepresentativeCategoryEntry): number | undefined => c.offered[kind];
+  return [...REPRESENTATIVE_CATEGORIES]
+    .filter((c) => offered(c) !== undefined)
+    .sort((a, b) => (offered(a) ?? 0) - (offered(b) ?? 0))
+    .map((c) => c.id);
+}
+
+/** `{ <id>: label }` for every category, in the given language. */
+export function categoryLabels(lang: 'zh' | 'en'): Record<RepresentativeCategory, string> {
+  return Object.fromEntries(REPRESENTATIVE_CATEGORIES.map((c) => [c.id, c.label[lang]])) as Record<RepresentativeCategory, string>;
+}
+
+/** `{ <prefix><id>: label }` message entries for an i18n table, in the given language. */
+export function categoryMessages<P extends string>(lang: 'zh' | 'en', prefix: P): Record<`${P}${RepresentativeCategory}`, string> {
+  return Object.fromEntries(REPRESENTATIVE_CATEGORIES.map((c) => [`${prefix}${c.id}`, c.label[lang]])) as Record<`${P}${RepresentativeCategory}`, string>;
+}
 
 export interface VoterGroupEntry {
   readonly id: string;

@@ -28,6 +28,8 @@ export interface SheetEntry {
   /** The meetings that offer it; null = every meeting. */
   readonly ballotType: BallotType | null;
   readonly availability: SheetAvailability;
+  /** Its layout: renderer/print/sheets/<layout>.vue, found by the print page by this name. */
+  readonly layout: string;
   /** False for code slips: their data comes from the one-time hand-off, not from the core's database. */
   readonly fromData: boolean;
 }
@@ -35,6 +37,7 @@ export interface SheetEntry {
 export const SHEET_REGISTRY = [
   {
     id: 'signin',
+    layout: 'SignInSheet',
     title: '评议代表签到表',
     fileName: '签到表',
     console: {
@@ -47,6 +50,7 @@ export const SHEET_REGISTRY = [
   },
   {
     id: 'slips',
+    layout: 'SlipsSheet',
     title: '评议码',
     fileName: '评议码条',
     console: {
@@ -66,12 +70,14 @@ export const SHEET_REGISTRY = [
       zh: { name: '纸质评议表（空白，每个代表类别一份）', when: '供不用平板的代表填写：不记名、不编号，印有代表类别。按需复印，投票结束后在“投票”页双人录入。' },
       en: { name: 'Paper ballot (blank, one per voter group)', when: 'For representatives who do not use a tablet: unsigned, unnumbered, with the voter group. Copy as needed; key in twice on the Voting tab after voting closes.' },
     },
+    layout: 'PaperBallotSheet',
     ballotType: null,
     availability: 'always',
     fromData: true,
   },
   {
     id: 'zero',
+    layout: 'ZeroReport',
     title: '投票前零票报告',
     fileName: '零票报告',
     console: {
@@ -84,6 +90,7 @@ export const SHEET_REGISTRY = [
   },
   {
     id: 'ranking',
+    layout: 'RankingSheet',
     title: '评议结果排序表',
     fileName: '评议结果排序表',
     roundName: '本轮综合排序表',
@@ -97,6 +104,7 @@ export const SHEET_REGISTRY = [
   },
   {
     id: 'detail',
+    layout: 'DetailSheet',
     title: '评议得分明细表',
     fileName: '评议明细表',
     console: {
@@ -109,6 +117,7 @@ export const SHEET_REGISTRY = [
   },
   {
     id: 'worst',
+    layout: 'WorstSheet',
     title: '最难办事科室评议结果公布表',
     fileName: '评差结果公布表',
     console: {
@@ -121,6 +130,7 @@ export const SHEET_REGISTRY = [
   },
   {
     id: 'receipts',
+    layout: 'ReceiptsSheet',
     title: '选票回执清单',
     fileName: '回执清单',
     console: {
@@ -140,6 +150,7 @@ export const SHEET_REGISTRY = [
       zh: { name: '纸质票录入核对表', when: '投票结束后可打印：各类别电子票 + 纸质票 + 未交回 = 实到，列出无效票及原因，由监票人、计票人签字。' },
       en: { name: 'Paper ballot reconciliation', when: 'After voting closes: per group, electronic + paper + not returned = present, with every invalid ballot and its reason, signed by the scrutineer and teller.' },
     },
+    layout: 'PaperReconciliationSheet',
     ballotType: null,
     availability: 'results',
     fromData: true,
@@ -154,6 +165,7 @@ export const SHEET_REGISTRY = [
       zh: { name: '历次评议汇总表（本评议活动各轮）', when: '各轮确认为正式结果（或从表格导入）后的名次、评差位次和连续上榜次数。' },
       en: { name: 'History summary (every round of the campaign)', when: 'Ranks, worst-list positions and consecutive appearances of every confirmed (or imported) round.' },
     },
+    layout: 'HistorySheet',
     ballotType: null,
     availability: 'always',
     fromData: true,
@@ -166,6 +178,7 @@ export const SHEET_REGISTRY = [
       zh: { name: '评议结果运用建议表（供领导参考）', when: '本轮每个对象符合的结果运用规则及理由；是建议，不是处理决定。' },
       en: { name: 'Suggested consequences (for the leadership)', when: 'Per object of this round, the rules of the table it meets and why; a suggestion, not a decision.' },
     },
+    layout: 'ConsequencesSheet',
     ballotType: null,
     availability: 'always',
     fromData: true,
@@ -178,6 +191,7 @@ export const SHEET_REGISTRY = [
       zh: { name: '整改反馈表（每个对象一页）', when: '向评议代表反馈：本轮结果、公开承诺、整改措施与反馈、暗访督查记录。' },
       en: { name: 'Rectification feedback (one page per object)', when: 'For the representatives: this round\'s result, commitments, measures, feedback and undercover checks.' },
     },
+    layout: 'RectificationSheet',
     ballotType: null,
     availability: 'always',
     fromData: true,
@@ -191,6 +205,7 @@ export const SHEET_REGISTRY = [
       zh: { name: '审计记录附表（监票人签字）', when: '随时可打印：本场会议的全部操作记录及哈希链尾值，供监票人核对签字。' },
       en: { name: 'Audit trail appendix (signed by the scrutineers)', when: 'Any time: every recorded action of the meeting and the hash chain\'s head, for the scrutineers to check and sign.' },
     },
+    layout: 'AuditSheet',
     ballotType: null,
     availability: 'always',
     fromData: true,

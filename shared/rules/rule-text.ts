@@ -4,15 +4,19 @@
  * incomplete rule. A layout never states a rule itself, so a 40/60 meeting can never print 30/70
  * next to a 0.40× formula. One function per sheet basis; every number comes from the input.
  */
-import type { MeetingSettings, RoundingMode, VoterGroup } from '../domain/model';
+import type { ComponentPoints, MeetingSettings, RoundingMode, VoterGroup } from '../domain/model';
 import { GROUP_NAMES_ZH } from './group-names';
+import { DEFAULT_ROUND_SETTINGS } from '../domain/defaults';
+import { WEIGHTED_GROUPS } from '../domain/voter-groups';
 
 /** Which ranking a sheet prints: the round's combined totals, one graded meeting's scores, or a worst-list. */
 export type RuleBasis = 'round' | 'social' | 'self' | 'worst';
 
 export interface RuleTextInput {
   readonly basis: RuleBasis;
-  readonly settings: Pick<MeetingSettings, 'groupWeights' | 'componentPoints' | 'gradeScale' | 'smallGroupK' | 'worstK' | 'roundingMode'>;
+  readonly settings: Pick<MeetingSettings, 'groupWeights' | 'gradeScale' | 'smallGroupK' | 'worstK' | 'roundingMode'>;
+  /** Round: the round's split of the total (its RoundSettings), printed in the first line. */
+  readonly componentPoints?: ComponentPoints;
   /** Worst-list: how many places are published. */
   readonly topN?: number;
   /** Graded: which end gets rank 1 (the vetoed take the other end). */
@@ -24,9 +28,10 @@ function n(value: number): string {
   return String(Number(value.toFixed(2)));
 }
 
+/** Every weighted group of the catalogue with its weight, so a third group is stated too. */
 function weightsLine(settings: RuleTextInput['settings'], what: string): string {
-  const { officials, recipients } = settings.groupWeights;
-  return `${what}中${GROUP_NAMES_ZH.officials}占${n(officials)}%，${GROUP_NAMES_ZH.recipients}占${n(recipients)}%，不论到会人数多少均按此比例计算。`;
+  const parts = WEIGHTED_GROUPS.map((g) => `${GROUP_NAMES_ZH[g]}占${n(settings.groupWeights[g])}%`);
+  return `${what}中${parts.join('，')}，不论到会人数多少均按此比例计算。`;
 }
 
 function gradesLine(settings: RuleTextInput['settings']): string {
@@ -65,10 +70,10 @@ export function ruleText(input: RuleTextInput): readonly string[] {
   const { basis, settings } = input;
   const mode = settings.roundingMode ?? 'printed';
   if (basis === 'worst') {
-    const { officials, recipients } = settings.groupWeights;
+    const rates = WEIGHTED_GROUPS.map((g) => `${GROUP_NAMES_ZH[g]}提名率 × ${n(settings.groupWeights[g])}%`).join(' + ');
     return [
       `每位代表最多提名${settings.worstK}个最难办事的评议对象，并可勾选所见问题。`,
-      `综合提名率 = ${GROUP_NAMES_ZH.officials}提名率 × ${n(officials)}% + ${GROUP_NAMES_ZH.recipients}提名率 × ${n(recipients)}%（提名率 = 提名票数 ÷ 该组选票数），${mode === 'printed' ? '各率四舍五入保留两位小数后再合计' : '按精确值合计后四舍五入保留两位小数'}，从高到低排列，公布前${input.topN ?? 10}名。`,
+      `综合提名率 = ${rates}（提名率 = 提名票数 ÷ 该组选票数），${mode === 'printed' ? '各率四舍五入保留两位小数后再合计' : '按精确值合计后四舍五入保留两位小数'}，从高到低排列，公布前${input.topN ?? 10}名。`,
       '某组无人投票的，综合提名率记为“数据不完整”，不排名，不把该组权重转给其他组。',
       smallGroupLine(settings),
       '经查实“吃拿卡要”的一票否决，直接列为第一，并注明理由。',
@@ -76,7 +81,8 @@ export function ruleText(input: RuleTextInput): readonly string[] {
   }
   const lines: string[] = [];
   if (basis === 'round') {
-    lines.push(`单位自评和社会测评分别折算为${n(settings.componentPoints.self)}分、${n(settings.componentPoints.social)}分，两项合计为评议得分（总分）。`);
+    const points = input.componentPoints ?? DEFAULT_ROUND_SETTINGS.componentPoints;
+    lines.push(`单位自评和社会测评分别折算为${n(points.self)}分、${n(points.social)}分，两项合计为评议得分（总分）。`);
     lines.push(weightsLine(settings, '社会测评'));
   } else if (basis === 'social') {
     lines.push(weightsLine(settings, '本场社会测评'));

@@ -4,6 +4,7 @@
  */
 import { groupOfCategory, type RepresentativeCategory } from '../domain/model';
 import type { Result } from '../domain/result';
+import { categoryLabels, REPRESENTATIVE_CATEGORIES } from '../domain/voter-groups';
 import { parseWithSpec, type FieldSpec } from './columns';
 import { cleanName, cleanText, normalizeLabel, type ImportPreview, type TableData } from './table';
 
@@ -32,29 +33,14 @@ export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
   },
 ];
 
-/** The word the product prints for each category (and the one the importer reads best). */
-export const CATEGORY_LABELS: Readonly<Record<RepresentativeCategory, string>> = {
-  npc: '人大代表',
-  cppcc: '政协委员',
-  leader: '分管领导',
-  recipient: '服务对象',
-  staff: '本单位干部',
-};
-
-/** Words accepted for each category, besides the label itself and the English code. */
-const CATEGORY_PATTERNS: readonly [RepresentativeCategory, RegExp][] = [
-  ['npc', /^(全国|省|市|州|区|县|镇|乡)?人大(代表)?$/],
-  ['cppcc', /^(全国|省|市|州|区|县)?政协(委员)?$/],
-  ['leader', /^(分管)?(区|县|市)?领导$/],
-  ['recipient', /^(服务对象(代表)?|企业(代表)?|群众(代表)?|企业家代表|市民代表|居民代表|村民代表|个体工商户(代表)?)$/],
-  ['staff', /^(本单位)?(干部|职工|干部职工)$|^机关干部$/],
-];
+/** The word the product prints for each category (and the one the importer reads best): the category catalogue's. */
+export const CATEGORY_LABELS: Readonly<Record<RepresentativeCategory, string>> = categoryLabels('zh');
 
 /** The category a cell means, or undefined when the word is not one of the accepted ones. */
 export function parseRepresentativeCategory(text: string): RepresentativeCategory | undefined {
   const key = normalizeLabel(text);
   if (Object.hasOwn(CATEGORY_LABELS, key)) return key as RepresentativeCategory;
-  for (const [category, pattern] of CATEGORY_PATTERNS) if (pattern.test(key)) return category;
+  for (const category of REPRESENTATIVE_CATEGORIES) if (category.synonyms.test(key)) return category.id;
   return undefined;
 }
 

@@ -165,6 +165,15 @@ test('prepares a meeting from files through the console and finds it again after
   await settings.getByRole('button', { name: '保存设置' }).click();
   await expect(settings.getByText('已保存')).toBeVisible();
   await shot(settings, '10-settings');
+  // The round's component points: its own setting, saved on its own; a wrong total is worded by the console.
+  const points = settings.getByTestId('round-points');
+  await points.getByLabel('单位自评').fill('40');
+  await points.getByRole('button', { name: '保存本轮总分构成' }).click();
+  await expect(points).toContainText('“总分构成”合计为 90，应为 100（单位自评 + 社会测评），请调整后再保存。');
+  await shot(settings, '10-settings-points-refused');
+  await points.getByLabel('社会测评').fill('60');
+  await points.getByRole('button', { name: '保存本轮总分构成' }).click();
+  await expect(points.getByText('已保存')).toBeVisible();
 
   // English is available.
   await page.getByRole('button', { name: 'English' }).click();
@@ -186,6 +195,7 @@ test('prepares a meeting from files through the console and finds it again after
   await expect(again.getByTestId('setup-roster').getByTestId('roster-table').locator('tbody tr').nth(28)).toContainText('钱企业');
   await expect(again.getByTestId('setup-roster').getByTestId('override').getByRole('textbox')).toHaveValue('两名企业代表因故缺席，经研究按 28 人召开');
   await expect(again.getByTestId('setup-settings').getByLabel('评差最多可选')).toHaveValue('8');
+  await expect(again.getByTestId('round-points').getByLabel('社会测评')).toHaveValue('60');
   await expect(again.getByTestId('setup-details').getByLabel('会议地点')).toHaveValue('区政务服务中心三楼会议室');
   await again.close();
 });

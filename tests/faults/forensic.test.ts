@@ -206,7 +206,7 @@ function scan(disk: Buffer, voted: Voted): void {
   for (const code of voted.codes) {
     const parsed = parseCode(code);
     if (!parsed.ok) throw new Error('code does not parse');
-    for (const form of [parsed.code, code, code.replace(/-/g, ''), legacyCodeHash(parsed.code)]) {
+    for (const form of [parsed.value, code, code.replace(/-/g, ''), legacyCodeHash(parsed.value)]) {
       if (disk.includes(form)) findings.push(`code or code hash ${form.slice(0, 8)}… found`);
     }
   }

@@ -13,6 +13,8 @@ import type { ChairEvent, ChairInput, ChairMethod, ChairOutputs } from '../../sh
 import type { BallotDefinition } from '../../shared/api/tablet-schemas';
 import type { BallotContent } from '../../shared/domain/model';
 import { withSubmissionKey } from '../../scripts/bench/submission-key';
+import type { AppError } from '../../shared/domain/result';
+import { errorWords } from '../../renderer/chair/error-words';
 
 export interface TestHost {
   readonly host: RunningHost;
@@ -46,8 +48,9 @@ export async function startTestHost(options: { dataDir?: string; demo?: boolean;
         headers: { 'content-type': 'application/json', 'x-pingyi-token': host.chair.token },
         body: JSON.stringify(input),
       });
-      const body = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-      if (!body.ok) throw new Error(`${method} failed: ${body.error?.message}`);
+      const body = (await response.json()) as { ok: boolean; value?: unknown; error?: AppError };
+      // Worded as the console words it (Chinese, its default), from the code and params core sends.
+      if (!body.ok) throw new Error(`${method} failed: ${body.error === undefined ? '' : errorWords(body.error, 'zh')} [${body.error?.code ?? ''}]`);
       return body.value as never;
     },
     tablet: (path, body, headers = {}) => httpPost(`${tabletBase}${path}`, body, headers),

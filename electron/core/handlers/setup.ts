@@ -7,6 +7,7 @@ import * as sets from '../services/setup/indicator-sets';
 import * as roster from '../services/setup/roster';
 import * as files from '../services/setup/files';
 import { updateSettings } from '../services/setup/settings';
+import { updateRoundSettings } from '../services/setup/round-settings';
 import { meetingSetup } from '../services/setup/meeting-setup';
 import type { Handlers } from './handler';
 
@@ -61,4 +62,5 @@ export const setupHandlers: Handlers<typeof setupInputs> = {
   setCompositionOverride: (core, input) => changed(core, input.meetingId, roster.setCompositionOverride(core.store, input)),
 
   updateSettings: (core, input) => changed(core, input.meetingId, updateSettings(core.store, input)),
+  updateRoundSettings: (core, input) => changed(core, null, updateRoundSettings(core.store, input)),
 };

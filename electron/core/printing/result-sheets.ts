@@ -8,7 +8,9 @@ import type { Store } from '../store/database';
 import type { MeetingRow } from '../store/rows';
 import type { DetailGroup, DetailMeeting, DetailObject, DetailSheet, GroupCount, RankingLine, RankingSheet, ReceiptsSheet, SheetHeader, WorstSheet } from '../../../shared/api/chair/printing';
 import type { MeetingResults, ResultRow, RoundResultRow, RoundResults } from '../../../shared/api/chair/results';
-import type { MeetingKind, TallyBallot } from '../../../shared/domain/model';
+import type { ComponentPoints, MeetingKind, TallyBallot } from '../../../shared/domain/model';
+import { DEFAULT_ROUND_SETTINGS } from '../../../shared/domain/defaults';
+import { getRound } from '../store/meetings';
 import { err, ok, type Result } from '../../../shared/domain/result';
 import { mayPrintResults, meetingStatus } from '../../../shared/domain/lifecycle';
 import { formatExplanation } from '../../../shared/tally';
@@ -206,7 +208,7 @@ export function rankingSheet(store: Store, meetingId: string): Result<RankingShe
     b.mode === 'round'
       ? roundRows(b.round).map((r) => ({ rank: r.rank, name: r.name, department: r.department, selfPoints: r.selfPoints, socialPoints: r.socialPoints, total: r.total, notes: roundNote(r, meetings) }))
       : b.meeting.results.rows.map((r) => ({ rank: r.rank, name: r.name, department: r.department, selfPoints: null, socialPoints: null, total: r.score, notes: r.note }));
-  // The round's rules come from the meeting whose settings give its points (round.ts): the social one.
+  // The round's rules come from the round (its points) and its social meeting (weights, grades).
   const rulesMeeting = meetings.find((m) => m.kind === 'social') ?? meetings[0];
   if (rulesMeeting === undefined) return err('voting_not_closed', NOT_CLOSED);
   const settings = meetingSettings(rulesMeeting.row);
@@ -216,8 +218,8 @@ export function rankingSheet(store: Store, meetingId: string): Result<RankingShe
     sheet: 'ranking',
     header: b.mode === 'round' ? roundHeader(found.value.header, b.round, meetings, stateOf(store, meetings)) : { ...found.value.header, resultState: stateOf(store, meetings) },
     mode,
-    componentPoints: b.mode === 'round' ? b.round.componentPoints : settings.componentPoints,
-    rules: ruleText({ basis: mode, settings: { ...settings, roundingMode }, order: SHEET_VIEW.order }),
+    componentPoints: b.mode === 'round' ? b.round.componentPoints : roundPointsOf(store, meetings[0]?.row.round_id ?? ''),
+    rules: ruleText({ basis: mode, settings: { ...settings, roundingMode }, componentPoints: b.mode === 'round' ? b.round.componentPoints : undefined, order: SHEET_VIEW.order }),
     footnote: roundingFootnote(roundingMode),
     rows,
     counts: meetings.flatMap((m) => groupCounts(store, m)),
@@ -240,6 +242,11 @@ function withheldLines(basis: Basis): string[] {
     const note = withheldNote({ ...m.results, figuresWithheld: publication.figuresWithheld, reason: publication.reason });
     return note === null ? [] : [meetings.length > 1 ? `${m.row.title}：${note}` : note];
   });
+}
+
+/** The component points of a round (its setting), 50 + 50 for a round that cannot be read. */
+function roundPointsOf(store: Store, roundId: string): ComponentPoints {
+  return getRound(store, roundId)?.settings.componentPoints ?? DEFAULT_ROUND_SETTINGS.componentPoints;
 }
 
 function detailGroups(row: ResultRow): DetailGroup[] {

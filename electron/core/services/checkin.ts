@@ -12,7 +12,7 @@ import type { AttendanceCheck, CheckInEntry } from '../../../shared/api/chair/vo
 import { groupOfCategory, type MeetingKind } from '../../../shared/domain/model';
 import { mayCheckIn } from '../../../shared/domain/lifecycle';
 import { checkComposition } from '../../../shared/setup/composition';
-import { err, ok, type Result } from '../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../shared/domain/result';
 import { findMeetingRecord } from './meetings';
 
 function toEntry(kind: MeetingKind, person: Representative): CheckInEntry {
@@ -34,10 +34,10 @@ export function setCheckedIn(store: Store, events: EventHub, input: { meetingId:
   const meeting = findMeetingRecord(store, input.meetingId);
   if (!meeting.ok) return meeting;
   if (!mayCheckIn(meeting.value.status)) {
-    return err('meeting_closed', '投票已结束，签到不能再更改。');
+    return fail('meeting_closed', { action: 'check_in' });
   }
   const person = storeCheckedIn(store, input.meetingId, input.representativeId, input.present) ? getRepresentative(store, input.representativeId) : null;
-  if (!person) return err('representative_not_found', '名单中找不到这位代表，请刷新签到名单后重试。');
+  if (!person) return fail('representative_not_found');
   events.emit({ type: 'changed', meetingId: input.meetingId });
   return ok(toEntry(meeting.value.kind, person));
 }

@@ -6,10 +6,11 @@ import type { VoidResult, VoidTarget } from '../../../shared/api/chair/voting';
 import { codeFromRandomBytes, formatCode, parseCode } from '../../../shared/codes/code-format';
 import type { MeetingKind } from '../../../shared/domain/model';
 import { mayGenerateCodes, mayVoidCodes, meetingStatus } from '../../../shared/domain/lifecycle';
-import { err, ok, type Result } from '../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../shared/domain/result';
 import { sha256 } from '../ids';
 import { ballotStore, type CodeRecord } from '../store/ballot-store';
 import { meetingKeys } from '../store/meeting-keys';
+import { voidIssuedCodes } from '../store/codes';
 import { findMeeting, turnout } from './meetings';
 import { recordAudit } from './audit';
 
@@ -57,7 +58,7 @@ export function generateCodes(store: Store, input: { meetingId: string; spares: 
   const meeting = findMeeting(store, input.meetingId);
   if (!meeting.ok) return meeting;
   if (!mayGenerateCodes(meetingStatus(meeting.value.status))) {
-    return err('meeting_closed', '投票已结束，不能再生成评议码。');
+    return fail('meeting_closed', { action: 'generate_codes' });
   }
   const groups = turnout(store, meeting.value);
   const issued: IssuedCode[] = [];
@@ -91,28 +92,24 @@ export function generateCodes(store: Store, input: { meetingId: string; spares: 
 export function voidCodes(store: Store, events: EventHub, input: { meetingId: string; target: VoidTarget }): Result<VoidResult> {
   const meeting = findMeeting(store, input.meetingId);
   if (!meeting.ok) return meeting;
-  if (!mayVoidCodes(meetingStatus(meeting.value.status))) return err('meeting_closed', '投票已结束，评议码已全部失效，无需作废。');
+  if (!mayVoidCodes(meetingStatus(meeting.value.status))) return fail('meeting_closed', { action: 'void_codes' });
   const { target } = input;
   let voided = 0;
   if (target.kind === 'code') {
     const parsed = parseCode(target.code);
-    if (!parsed.ok) return err('malformed_code', '评议码有误，请对照纸条逐位核对后重新输入。');
-    const found = findCode(store, parsed.code);
+    if (!parsed.ok) return fail('malformed_code');
+    const found = findCode(store, parsed.value);
     const row = found?.meetingId === input.meetingId ? found : null;
-    if (!row) return err('code_not_found', '本场会议没有这个评议码，请核对纸条，并确认选择的是正确的会议。');
-    if (row.state === 'used') return err('code_used', '这个评议码已经投过票，不能作废；它的选票会照常计入。');
-    if (row.state === 'voided') return err('already_voided', '这个评议码已经作废，无需再次作废。');
+    if (!row) return fail('code_not_found');
+    if (row.state === 'used') return fail('code_used', { action: 'void_codes' });
+    if (row.state === 'voided') return fail('already_voided');
     store.transaction(() => {
       voided = ballotStore(store.db).setCodeState(row.hash, 'issued', 'voided') ? 1 : 0;
       recordAudit(store, input.meetingId, 'void_codes', { scope: 'code', count: voided });
     });
   } else {
     store.transaction(() => {
-      const sql = "UPDATE codes SET state = 'voided' WHERE meeting_id = ? AND state = 'issued'";
-      voided =
-        target.kind === 'all'
-          ? store.db.prepare(sql).run(input.meetingId).changes
-          : store.db.prepare(`${sql} AND voter_group = ?`).run(input.meetingId, target.group).changes;
+      voided = voidIssuedCodes(store, input.meetingId, target.kind === 'all' ? null : target.group);
       recordAudit(store, input.meetingId, 'void_codes', { scope: target.kind === 'all' ? 'all' : target.group, count: voided });
     });
   }

@@ -11,7 +11,7 @@ import type { IndicatorSet, MeetingSettings, VoterGroup } from '../../../shared/
 import { groupOfCategory, groupsOf } from '../../../shared/domain/model';
 import type { MeetingDefinition } from '../../../shared/domain/ballot-rules';
 import { SET_WORST } from '../../../shared/domain/defaults';
-import { err, ok, type Result } from '../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../shared/domain/result';
 
 function toSummary(meeting: NamedMeeting): MeetingSummary {
   return {
@@ -38,12 +38,11 @@ export function listMeetings(store: Store): MeetingSummary[] {
   return listNamedMeetings(store).map(toSummary);
 }
 
-const NOT_FOUND = '找不到这场评议会议，请刷新后重新选择。';
 
 /** The parsed meeting, or a not-found error the chair can act on. */
 export function findMeetingRecord(store: Store, meetingId: string): Result<Meeting> {
   const row = getMeetingRow(store, meetingId);
-  return row ? ok(toMeeting(row)) : err('meeting_not_found', NOT_FOUND);
+  return row ? ok(toMeeting(row)) : fail('meeting_not_found');
 }
 
 /**
@@ -52,7 +51,7 @@ export function findMeetingRecord(store: Store, meetingId: string): Result<Meeti
  */
 export function findMeeting(store: Store, meetingId: string): Result<MeetingRow> {
   const row = getMeetingRow(store, meetingId);
-  return row ? ok(row) : err('meeting_not_found', NOT_FOUND);
+  return row ? ok(row) : fail('meeting_not_found');
 }
 
 export function meetingSettings(meeting: MeetingLike): MeetingSettings {
@@ -110,7 +109,7 @@ export function turnout(store: Store, meetingLike: Pick<Meeting, 'id' | 'kind'> 
 /** Everything the console shows about one meeting. */
 export function meetingView(store: Store, meetingId: string): Result<MeetingView> {
   const meeting = getNamedMeeting(store, meetingId);
-  if (!meeting) return err('meeting_not_found', NOT_FOUND);
+  if (!meeting) return fail('meeting_not_found');
   const definition = meetingDefinition(store, meeting);
   const indicatorCount =
     definition.ballotType === 'graded'

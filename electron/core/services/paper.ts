@@ -19,7 +19,7 @@ import { ballotIssue, type MeetingDefinition } from '../../../shared/domain/ball
 import { mayEnterPaperBallots, meetingStatus } from '../../../shared/domain/lifecycle';
 import { normalisePaperBallot, paperBallotText, paperDifferences, resolvePaperPair } from '../../../shared/domain/paper-entry';
 import { canonicalJson } from '../../../shared/domain/canonical-json';
-import { err, ok, type Result } from '../../../shared/domain/result';
+import { fail, err, ok, type Result } from '../../../shared/domain/result';
 import { withTransaction } from '../store/transaction';
 import { ballotStore } from '../store/ballot-store';
 import {
@@ -116,7 +116,7 @@ function enterable(store: Store, meetingId: string): Result<{ meeting: MeetingRo
   const found = findMeeting(store, meetingId);
   if (!found.ok) return found;
   const status = meetingStatus(found.value.status);
-  if (!mayEnterPaperBallots(status)) return err('paper_not_now', `paper ballots are keyed in after voting has closed and before the results are official (status ${status})`);
+  if (!mayEnterPaperBallots(status)) return fail('paper_not_now');
   if (ballotStore(store.db).isAnonymisationPending(meetingId)) return err('anonymisation_pending', 'the close has not finished anonymising the ballots');
   return ok({ meeting: found.value, definition: meetingDefinition(store, found.value) });
 }
@@ -127,7 +127,7 @@ function groupAllowed(meeting: MeetingRow, group: VoterGroup): boolean {
 
 function pendingEntry(store: Store, meetingId: string, entryId: string): Result<PaperEntryRecord> {
   const entry = getPaperEntry(store, entryId);
-  if (!entry || entry.meetingId !== meetingId) return err('paper_entry_not_found', 'no such pending paper ballot in this meeting');
+  if (!entry || entry.meetingId !== meetingId) return fail('paper_entry_not_found');
   return ok(entry);
 }
 
@@ -196,7 +196,7 @@ export function paperSecondEntry(
     if (!target.ok) return target;
     const entry = pendingEntry(store, input.meetingId, input.entryId);
     if (!entry.ok) return entry;
-    if (entry.value.secondJson !== null) return err('paper_entry_stage', 'this paper ballot has been keyed twice already: settle its differences');
+    if (entry.value.secondJson !== null) return fail('paper_entry_stage');
     const { meeting, definition } = target.value;
     if (input.ballot.type !== definition.ballotType) return err('field_invalid', 'the ballot is not of this meeting\'s kind');
     const second = paperBallotText(definition, input.ballot);
@@ -221,10 +221,10 @@ export function paperResolve(
     if (!target.ok) return target;
     const entry = pendingEntry(store, input.meetingId, input.entryId);
     if (!entry.ok) return entry;
-    if (entry.value.secondJson === null) return err('paper_entry_stage', 'this paper ballot has not been keyed a second time yet');
+    if (entry.value.secondJson === null) return fail('paper_entry_stage');
     const { meeting, definition } = target.value;
     const resolved = resolvePaperPair(definition, parseContent(entry.value.firstJson), parseContent(entry.value.secondJson), input.choices);
-    if (resolved === null) return err('paper_choice_missing', 'every differing field needs a choice');
+    if (resolved === null) return fail('paper_choice_missing');
     return ok(accept(store, meeting, definition, entry.value, resolved));
   });
   if (!outcome.ok) return outcome;

@@ -26,7 +26,7 @@ import { deleteChain } from '../store/audit';
 import type { EventHub } from '../events';
 import type { TreeMeeting } from '../../../shared/api/chair/setup';
 import { isVoting, openingNeedsRehearsalConfirmation } from '../../../shared/domain/lifecycle';
-import { err, ok, type Result } from '../../../shared/domain/result';
+import { fail, err, ok, type Result } from '../../../shared/domain/result';
 import { REHEARSAL_MARK, rehearsalFilePrefix } from '../../../shared/rules/result-state';
 import { newId } from '../ids';
 import { recordAudit } from './audit';
@@ -48,13 +48,13 @@ function freeName(base: string, taken: (name: string) => boolean): string {
 export function createRehearsal(store: Store, meetingId: string): Result<TreeMeeting> {
   const source = tree.getMeeting(store, meetingId);
   if (!source) return err('meeting_not_found', NOT_FOUND);
-  if (source.rehearsalOf !== null) return err('rehearsal_of_rehearsal', 'a rehearsal cannot be rehearsed');
+  if (source.rehearsalOf !== null) return fail('rehearsal_of_rehearsal');
   const round = tree.getRound(store, source.roundId);
   if (!round) return err('round_not_found', 'round not found');
   const id = store.transaction(() => {
     const roundId = newId();
     const roundName = freeName(`${REHEARSAL_MARK} · ${round.name} · ${source.title}`, (name) => tree.roundNameTaken(store, round.campaignId, name));
-    tree.insertRound(store, { id: roundId, campaignId: round.campaignId, name: roundName, categorySets: round.categorySets, rehearsal: true });
+    tree.insertRound(store, { id: roundId, campaignId: round.campaignId, name: roundName, categorySets: round.categorySets, settings: round.settings, rehearsal: true });
     const objects = copyObjects(store, round.id, roundId, newId);
     const rehearsalId = newId();
     tree.insertMeeting(store, {
@@ -89,7 +89,7 @@ export function rehearsalOpenCheck(store: Store, meetingId: string, despite: boo
   if (!meeting || meeting.rehearsalOf !== null) return ok({ despite: false });
   const voting = tree.rehearsalsOf(store, meetingId).filter((r) => isVoting(r.status));
   if (!openingNeedsRehearsalConfirmation('open', voting.map((r) => r.status))) return ok({ despite: false });
-  if (!despite) return err('rehearsal_open', 'a rehearsal of this meeting is still voting', { rehearsals: voting.map((r) => ({ id: r.id, title: r.title, status: r.status })) });
+  if (!despite) return fail('rehearsal_open', {}, { rehearsals: voting.map((r) => ({ id: r.id, title: r.title, status: r.status })) });
   return ok({ despite: true });
 }
 
@@ -102,7 +102,7 @@ function exportsFolder(dataDir: string): string {
 export function wipeRehearsal(store: Store, events: EventHub, dataDir: string, meetingId: string): Result<{ wiped: string; realMeetingId: string }> {
   const found = tree.getMeeting(store, meetingId);
   if (!found) return err('meeting_not_found', NOT_FOUND);
-  if (found.rehearsalOf === null) return err('not_rehearsal', 'only a rehearsal can be wiped');
+  if (found.rehearsalOf === null) return fail('not_rehearsal');
   const realMeetingId = found.rehearsalOf;
   if (isVoting(found.status)) {
     const closed = changeVoting(store, events, meetingId, 'close');

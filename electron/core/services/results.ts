@@ -6,13 +6,15 @@ import type { Store } from '../store/database';
 import type { MeetingResults } from '../../../shared/api/chair/results';
 import { ok, type Result } from '../../../shared/domain/result';
 import { invalidBallotCounts } from '../store/paper';
-import type { BallotContent, MeetingKind, MeetingStatus, TallyBallot, VoterGroup } from '../../../shared/domain/model';
+import type { BallotContent, TallyBallot, VoterGroup } from '../../../shared/domain/model';
+import { getMeetingKindAndStatus } from '../store/meetings';
+import { ballotStore } from '../store/ballot-store';
 import { meetingResultsOf, type ResultsView } from './results/compute';
 import { closedMeetingBallots, loadMeetingData, storedBallots } from './results/meeting-data';
 import { resultsAvailable } from '../../../shared/domain/lifecycle';
 
 export { roundResults } from './results/round';
-export { clearVeto, markOfficial, receiptList, setVeto, OFFICIAL_REFUSAL } from './results/changes';
+export { clearVeto, markOfficial, receiptList, setVeto } from './results/changes';
 export { exportBallots, exportReceipts, exportResults, exportRoundResults } from './results/exports';
 export { retallyFile, compareResults } from './results/retally';
 export type { ResultsView } from './results/compute';
@@ -34,7 +36,7 @@ export function meetingResults(store: Store, meetingId: string, view: ResultsVie
  * what is computed once per ballot set (oncePerBallotSet) is found again.
  */
 export function meetingBallots(store: Store, meetingId: string): readonly TallyBallot[] {
-  const row = store.db.prepare('SELECT kind, status FROM meetings WHERE id = ?').get(meetingId) as { kind: MeetingKind; status: MeetingStatus } | undefined;
+  const row = getMeetingKindAndStatus(store, meetingId);
   const kind = row?.kind ?? 'social';
   if (row && resultsAvailable(row.status)) return closedMeetingBallots(store, meetingId, kind);
   return storedBallots(store, meetingId, kind).map((b) => ({ group: b.group, content: JSON.parse(b.json) as BallotContent }));
@@ -45,6 +47,5 @@ export function meetingBallots(store: Store, meetingId: string): readonly TallyB
  * (content_json) with its group; what the printed fingerprint is computed from.
  */
 export function meetingBallotTexts(store: Store, meetingId: string): { group: VoterGroup; json: string }[] {
-  const rows = store.db.prepare('SELECT voter_group, content_json FROM ballots WHERE meeting_id = ?').all(meetingId) as { voter_group: VoterGroup; content_json: string }[];
-  return rows.map((row) => ({ group: row.voter_group, json: row.content_json }));
+  return ballotStore(store.db).plainBallots(meetingId).map((row) => ({ group: row.group, json: row.contentJson }));
 }

@@ -4,7 +4,7 @@ import { ballotStore, type CodeRecord } from '../store/ballot-store';
 import { meetingKeys, type MeetingKey } from '../store/meeting-keys';
 import { freezeDefinition, frozenDefinition, setAttendanceOverride, setMeetingStatus, votingMeeting, type VotingMeeting } from '../store/meeting-voting';
 import type { EventHub } from '../events';
-import type { BallotDefinition, SubmitResponse, TabletErrorCode } from '../../../shared/api/tablet-schemas';
+import type { BallotDefinition, SubmitResponse, TabletErrorBody, TabletErrorCode, TabletResult } from '../../../shared/api/tablet-schemas';
 import type { MeetingView } from '../../../shared/api/chair-contract';
 import type { BallotContent, MeetingStatus } from '../../../shared/domain/model';
 import { parseCode, receiptFromRandomBytes } from '../../../shared/codes/code-format';
@@ -19,11 +19,9 @@ import { ballotAad, ballotBucket, ballotTextWriter, LINK_BUCKET, linkAad, submis
 import { faultPoint, finishAnonymisation } from './anonymise';
 
 /** A tablet-facing answer: every failure carries one of the documented tablet error codes. */
-export type TabletResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: { readonly code: TabletErrorCode; readonly message: string } };
+export type { TabletResult };
 
-function tabletError(code: TabletErrorCode, message: string): { ok: false; error: { code: TabletErrorCode; message: string } } {
+function tabletError(code: TabletErrorCode, message: string): TabletErrorBody {
   return { ok: false, error: { code, message } };
 }
 
@@ -52,7 +50,7 @@ interface CodeLookup {
 function lookUpCode(store: Store, typed: string): TabletResult<CodeLookup & { plain: string }> {
   const parsed = parseCode(typed);
   if (!parsed.ok) return tabletError('malformed_code', MESSAGES.malformed_code);
-  const code = findCode(store, parsed.code);
+  const code = findCode(store, parsed.value);
   if (!code) return tabletError('unknown_code', MESSAGES.unknown_code);
   const meeting = votingMeeting(store, code.meetingId);
   if (!meeting) return tabletError('unknown_code', MESSAGES.unknown_code);
@@ -60,7 +58,7 @@ function lookUpCode(store: Store, typed: string): TabletResult<CodeLookup & { pl
   const status = meeting.status;
   if (votingEnded(status)) return tabletError('voting_closed', MESSAGES.voting_closed);
   if (!isVoting(status)) return tabletError('voting_not_open', MESSAGES.voting_not_open);
-  return tabletOk({ code, meeting, plain: parsed.code });
+  return tabletOk({ code, meeting, plain: parsed.value });
 }
 
 /**

@@ -136,3 +136,11 @@ export function chainExistingAudit(db: Db): void {
   }
   if (rows.length > 0) db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(HEAD_KEY, prev);
 }
+
+/** When the meeting last recorded `action` (e.g. mark_official: the confirmation time), or null. */
+export function lastAuditAt(store: Store, meetingId: string, action: string): string | null {
+  const row = prepared(store.db, 'SELECT at FROM audit WHERE meeting_id = ? AND action = ? ORDER BY seq DESC LIMIT 1').get(meetingId, action) as
+    | { at: string }
+    | undefined;
+  return row?.at ?? null;
+}

@@ -11,8 +11,9 @@ import type { Statement } from 'better-sqlite3';
 import { z } from 'zod';
 import type { Db } from './database';
 import type { VoterGroup } from '../../../shared/domain/model';
+import { VOTER_GROUP_IDS } from '../../../shared/domain/voter-groups';
 
-const voterGroupSchema = z.enum(['officials', 'recipients', 'all']) satisfies z.ZodType<VoterGroup>;
+const voterGroupSchema = z.enum(VOTER_GROUP_IDS) satisfies z.ZodType<VoterGroup>;
 
 const codeRowSchema = z.object({
   hash: z.string(),

@@ -24,3 +24,8 @@ export function codeCounts(store: Store, meetingId: string): CodeCount[] {
 export function meetingsWithBallots(store: Store): Set<string> {
   return new Set((prepared(store.db, 'SELECT DISTINCT meeting_id FROM ballots').all() as { meeting_id: string }[]).map((r) => r.meeting_id));
 }
+
+/** How many ballots of the meeting are stored in the clear (after close: all of them). */
+export function plainBallotCount(store: Store, meetingId: string): number {
+  return (prepared(store.db, 'SELECT COUNT(*) AS n FROM ballots WHERE meeting_id = ?').get(meetingId) as { n: number }).n;
+}

@@ -9,9 +9,9 @@ import { prepared } from './statements';
 import { parseJsonColumn } from './json-column';
 import { statusIn } from './status-sql';
 import { isVoting, mayEditSetup, meetingStatus } from '../../../shared/domain/lifecycle';
-import type { BallotType, MeetingKind, MeetingSettings, MeetingStatus } from '../../../shared/domain/model';
+import type { BallotType, MeetingKind, MeetingSettings, MeetingStatus, RoundSettings } from '../../../shared/domain/model';
 import type { MeetingDefinition } from '../../../shared/domain/ballot-rules';
-import { storedSettingsSchema } from '../../../shared/domain/settings';
+import { storedRoundSettingsSchema, storedSettingsSchema } from '../../../shared/domain/settings';
 import { storedCategorySetsSchema, storedDefinitionSchema } from '../../../shared/domain/stored-schemas';
 
 export interface Campaign {
@@ -29,6 +29,8 @@ export interface Round {
   readonly categorySets: Readonly<Record<string, string>>;
   /** A rehearsal's own round (its copy of the objects): never part of history or a real round's totals. */
   readonly rehearsal: boolean;
+  /** What combines the round's meetings: the component points. */
+  readonly settings: RoundSettings;
 }
 
 export interface Meeting {
@@ -119,6 +121,7 @@ function toRound(row: RoundRow): Round {
     position: row.position,
     categorySets: parseJsonColumn(storedCategorySetsSchema, row.category_sets_json, { table: 'rounds', column: 'category_sets_json', key: row.id }),
     rehearsal: row.rehearsal === 1,
+    settings: parseJsonColumn(storedRoundSettingsSchema, row.settings_json, { table: 'rounds', column: 'settings_json', key: row.id }),
   };
 }
 
@@ -191,16 +194,17 @@ export function roundNameTaken(store: Store, campaignId: string, name: string, e
 /** A new round at the end of its campaign. */
 export function insertRound(
   store: Store,
-  round: { id: string; campaignId: string; name: string; categorySets?: Readonly<Record<string, string>>; rehearsal?: boolean },
+  round: { id: string; campaignId: string; name: string; categorySets?: Readonly<Record<string, string>>; rehearsal?: boolean; settings?: RoundSettings },
 ): void {
   const position = (prepared(store.db, 'SELECT COALESCE(MAX(position), 0) + 1 AS p FROM rounds WHERE campaign_id = ?').get(round.campaignId) as { p: number }).p;
-  prepared(store.db, 'INSERT INTO rounds (id, campaign_id, name, position, category_sets_json, rehearsal) VALUES (?, ?, ?, ?, ?, ?)').run(
+  prepared(store.db, 'INSERT INTO rounds (id, campaign_id, name, position, category_sets_json, rehearsal, settings_json) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     round.id,
     round.campaignId,
     round.name,
     position,
     JSON.stringify(round.categorySets ?? {}),
     round.rehearsal === true ? 1 : 0,
+    JSON.stringify(round.settings ?? {}),
   );
 }
 
@@ -210,6 +214,10 @@ export function renameRound(store: Store, roundId: string, name: string): void {
 
 export function setRoundCategorySets(store: Store, roundId: string, categorySets: Readonly<Record<string, string>>): void {
   prepared(store.db, 'UPDATE rounds SET category_sets_json = ? WHERE id = ?').run(JSON.stringify(categorySets), roundId);
+}
+
+export function setRoundSettings(store: Store, roundId: string, settings: RoundSettings): void {
+  prepared(store.db, 'UPDATE rounds SET settings_json = ? WHERE id = ?').run(JSON.stringify(settings), roundId);
 }
 
 export function deleteRound(store: Store, roundId: string): void {
@@ -248,6 +256,12 @@ export function getMeeting(store: Store, meetingId: string): Meeting | null {
 export function getNamedMeeting(store: Store, meetingId: string): NamedMeeting | null {
   const row = prepared(store.db, `${NAMED_SQL} WHERE m.id = ?`).get(meetingId) as NamedRow | undefined;
   return row ? toNamedMeeting(row) : null;
+}
+
+/** Kind and status alone, without parsing the settings and frozen definition (cheap enough to ask often). */
+export function getMeetingKindAndStatus(store: Store, meetingId: string): { kind: MeetingKind; status: MeetingStatus } | null {
+  const row = prepared(store.db, 'SELECT kind, status FROM meetings WHERE id = ?').get(meetingId) as Pick<MeetingRow, 'kind' | 'status'> | undefined;
+  return row ? { kind: kindOf(row), status: meetingStatus(row.status) } : null;
 }
 
 /**
@@ -315,6 +329,11 @@ export function setMeetingSettings(store: Store, meetingId: string, settings: Me
 
 export function setCompositionOverride(store: Store, meetingId: string, reason: string | null): void {
   prepared(store.db, 'UPDATE meetings SET composition_override = ? WHERE id = ?').run(reason, meetingId);
+}
+
+/** Closed → official; the WHERE keeps a concurrent second confirmation from writing twice. False when it was not closed. */
+export function markClosedMeetingOfficial(store: Store, meetingId: string): boolean {
+  return prepared(store.db, "UPDATE meetings SET status = 'official' WHERE id = ? AND status = 'closed'").run(meetingId).changes === 1;
 }
 
 export function deleteMeeting(store: Store, meetingId: string): void {

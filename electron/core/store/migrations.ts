@@ -243,4 +243,22 @@ export const MIGRATIONS: readonly Migration[] = [
     `);
     chainExistingAudit(db);
   },
+  // i15 (issue 15): component points (self 50 + social 50) become a round setting
+  // (rounds.settings_json, RoundSettings), since a round has one combined ranking. Each round takes
+  // the points of the meeting round.ts took them from until now: its graded social meeting (the
+  // last closed one, else the last one), else its graded self-evaluation meeting the same way.
+  // Where a round's self and social meetings disagreed, the social meeting's value is kept, as
+  // round.ts always used it; the self meeting's differing value is dropped. A round without a
+  // graded meeting keeps '{}' (the 50 + 50 default). Meetings' settings_json keep their stale
+  // componentPoints; the stored settings schema drops it on reading.
+  `
+  ALTER TABLE rounds ADD COLUMN settings_json TEXT NOT NULL DEFAULT '{}';
+  UPDATE rounds SET settings_json = COALESCE(
+    (SELECT json_object('componentPoints', json(json_extract(m.settings_json, '$.componentPoints')))
+       FROM meetings m
+      WHERE m.round_id = rounds.id AND m.ballot_type = 'graded' AND json_type(m.settings_json, '$.componentPoints') = 'object'
+      ORDER BY m.kind = 'social' DESC, m.status IN ('closed', 'official') DESC, m.position DESC
+      LIMIT 1),
+    '{}');
+  `,
 ];

@@ -3,6 +3,7 @@ import type { Store } from './database';
 import type { RepresentativeRow } from './rows';
 import { prepared } from './statements';
 import type { RepresentativeCategory } from '../../../shared/domain/model';
+import { REPRESENTATIVE_CATEGORY_IDS } from '../../../shared/domain/voter-groups';
 
 export interface Representative {
   readonly id: string;
@@ -14,7 +15,7 @@ export interface Representative {
   readonly checkedIn: boolean;
 }
 
-const CATEGORIES: readonly string[] = ['npc', 'cppcc', 'leader', 'recipient', 'staff'] satisfies readonly RepresentativeCategory[];
+const CATEGORIES: readonly string[] = REPRESENTATIVE_CATEGORY_IDS;
 
 export function toRepresentative(row: RepresentativeRow): Representative {
   if (!CATEGORIES.includes(row.category)) throw new Error(`representatives.category of row ${row.id} is "${row.category}", not one of ${CATEGORIES.join(', ')}`);

@@ -73,6 +73,7 @@ export interface RoundRow {
   category_sets_json: string;
   /** 1 for a rehearsal's own round. */
   rehearsal?: number;
+  settings_json: string;
 }
 
 export interface RepresentativeRow {

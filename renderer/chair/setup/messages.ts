@@ -1,6 +1,6 @@
 /** Words of the 准备 (setup) area, Chinese first; the English dictionary has the same keys. */
 import { createTranslator, locale } from '../../common/i18n';
-import { groupMessages } from '../../../shared/domain/voter-groups';
+import { categoryMessages, groupMessages } from '../../../shared/domain/voter-groups';
 
 const zh = {
   tabSetup: '准备',
@@ -130,11 +130,7 @@ const zh = {
   noPeople: '还没有代表：可以逐个添加，或从 Excel / CSV 文件导入。',
   addPerson: '添加代表',
   confirmRemovePerson: '确定从名单中删除“{name}”吗？',
-  cat_npc: '人大代表',
-  cat_cppcc: '政协委员',
-  cat_leader: '分管领导',
-  cat_recipient: '服务对象',
-  cat_staff: '本单位干部',
+  ...categoryMessages('zh', 'cat_'),
   groupWeights: '两组代表的权重',
   ...groupMessages('zh', 'shortName'),
   totalIs: '合计 {n}',
@@ -143,7 +139,8 @@ const zh = {
   selfPoints: '单位自评',
   socialPoints: '社会测评',
   points: '分',
-  componentPointsHint: '本轮总分按社会测评会议的这项设置计算。',
+  componentPointsHint: '总分构成是本轮的设置，本轮各场会议共用；本轮有会议开始投票后锁定。',
+  saveRoundPoints: '保存本轮总分构成',
   limits: '评差与保密',
   worstK: '评差最多可选',
   smallGroupK: '小组最少票数',
@@ -292,11 +289,7 @@ const en: Record<keyof typeof zh, string> = {
   noPeople: 'No representatives yet: add them one by one or import an Excel / CSV file.',
   addPerson: 'Add representative',
   confirmRemovePerson: 'Remove "{name}" from the roster?',
-  cat_npc: 'NPC deputy',
-  cat_cppcc: 'CPPCC member',
-  cat_leader: 'Leader in charge',
-  cat_recipient: 'Service recipient',
-  cat_staff: 'Staff of the unit',
+  ...categoryMessages('en', 'cat_'),
   groupWeights: 'Group weights',
   ...groupMessages('en', 'shortName'),
   totalIs: 'total {n}',
@@ -305,7 +298,8 @@ const en: Record<keyof typeof zh, string> = {
   selfPoints: 'Self-evaluation',
   socialPoints: 'Social evaluation',
   points: 'points',
-  componentPointsHint: 'The round total uses the social meeting\'s setting.',
+  componentPointsHint: 'The total score split is the round\'s setting, shared by all its meetings; it locks once a meeting of the round starts voting.',
+  saveRoundPoints: 'Save the round\'s split',
   limits: 'Worst-list and privacy',
   worstK: 'Worst-list picks at most',
   smallGroupK: 'Smallest group shown',

@@ -1,6 +1,6 @@
 /** Texts of the meeting itself (voting, check-in, projector): this area's own dictionary. */
 import { createTranslator } from '../../common/i18n';
-import { groupMessages } from '../../../shared/domain/voter-groups';
+import { categoryMessages, groupMessages } from '../../../shared/domain/voter-groups';
 
 const zh = {
   codesUsed: '已使用',
@@ -53,11 +53,7 @@ const zh = {
   undoLast: '撤销',
   rosterEmpty: '本场会议还没有代表名单，请先在“会议设置”中导入名单。',
   checkInClosed: '投票已结束，签到名单不能再更改。',
-  category_npc: '人大代表',
-  category_cppcc: '政协委员',
-  category_leader: '分管领导',
-  category_recipient: '服务对象',
-  category_staff: '本单位干部',
+  ...categoryMessages('zh', 'category_'),
   present: '实到 {present} / 应到 {expected}',
   projectorWaiting: '正在连接评议程序…',
   projectorNoMeeting: '没有正在进行的评议会议。',
@@ -141,11 +137,7 @@ const en: Record<keyof typeof zh, string> = {
   undoLast: 'Undo',
   rosterEmpty: 'This meeting has no roster yet. Import one in the meeting setup first.',
   checkInClosed: 'Voting has closed; check-in can no longer change.',
-  category_npc: 'NPC deputy',
-  category_cppcc: 'CPPCC member',
-  category_leader: 'Leader in charge',
-  category_recipient: 'Service recipient',
-  category_staff: 'Staff',
+  ...categoryMessages('en', 'category_'),
   present: '{present} present of {expected}',
   projectorWaiting: 'Connecting…',
   projectorNoMeeting: 'No meeting is running.',

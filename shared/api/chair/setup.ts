@@ -5,13 +5,14 @@
  * length and duplicates so that the person gets a message naming the field, not "bad input".
  */
 import { z } from 'zod';
-import type { BallotType, IndicatorSet, MeetingKind, MeetingSettings, MeetingStatus, RepresentativeCategory, VoterGroup } from '../../domain/model';
+import type { BallotType, IndicatorSet, MeetingKind, MeetingSettings, MeetingStatus, RepresentativeCategory, RoundSettings, VoterGroup } from '../../domain/model';
 import type { CompositionCheck } from '../../setup/composition';
 import type { ObjectDraft } from '../../setup/objects';
 import type { RepresentativeDraft } from '../../setup/roster';
 import type { ImportPreview } from '../../setup/table';
 import { id, meetingRef } from './common';
-import { settingsInputSchema } from '../../domain/settings';
+import { roundSettingsInputSchema, settingsInputSchema } from '../../domain/settings';
+import { REPRESENTATIVE_CATEGORY_IDS } from '../../domain/voter-groups';
 
 /** Largest import file accepted, in bytes (the core refuses bigger ones with a message saying so). */
 export const MAX_IMPORT_FILE_BYTES = 5 * 1024 * 1024;
@@ -25,7 +26,7 @@ const text = z.string().max(1000);
 const confirm = z.literal(true);
 const kind = z.enum(['social', 'self']);
 const ballotType = z.enum(['graded', 'worst']);
-const category = z.enum(['npc', 'cppcc', 'leader', 'recipient', 'staff']);
+const category = z.enum(REPRESENTATIVE_CATEGORY_IDS);
 const format = z.enum(['csv', 'xlsx']);
 const importMode = z.enum(['replace', 'append']);
 const file = { fileName: z.string().min(1).max(255), base64: z.string().max(MAX_BASE64_CHARS) };
@@ -88,6 +89,8 @@ export const setupInputs = {
   setCompositionOverride: z.strictObject({ meetingId: id, reason: text.nullable() }),
 
   updateSettings: z.strictObject({ meetingId: id, settings: settingsSchema }),
+  // i15: the round's own settings (component points), shown with the meeting's settings.
+  updateRoundSettings: z.strictObject({ roundId: id, settings: roundSettingsInputSchema }),
 } as const;
 
 export interface TreeMeeting {
@@ -163,6 +166,9 @@ export interface MeetingSetup {
   readonly indicatorSets: readonly IndicatorSetView[];
   readonly settings: MeetingSettings;
   readonly defaults: MeetingSettings;
+  /** The settings of the meeting's round (component points); frozen with the round's objects (objectsLock). */
+  readonly roundSettings: RoundSettings;
+  readonly roundDefaults: RoundSettings;
   readonly roster: readonly SetupRepresentative[];
   /** The 30 %/70 % check of a social meeting's roster; null for self-evaluation (one group, no rule). */
   readonly composition: CompositionCheck | null;
@@ -223,4 +229,5 @@ export interface SetupOutputs {
   exportRoster: ExportedFile;
   setCompositionOverride: { readonly reason: string | null };
   updateSettings: MeetingSettings;
+  updateRoundSettings: RoundSettings;
 }

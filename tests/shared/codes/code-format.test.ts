@@ -22,14 +22,14 @@ describe('typing a code', () => {
       const misread = code.replace(/0/g, 'O').replace(/1/g, (_, i: number) => (i % 2 ? 'I' : 'L'));
       expect(misread).not.toBe(code);
       for (const typed of [misread, misread.toLowerCase(), formatCode(misread), ` ${formatCode(misread).toLowerCase().replace(/-/g, ' ')} `, misread.split('').join('.'), `${misread.slice(0, 6)}_${misread.slice(6)}`]) {
-        expect(parseCode(typed), typed).toEqual({ ok: true, code });
+        expect(parseCode(typed), typed).toEqual({ ok: true, value: code });
       }
     }
     // Every letter reading, alone: O→0, I→1, L→1, lower case too.
     const zero = sampleCodes(seed + 1, 5000).find((c) => c.includes('0') && c.includes('1')) ?? '';
     for (const [from, to] of [['O', '0'], ['o', '0'], ['I', '1'], ['i', '1'], ['L', '1'], ['l', '1']] as const) {
       const typed = zero.replace(to, from);
-      expect(parseCode(typed), typed).toEqual({ ok: true, code: zero });
+      expect(parseCode(typed), typed).toEqual({ ok: true, value: zero });
     }
   });
 
@@ -37,7 +37,7 @@ describe('typing a code', () => {
     const seed = testSeed();
     let tried = 0;
     for (const code of sampleCodes(seed, 100)) {
-      expect(parseCode(code)).toEqual({ ok: true, code });
+      expect(parseCode(code)).toEqual({ ok: true, value: code });
       for (let position = 0; position <= CODE_DATA_LENGTH; position += 1) {
         for (const char of CODE_ALPHABET) {
           if (char === code.charAt(position)) continue;
@@ -45,7 +45,7 @@ describe('typing a code', () => {
           const parsed = parseCode(typed);
           tried += 1;
           if (parsed.ok) throw new Error(`seed ${seed}: ${typed} (position ${position} of ${code} changed to ${char}) was accepted`);
-          expect(parsed.reason).toBe('check');
+          expect(parsed.error).toBe('check');
         }
       }
     }
@@ -54,10 +54,10 @@ describe('typing a code', () => {
 
   it('says which is wrong: the length, a character outside the alphabet (U), or the check', () => {
     const [code = ''] = sampleCodes(7, 1);
-    expect(parseCode(code.slice(0, 12))).toEqual({ ok: false, reason: 'length' });
-    expect(parseCode(`${code}0`)).toEqual({ ok: false, reason: 'length' });
-    expect(parseCode(`U${code.slice(1)}`)).toEqual({ ok: false, reason: 'character' });
+    expect(parseCode(code.slice(0, 12))).toEqual({ ok: false, error: 'length' });
+    expect(parseCode(`${code}0`)).toEqual({ ok: false, error: 'length' });
+    expect(parseCode(`U${code.slice(1)}`)).toEqual({ ok: false, error: 'character' });
     const wrongCheck = code.slice(0, 12) + CODE_ALPHABET.charAt((CODE_ALPHABET.indexOf(checkCharacter(code.slice(0, 12))) + 1) % 32);
-    expect(parseCode(wrongCheck)).toEqual({ ok: false, reason: 'check' });
+    expect(parseCode(wrongCheck)).toEqual({ ok: false, error: 'check' });
   });
 });

@@ -6,7 +6,6 @@ import { combinedResultState, DRAFT_MARK, meetingResultState, resultStateFileTag
 const forty = {
   ...DEFAULT_SETTINGS,
   groupWeights: { officials: 40, recipients: 60 },
-  componentPoints: { self: 40, social: 60 },
   smallGroupK: 3,
   worstK: 7,
   gradeScale: [
@@ -18,7 +17,7 @@ const forty = {
 
 describe('rule text from the meeting settings', () => {
   it('states the settings of a 40/60 meeting, never the default 30/70 or 50 分', () => {
-    const text = ruleText({ basis: 'round', settings: forty }).join('\n');
+    const text = ruleText({ basis: 'round', settings: forty, componentPoints: { self: 40, social: 60 } }).join('\n');
     expect(text).toContain('人大代表、政协委员、分管领导占40%');
     expect(text).toContain('服务对象占60%');
     expect(text).toContain('分别折算为40分、60分');

@@ -15,13 +15,14 @@ import type { HistoryImportPreview } from '../../../../shared/api/chair/history'
 import { followupsToTable, historyToTable, parseHistoryTable, rulesToTable, type HistoryImportLine } from '../../../../shared/history/history-table';
 import { rulesOfCampaign } from '../../store/consequence-rules';
 import type { HistoryEntry } from '../../../../shared/history/model';
-import { err, ok, type Result } from '../../../../shared/domain/result';
+import { fail, err, ok, type Result } from '../../../../shared/domain/result';
 import type { TableFormat } from '../../import';
 import { exported, fileName, tableOf } from '../setup/files';
 import { setForCategory } from '../setup/objects';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit';
 import { campaignHistory } from './view';
+import { DEFAULT_ROUND_SETTINGS } from '../../../../shared/domain/defaults';
 
 interface FileInput {
   readonly fileName: string;
@@ -60,7 +61,7 @@ async function plan(store: Store, input: FileInput & { campaignId: string }): Pr
   const read = await tableOf(input);
   if (!read.ok) return read;
   const parsed = parseHistoryTable(read.value.table);
-  if (parsed === null) return err('history_import_columns', 'columns 轮次, 评议对象 and one of 总分/名次/评差位次 not found', { found: read.value.table.headers.filter((h) => h !== '') });
+  if (parsed === null) return fail('history_import_columns', {}, { found: read.value.table.headers.filter((h) => h !== '') });
   const rounds = listRounds(store).filter((r) => r.campaignId === input.campaignId && !r.rehearsal);
   const lines = parsed.map((line) => {
     const existing = rounds.find((r) => r.name === line.round);
@@ -103,7 +104,7 @@ export async function importHistory(store: Store, input: FileInput & { campaignI
   if (!planned.ok) return planned;
   const { lines, preview } = planned.value;
   if (preview.validCount === 0) return err('import_nothing_valid', 'no valid row');
-  if (preview.errorCount > 0 && !input.skipInvalid) return err('history_import_rows', `${preview.errorCount} rows have errors`, { lines: preview.rows.filter((r) => r.errors.length > 0).map((r) => r.line) });
+  if (preview.errorCount > 0 && !input.skipInvalid) return fail('history_import_rows', {}, { lines: preview.rows.filter((r) => r.errors.length > 0).map((r) => r.line) });
   const valid = lines.filter((l) => l.errors.length === 0);
   return withTransaction(store, () => {
     const before = listRounds(store).filter((r) => r.campaignId === input.campaignId && !r.rehearsal);
@@ -117,7 +118,7 @@ export async function importHistory(store: Store, input: FileInput & { campaignI
       if (round === undefined) {
         const id = newId();
         insertRound(store, { id, campaignId: input.campaignId, name: roundName });
-        round = { id, campaignId: input.campaignId, name: roundName, position: 0, categorySets: {}, rehearsal: false };
+        round = { id, campaignId: input.campaignId, name: roundName, position: 0, categorySets: {}, rehearsal: false, settings: DEFAULT_ROUND_SETTINGS };
         importedIds.push(id);
       }
       const here = new Map(objectsOfRound(store, round.id).map((o) => [`${o.department}\u0000${o.name}`, o.id]));

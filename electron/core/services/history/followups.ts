@@ -9,7 +9,7 @@ import { getRound, listRounds } from '../../store/meetings';
 import { deleteFollowup, followupsOfObject, getFollowup, insertFollowup } from '../../store/followups';
 import type { ObjectFollowups } from '../../../../shared/api/chair/history';
 import type { Followup, FollowupKind, RecorderRole } from '../../../../shared/history/model';
-import { err, ok, type Result } from '../../../../shared/domain/result';
+import { fail, err, ok, type Result } from '../../../../shared/domain/result';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit';
 
@@ -31,7 +31,7 @@ export function addFollowup(
 
 export function removeFollowup(store: Store, followupId: string): Result<{ id: string }> {
   const found = getFollowup(store, followupId);
-  if (found === null) return err('followup_not_found', `entry ${followupId} not found`);
+  if (found === null) return fail('followup_not_found');
   store.transaction(() => {
     deleteFollowup(store, followupId);
     recordAudit(store, null, 'remove_followup', { kind: found.kind });

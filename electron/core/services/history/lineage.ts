@@ -13,7 +13,7 @@ import { moveFollowups, moveRoundFollowups } from '../../store/followups';
 import { withTransaction } from '../../store/transaction';
 import type { LineageLink, LineagePreview } from '../../../../shared/api/chair/history';
 import type { ObjectDraft } from '../../../../shared/setup/objects';
-import { err, ok, type Result } from '../../../../shared/domain/result';
+import { fail, err, ok, type Result } from '../../../../shared/domain/result';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit';
 
@@ -106,11 +106,11 @@ export function mergeObjects(store: Store, input: { objectId: string; intoObject
   if (round === null || intoRound === null || round.campaignId !== intoRound.campaignId) return err('object_not_found', 'objects of different campaigns');
   const fromKey = objectKeyOf(store, object.id) ?? object.id;
   const toKey = objectKeyOf(store, into.id) ?? into.id;
-  if (fromKey === toKey) return err('lineage_same', 'already one lineage');
+  if (fromKey === toKey) return fail('lineage_same');
   const fromRounds = roundsOfLineage(store, round.campaignId, fromKey);
   const toRounds = roundsOfLineage(store, round.campaignId, toKey);
   const clash = [...fromRounds].find((r) => toRounds.has(r));
-  if (clash !== undefined) return err('lineage_conflict', `both lineages have an object in round ${clash}`, { roundId: clash });
+  if (clash !== undefined) return fail('lineage_conflict', {}, { roundId: clash });
   return withTransaction(store, () => {
     for (const o of objectsOfCampaign(store, round.campaignId)) if (o.objectKey === fromKey) setObjectKey(store, o.id, toKey);
     moveHistory(store, fromKey, toKey);
@@ -131,7 +131,7 @@ export function splitObject(store: Store, objectId: string): Result<{ objectKey:
   const from = rounds.findIndex((r) => r.id === round.id);
   const later = new Set(rounds.slice(from).map((r) => r.id));
   const lineage = objectsOfCampaign(store, round.campaignId).filter((o) => o.objectKey === fromKey);
-  if (lineage.every((o) => later.has(o.roundId))) return err('lineage_same', 'nothing earlier to split from');
+  if (lineage.every((o) => later.has(o.roundId))) return fail('lineage_same');
   const toKey = newId();
   return withTransaction(store, () => {
     for (const o of lineage) if (later.has(o.roundId)) setObjectKey(store, o.id, toKey);

@@ -7,20 +7,18 @@ import type { Store } from '../../store/database';
 import type { EventHub } from '../../events';
 import type { VetoView } from '../../../../shared/api/chair/results';
 import type { MeetingStatus } from '../../../../shared/domain/model';
-import { err, ok, type Result } from '../../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../../shared/domain/result';
 import { findMeeting, meetingDefinition } from '../meetings';
 import { recordAudit } from '../audit';
 import { isOfficial, mayConfirmResults, mayMarkOfficial, mayRecordVeto, meetingStatus, resultsAvailable } from '../../../../shared/domain/lifecycle';
-import { ANONYMISATION_PENDING } from './meeting-data';
 import { ballotStore } from '../../store/ballot-store';
+import { deleteVeto, listVetoes, upsertVeto, vetoCount } from '../../store/vetoes';
+import { plainBallotCount } from '../../store/counts';
+import { markClosedMeetingOfficial } from '../../store/meetings';
 import { recordRoundHistory } from '../history/record';
 
-/** The refusal every results change gives for an official meeting. */
-export const OFFICIAL_REFUSAL = '结果已确认为正式结果，本场会议不能再作任何修改。如确有错误，请按规定另行处理并书面说明。';
-
 function vetoList(store: Store, meetingId: string, names: ReadonlyMap<string, string>): VetoView[] {
-  const rows = store.db.prepare('SELECT object_id AS objectId, reason FROM vetoes WHERE meeting_id = ?').all(meetingId) as { objectId: string; reason: string }[];
-  return rows
+  return listVetoes(store, meetingId)
     .map((row) => ({ objectId: row.objectId, name: names.get(row.objectId) ?? row.objectId, reason: row.reason }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
@@ -34,17 +32,15 @@ export function setVeto(
   const found = findMeeting(store, input.meetingId);
   if (!found.ok) return found;
   const status = meetingStatus(found.value.status);
-  if (isOfficial(status)) return err('results_official', OFFICIAL_REFUSAL);
+  if (isOfficial(status)) return fail('results_official', { action: 'change' });
   // A veto is a decision on results: while ballots may still arrive there are none to decide on.
-  if (!mayRecordVeto(status)) return err('voting_not_closed', '投票结束后才能记录一票否决：请先在“投票”页结束投票。');
+  if (!mayRecordVeto(status)) return fail('voting_not_closed', { action: 'veto' });
   const reason = input.reason.trim();
-  if (reason === '') return err('veto_reason', '请写明一票否决的理由（例如经查实的吃拿卡要问题），理由会印在结果表上。');
+  if (reason === '') return fail('veto_reason');
   const names = new Map(meetingDefinition(store, found.value).objects.map((o) => [o.id, o.name]));
-  if (!names.has(input.objectId)) return err('object_not_found', '这场会议没有这个评议对象，请刷新后重新选择。');
+  if (!names.has(input.objectId)) return fail('object_not_found');
   store.transaction(() => {
-    store.db
-      .prepare('INSERT INTO vetoes (meeting_id, object_id, reason) VALUES (?, ?, ?) ON CONFLICT (meeting_id, object_id) DO UPDATE SET reason = excluded.reason')
-      .run(input.meetingId, input.objectId, reason);
+    upsertVeto(store, input.meetingId, { objectId: input.objectId, reason });
     recordAudit(store, input.meetingId, 'set_veto', { object: names.get(input.objectId) ?? input.objectId, reason });
   });
   events.emit({ type: 'changed', meetingId: input.meetingId });
@@ -56,15 +52,15 @@ export function clearVeto(store: Store, events: EventHub, input: { readonly meet
   const found = findMeeting(store, input.meetingId);
   if (!found.ok) return found;
   const status = meetingStatus(found.value.status);
-  if (isOfficial(status)) return err('results_official', OFFICIAL_REFUSAL);
-  if (!mayRecordVeto(status)) return err('voting_not_closed', '投票结束后才能记录一票否决：请先在“投票”页结束投票。');
+  if (isOfficial(status)) return fail('results_official', { action: 'change' });
+  if (!mayRecordVeto(status)) return fail('voting_not_closed', { action: 'veto' });
   const names = new Map(meetingDefinition(store, found.value).objects.map((o) => [o.id, o.name]));
   const removed = store.transaction(() => {
-    const result = store.db.prepare('DELETE FROM vetoes WHERE meeting_id = ? AND object_id = ?').run(input.meetingId, input.objectId);
-    if (result.changes > 0) recordAudit(store, input.meetingId, 'clear_veto', { object: names.get(input.objectId) ?? input.objectId });
-    return result.changes;
+    const deleted = deleteVeto(store, input.meetingId, input.objectId);
+    if (deleted) recordAudit(store, input.meetingId, 'clear_veto', { object: names.get(input.objectId) ?? input.objectId });
+    return deleted;
   });
-  if (removed === 0) return err('veto_not_found', '这个评议对象没有一票否决记录，请刷新后再看。');
+  if (!removed) return fail('veto_not_found');
   events.emit({ type: 'changed', meetingId: input.meetingId });
   return ok(vetoList(store, input.meetingId, names));
 }
@@ -74,22 +70,18 @@ export function markOfficial(store: Store, events: EventHub, meetingId: string):
   const found = findMeeting(store, meetingId);
   if (!found.ok) return found;
   const status = meetingStatus(found.value.status);
-  if (isOfficial(status)) return err('results_official', '结果已经是正式结果了。');
+  if (isOfficial(status)) return fail('results_official', { action: 'mark_official' });
   // i17r: a rehearsal's results never count, closed or not.
   if (!mayConfirmResults({ status, rehearsal: (found.value.rehearsal_of ?? null) !== null }) && mayMarkOfficial(status)) {
-    return err('rehearsal_not_official', 'a rehearsal is never official');
+    return fail('rehearsal_not_official');
   }
-  if (!mayMarkOfficial(status)) return err('voting_not_closed', '投票结束后才能确认结果：请先在“投票”页结束投票。');
+  if (!mayMarkOfficial(status)) return fail('voting_not_closed', { action: 'mark_official' });
   // i17p: a paper ballot keyed once or in conflict has not counted yet; official freezes the count.
   const pendingPaper = pendingPaperCount(store, meetingId);
-  if (pendingPaper > 0) return err('paper_entries_pending', `${pendingPaper} paper ballot(s) are still pending double entry`);
+  if (pendingPaper > 0) return fail('paper_entries_pending', { pending: pendingPaper });
   store.transaction(() => {
-    // The WHERE keeps a concurrent second confirmation from writing twice.
-    const result = store.db.prepare("UPDATE meetings SET status = 'official' WHERE id = ? AND status = 'closed'").run(meetingId);
-    if (result.changes !== 1) throw new Error('meeting left the closed state while being marked official');
-    const ballots = (store.db.prepare('SELECT COUNT(*) AS n FROM ballots WHERE meeting_id = ?').get(meetingId) as { n: number }).n;
-    const vetoes = (store.db.prepare('SELECT COUNT(*) AS n FROM vetoes WHERE meeting_id = ?').get(meetingId) as { n: number }).n;
-    recordAudit(store, meetingId, 'mark_official', { ballots, vetoes });
+    if (!markClosedMeetingOfficial(store, meetingId)) throw new Error('meeting left the closed state while being marked official');
+    recordAudit(store, meetingId, 'mark_official', { ballots: plainBallotCount(store, meetingId), vetoes: vetoCount(store, meetingId) });
     // i16: the round's history rows are written with the confirmation, so history never re-tallies.
     recordRoundHistory(store, meetingId);
   });
@@ -103,7 +95,7 @@ export function receiptList(store: Store, meetingId: string): Result<{ meetingId
   const found = findMeeting(store, meetingId);
   if (!found.ok) return found;
   // Listing receipts while ballots arrive would let someone watch a receipt appear: after close only.
-  if (!resultsAvailable(meetingStatus(found.value.status))) return err('voting_not_closed', '投票结束后才能公布回执码清单。');
-  if (ballotStore(store.db).isAnonymisationPending(meetingId)) return err('anonymisation_pending', ANONYMISATION_PENDING);
+  if (!resultsAvailable(meetingStatus(found.value.status))) return fail('voting_not_closed', { action: 'receipts' });
+  if (ballotStore(store.db).isAnonymisationPending(meetingId)) return fail('anonymisation_pending');
   return ok({ meetingId, title: found.value.title, receipts: ballotStore(store.db).receipts(meetingId) });
 }

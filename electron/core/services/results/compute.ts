@@ -13,7 +13,7 @@ import type {
 } from '../../../../shared/api/chair/results';
 import { groupsOf, type MeetingKind, type MeetingSettings, type VoterGroup } from '../../../../shared/domain/model';
 import { groupWeightsFor } from '../../../../shared/domain/voter-groups';
-import { err, ok, type Result } from '../../../../shared/domain/result';
+import { err, fail, ok, type Result } from '../../../../shared/domain/result';
 import {
   checkGradedInput,
   checkWorstInput,
@@ -85,7 +85,7 @@ function checkMeetingDataNow(data: MeetingData): Result<true> {
         : checkWorstInput({ ...common, tags: definition.tagSet, topN: DEFAULT_TOP_N, vetoes: data.vetoes });
   const vetoes = checked.ok ? checkVetoes({ objects: definition.objects, vetoes: data.vetoes }) : checked;
   if (vetoes.ok) return vetoes;
-  return err('tally_input', `结果无法计算（${vetoes.error.message}）。请把这句话告知技术支持人员，选票数据未被改动。`, vetoes.error.details);
+  return fail('tally_input', { scope: 'meeting', check: vetoes.error.code, detail: vetoes.error.message }, vetoes.error.details);
 }
 
 

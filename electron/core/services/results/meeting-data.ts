@@ -4,13 +4,14 @@
  * shape from both sources is what makes re-tallying a file comparable with the stored results.
  */
 import type { Db, Store } from '../../store/database';
-import type { BallotRow } from '../../store/rows';
 import { ballotStore } from '../../store/ballot-store';
+import { plainBallotCount } from '../../store/counts';
+import { listVetoes } from '../../store/vetoes';
 import type { MeetingDefinition } from '../../../../shared/domain/ballot-rules';
 import type { BallotContent, MeetingKind, MeetingStatus, TallyBallot, VoterGroup } from '../../../../shared/domain/model';
 import { groupsOf } from '../../../../shared/domain/model';
 import { meetingStatus, resultsAvailable } from '../../../../shared/domain/lifecycle';
-import { err, ok, type Result } from '../../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../../shared/domain/result';
 import type { Veto } from '../../../../shared/tally';
 import { findMeeting, meetingDefinition } from '../meetings';
 
@@ -50,20 +51,16 @@ export function sortCanonically<T extends CanonicalBallot>(kind: MeetingKind, ba
 
 /** The meeting's ballots as stored (content_json is already canonical JSON), in canonical order. */
 export function storedBallots(store: Store, meetingId: string, kind: MeetingKind): CanonicalBallot[] {
-  const rows = store.db.prepare('SELECT voter_group, content_json FROM ballots WHERE meeting_id = ?').all(meetingId) as Pick<BallotRow, 'voter_group' | 'content_json'>[];
   return sortCanonically(
     kind,
-    rows.map((row) => ({ group: row.voter_group as VoterGroup, json: row.content_json })),
+    ballotStore(store.db).plainBallots(meetingId).map((row) => ({ group: row.group, json: row.contentJson })),
   );
 }
 
 /** The meeting's vetoes, by object position in the definition so that exports are stable. */
 export function storedVetoes(store: Store, meetingId: string): Veto[] {
-  return store.db.prepare('SELECT object_id AS objectId, reason FROM vetoes WHERE meeting_id = ? ORDER BY object_id').all(meetingId) as Veto[];
+  return listVetoes(store, meetingId);
 }
-
-/** Results wait until the close has finished rewriting the ballots (services/anonymise.ts). */
-export const ANONYMISATION_PENDING = '投票已结束，但选票的匿名化尚未完成，结果暂不能查看。请在“投票”页再点一次“结束投票”完成它（若提示磁盘已满，请先腾出空间）。';
 
 /** How many closed meetings' parsed ballots are kept (≈ 10–20 MB each for 1,000 full ballots). */
 const KEPT_MEETINGS = 4;
@@ -90,7 +87,7 @@ export function closedMeetingBallots(store: Store, meetingId: string, kind: Meet
 export function closedBallotSet(store: Store, meetingId: string, kind: MeetingKind): ClosedBallotSet {
   let cache = parsedCache.get(store.db);
   if (!cache) parsedCache.set(store.db, (cache = new Map()));
-  const count = (store.db.prepare('SELECT COUNT(*) AS n FROM ballots WHERE meeting_id = ?').get(meetingId) as { n: number }).n;
+  const count = plainBallotCount(store, meetingId);
   const kept = cache.get(meetingId);
   if (kept && kept.count === count && kept.kind === kind) {
     // Most recently used last, so the oldest is the one dropped.
@@ -116,8 +113,9 @@ export function loadMeetingData(store: Store, meetingId: string): Result<Meeting
   if (!found.ok) return found;
   const row = found.value;
   const status = meetingStatus(row.status);
-  if (!resultsAvailable(status)) return err('voting_not_closed', '投票结束后才能查看结果：请先在“投票”页结束投票。');
-  if (ballotStore(store.db).isAnonymisationPending(meetingId)) return err('anonymisation_pending', ANONYMISATION_PENDING);
+  // Results wait until the close has finished rewriting the ballots (services/anonymise.ts).
+  if (!resultsAvailable(status)) return fail('voting_not_closed', { action: 'view_results' });
+  if (ballotStore(store.db).isAnonymisationPending(meetingId)) return fail('anonymisation_pending');
   const kind = row.kind as MeetingKind;
   const set = closedBallotSet(store, meetingId, kind);
   return ok({

@@ -3,16 +3,14 @@
  * record markOfficial wrote (the confirmation time printed on 正式结果 sheets).
  */
 import type { Store } from '../../store/database';
+import { lastAuditAt } from '../../store/audit';
 import type { MeetingRow } from '../../store/rows';
 import type { MeetingStatus } from '../../../../shared/domain/model';
 import { meetingResultState, type ResultState } from '../../../../shared/rules/result-state';
 
 /** When the meeting's results were confirmed official, or null. */
 export function confirmedAt(store: Store, meetingId: string): string | null {
-  const row = store.db
-    .prepare("SELECT at FROM audit WHERE meeting_id = ? AND action = 'mark_official' ORDER BY seq DESC LIMIT 1")
-    .get(meetingId) as { at: string } | undefined;
-  return row?.at ?? null;
+  return lastAuditAt(store, meetingId, 'mark_official');
 }
 
 /** A meeting's state: draft until 确认为正式结果, then official with the confirmation time. */

@@ -1,13 +1,15 @@
 /**
  * A round's totals: the self-evaluation meeting and the social meeting of the round combined
- * with combineRound (componentPoints from the social meeting's settings, 50 + 50 by default).
+ * with combineRound (the round's componentPoints setting, 50 + 50 by default).
  * Only meetings whose voting has closed count; a component without one is named as missing.
  */
 import type { Store } from '../../store/database';
-import type { MeetingRow, ObjectRow } from '../../store/rows';
+import type { MeetingRow } from '../../store/rows';
+import { getCampaign, getRound, meetingsOfRound, type Meeting } from '../../store/meetings';
+import { objectsOfRound } from '../../store/objects';
 import type { MeetingPublication, RoundComponent, RoundResultRow, RoundResults } from '../../../../shared/api/chair/results';
 import { groupsOf, type EvalObject, type MeetingKind, type MeetingStatus } from '../../../../shared/domain/model';
-import { err, ok, type Result } from '../../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../../shared/domain/result';
 import { DEFAULT_SETTINGS } from '../../../../shared/domain/defaults';
 import {
   checkRoundInput,
@@ -20,10 +22,10 @@ import {
   type GradedMeetingTally,
   type Veto,
 } from '../../../../shared/tally';
-import { findMeeting, meetingSettings } from '../meetings';
+import { findMeeting } from '../meetings';
 import { checkMeetingData, formulaLines, groupWeightsOf, type ResultsView } from './compute';
 import { loadMeetingData, type MeetingData } from './meeting-data';
-import { meetingStatus, resultsAvailable } from '../../../../shared/domain/lifecycle';
+import { resultsAvailable } from '../../../../shared/domain/lifecycle';
 import { tallyGradedOnce } from './tally-memo';
 import { gradedPublication } from './publication';
 
@@ -32,7 +34,7 @@ const KIND_NAMES: Record<MeetingKind, string> = { self: '单位自评', social: 
 interface ChosenComponent {
   readonly component: RoundComponent;
   readonly data: MeetingData | null;
-  readonly row: MeetingRow | null;
+  readonly meeting: Meeting | null;
 }
 
 /**
@@ -52,9 +54,9 @@ export function roundComponentRows(meetings: readonly MeetingRow[]): readonly Me
  * Picks the component meeting of one kind: the last graded meeting of that kind whose voting
  * has closed. A meeting still in preparation or voting is named, but not counted.
  */
-function chooseComponent(store: Store, meetings: readonly MeetingRow[], kind: MeetingKind): Result<ChosenComponent> {
-  const candidates = meetings.filter((m) => m.kind === kind && m.ballot_type === 'graded');
-  const closed = candidates.filter((m) => resultsAvailable(meetingStatus(m.status)));
+function chooseComponent(store: Store, meetings: readonly Meeting[], kind: MeetingKind): Result<ChosenComponent> {
+  const candidates = meetings.filter((m) => m.kind === kind && m.ballotType === 'graded');
+  const closed = candidates.filter((m) => resultsAvailable(m.status));
   const chosen = closed.at(-1);
   if (chosen === undefined) {
     const waiting = candidates.at(-1);
@@ -64,13 +66,13 @@ function chooseComponent(store: Store, meetings: readonly MeetingRow[], kind: Me
         component: kind,
         meetingId: waiting?.id ?? null,
         title: waiting?.title ?? null,
-        status: (waiting?.status as MeetingStatus | undefined) ?? null,
+        status: waiting?.status ?? null,
         used: false,
         note,
         publication: null,
       },
       data: null,
-      row: waiting ?? null,
+      meeting: waiting ?? null,
     });
   }
   const data = loadMeetingData(store, chosen.id);
@@ -80,9 +82,9 @@ function chooseComponent(store: Store, meetings: readonly MeetingRow[], kind: Me
   const note = closed.length > 1 ? `本轮有 ${closed.length} 场${KIND_NAMES[kind]}会议已结束，计入最后一场` : '';
   return ok({
     // The verdict needs the tally under the round's rounding mode: filled in by roundResults.
-    component: { component: kind, meetingId: chosen.id, title: chosen.title, status: chosen.status as MeetingStatus, used: true, note, publication: null },
+    component: { component: kind, meetingId: chosen.id, title: chosen.title, status: chosen.status, used: true, note, publication: null },
     data: data.value,
-    row: chosen,
+    meeting: chosen,
   });
 }
 
@@ -116,10 +118,9 @@ function componentPublication(data: MeetingData | null, tally: GradedMeetingTall
 
 /** A round's name and its campaign's, as the round's sheet and files are titled; null when unknown. */
 export function roundNames(store: Store, roundId: string): { readonly round: string; readonly campaign: string } | null {
-  const row = store.db
-    .prepare('SELECT r.name AS round, c.name AS campaign FROM rounds r JOIN campaigns c ON c.id = r.campaign_id WHERE r.id = ?')
-    .get(roundId) as { round: string; campaign: string } | undefined;
-  return row ?? null;
+  const round = getRound(store, roundId);
+  const campaign = round === null ? null : getCampaign(store, round.campaignId);
+  return round === null || campaign === null ? null : { round: round.name, campaign: campaign.name };
 }
 
 /** The round's combined ranking; `roundId`, or the round of `meetingId`. */
@@ -133,16 +134,17 @@ export function roundResults(
     if (!meeting.ok) return meeting;
     roundId = meeting.value.round_id;
   }
-  const round = roundNames(store, roundId);
-  if (round === null) return err('round_not_found', '找不到这一轮评议，请刷新后重新选择。');
-  const meetings = store.db.prepare('SELECT * FROM meetings WHERE round_id = ? ORDER BY position').all(roundId) as MeetingRow[];
+  const round = getRound(store, roundId);
+  const campaign = round === null ? null : getCampaign(store, round.campaignId);
+  if (round === null || campaign === null) return fail('round_not_found');
+  const meetings = meetingsOfRound(store, roundId);
 
   const social = chooseComponent(store, meetings, 'social');
   if (!social.ok) return social;
   const self = chooseComponent(store, meetings, 'self');
   if (!self.ok) return self;
   if (!social.value.component.used && !self.value.component.used) {
-    return err('voting_not_closed', '本轮还没有投票已结束的打分会议：会议结束投票后才有结果。');
+    return fail('voting_not_closed', { action: 'round_results' });
   }
 
   // Objects as the closed meetings froze them, then any object of the round they did not include.
@@ -154,15 +156,13 @@ export function roundResults(
     objects.push(object);
   };
   for (const chosen of [social.value, self.value]) for (const object of chosen.data?.definition.objects ?? []) add(object);
-  const roundObjects = store.db.prepare('SELECT * FROM objects WHERE round_id = ? ORDER BY position').all(roundId) as ObjectRow[];
-  for (const o of roundObjects) add({ id: o.id, name: o.name, department: o.department, category: o.category, indicatorSetId: o.indicator_set_id });
+  for (const object of objectsOfRound(store, roundId)) add(object);
 
-  // Points come from the social meeting's settings (where the chair sets them), else the self one's.
-  const settingsRow = social.value.row ?? self.value.row;
-  const roundSettings = settingsRow === null ? DEFAULT_SETTINGS : meetingSettings(settingsRow);
-  const componentPoints = roundSettings.componentPoints;
-  // One chain for the whole round: the mode of the meeting whose settings give the points.
-  const roundingMode = roundSettings.roundingMode ?? DEFAULT_ROUNDING_MODE;
+  // The points are the round's own setting (RoundSettings).
+  const componentPoints = round.settings.componentPoints;
+  // One chain for the whole round: the rounding mode of the social meeting, else the self one's.
+  const rulesSettings = (social.value.meeting ?? self.value.meeting)?.settings ?? DEFAULT_SETTINGS;
+  const roundingMode = rulesSettings.roundingMode ?? DEFAULT_ROUNDING_MODE;
   const vetoes: Veto[] = [];
   for (const chosen of [social.value, self.value]) {
     for (const veto of chosen.data?.vetoes ?? []) {
@@ -183,7 +183,7 @@ export function roundResults(
     options: { order, byCategory: input.byCategory ?? false },
   };
   const checked = checkRoundInput(combineInput);
-  if (!checked.ok) return err('tally_input', `本轮结果无法计算（${checked.error.message}）。请检查会议设置中的分值。`);
+  if (!checked.ok) return fail('tally_input', { scope: 'round', check: checked.error.code, detail: checked.error.message }, checked.error.details);
   const combined = combineRound(combineInput);
 
   // The per-meeting steps shown with each row come from redacted tallies: no hidden group's numbers.
@@ -196,8 +196,8 @@ export function roundResults(
 
   return ok({
     roundId,
-    round: round.round,
-    campaign: round.campaign,
+    round: round.name,
+    campaign: campaign.name,
     order: combined.order,
     byCategory: combined.byCategory,
     componentPoints: combined.componentPoints,

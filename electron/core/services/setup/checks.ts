@@ -5,7 +5,7 @@
  */
 import type { Store } from '../../store/database';
 import { firstFrozenMeetingTitle, getCampaign, getMeeting, getRound, removalFacts, type Campaign, type Meeting, type Round } from '../../store/meetings';
-import { err, ok, type Result } from '../../../../shared/domain/result';
+import { err, fail, ok, type Result } from '../../../../shared/domain/result';
 import { isVoting, mayEditSetup, meetingStatus } from '../../../../shared/domain/lifecycle';
 import { MAX_FIELD_LENGTH, charLength, cleanName, cleanText } from '../../../../shared/setup/table';
 
@@ -47,18 +47,18 @@ export function roundLock(store: Store, roundId: string): string | null {
 
 export function findCampaign(store: Store, campaignId: string): Result<Campaign> {
   const campaign = getCampaign(store, campaignId);
-  return campaign ? ok(campaign) : err('campaign_not_found', '找不到这个评议活动，可能已被删除，请刷新后重新选择。');
+  return campaign ? ok(campaign) : fail('campaign_not_found');
 }
 
 export function findRound(store: Store, roundId: string): Result<Round> {
   const round = getRound(store, roundId);
-  return round ? ok(round) : err('round_not_found', '找不到这一轮评议，可能已被删除，请刷新后重新选择。');
+  return round ? ok(round) : fail('round_not_found');
 }
 
 /** The meeting when it exists and is still a draft; otherwise why it cannot be edited. */
 export function editableMeeting(store: Store, meetingId: string): Result<Meeting> {
   const meeting = getMeeting(store, meetingId);
-  if (!meeting) return err('meeting_not_found', '找不到这场评议会议，请刷新后重新选择。');
+  if (!meeting) return fail('meeting_not_found');
   const lock = meetingLock(meeting);
   return lock === null ? ok(meeting) : err('meeting_frozen', lock);
 }

@@ -13,7 +13,7 @@ import { MAX_IMPORT_FILE_BYTES } from '../../../../shared/api/chair/setup';
 import { parseObjectsTable, objectsToTable, type ObjectDraft } from '../../../../shared/setup/objects';
 import { CATEGORY_LABELS, parseRosterTable, rosterToTable, type RepresentativeDraft } from '../../../../shared/setup/roster';
 import type { FieldIssue, ImportPreview, PreviewRow, TableData } from '../../../../shared/setup/table';
-import { err, ok, type Result } from '../../../../shared/domain/result';
+import { err, fail, ok, type Result } from '../../../../shared/domain/result';
 import { readTable, writeTable, type TableFormat } from '../../import';
 import { editableMeeting, editableRound, findCampaign, findRound } from './checks';
 import { roundObjects, saveObjectDrafts } from './objects';
@@ -235,7 +235,7 @@ export async function exportObjects(store: Store, input: { roundId: string; form
 
 export async function exportRoster(store: Store, input: { meetingId: string; format: TableFormat }): Promise<Result<ExportedFile>> {
   const meeting = getMeeting(store, input.meetingId);
-  if (!meeting) return err('meeting_not_found', '找不到这场评议会议，请刷新后重新选择。');
+  if (!meeting) return fail('meeting_not_found');
   const table = rosterToTable(meetingRoster(store, meeting));
   return ok(await exported(table, input.format, fileName([rehearsalFilePrefix(meeting.rehearsalOf !== null).slice(0, -1), meeting.title, '代表名单'], input.format), '代表名单'));
 }

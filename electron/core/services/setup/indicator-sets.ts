@@ -11,7 +11,7 @@ import { listRounds } from '../../store/meetings';
 import type { IndicatorSetView } from '../../../../shared/api/chair/setup';
 import type { Indicator } from '../../../../shared/domain/model';
 import { validateIndicatorWeights } from '../../../../shared/setup/weights';
-import { err, ok, type Result } from '../../../../shared/domain/result';
+import { err, fail, ok, type Result } from '../../../../shared/domain/result';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit';
 import { optionalText, requiredText } from './checks';
@@ -45,7 +45,7 @@ export function saveIndicatorSet(store: Store, input: { indicatorSetId?: string 
   let existing: StoredIndicatorSet | null = null;
   if (input.indicatorSetId !== undefined) {
     existing = sets.getIndicatorSet(store, input.indicatorSetId);
-    if (!existing) return err('indicator_set_not_found', '找不到这个指标体系，可能已被删除，请刷新后再试。');
+    if (!existing) return fail('indicator_set_not_found');
     const lock = setLock(store, existing);
     if (lock) return err('indicator_set_frozen', lock);
   }
@@ -90,7 +90,7 @@ export function saveIndicatorSet(store: Store, input: { indicatorSetId?: string 
 /** Removes a custom set that no object and no round's category mapping uses. */
 export function removeIndicatorSet(store: Store, indicatorSetId: string): Result<{ id: string }> {
   const row = sets.getIndicatorSet(store, indicatorSetId);
-  if (!row) return err('indicator_set_not_found', '找不到这个指标体系，可能已被删除，请刷新后再试。');
+  if (!row) return fail('indicator_set_not_found');
   if (row.builtin) return err('indicator_set_frozen', BUILTIN_LOCK);
   const usedByObjects = sets.objectsUsingSet(store, indicatorSetId);
   const mapped = listRounds(store).some((round) => Object.values(round.categorySets).includes(indicatorSetId));

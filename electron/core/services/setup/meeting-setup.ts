@@ -2,8 +2,8 @@
 import type { Store } from '../../store/database';
 import { getNamedMeeting, getRound } from '../../store/meetings';
 import type { MeetingSetup } from '../../../../shared/api/chair/setup';
-import { DEFAULT_SETTINGS } from '../../../../shared/domain/defaults';
-import { err, ok, type Result } from '../../../../shared/domain/result';
+import { DEFAULT_ROUND_SETTINGS, DEFAULT_SETTINGS } from '../../../../shared/domain/defaults';
+import { fail, ok, type Result } from '../../../../shared/domain/result';
 import { meetingLock, roundLock } from './checks';
 import { listIndicatorSets } from './indicator-sets';
 import { roundObjects } from './objects';
@@ -11,7 +11,7 @@ import { meetingRoster, rosterComposition } from './roster';
 
 export function meetingSetup(store: Store, meetingId: string): Result<MeetingSetup> {
   const meeting = getNamedMeeting(store, meetingId);
-  if (!meeting) return err('meeting_not_found', '找不到这场评议会议，请刷新后重新选择。');
+  if (!meeting) return fail('meeting_not_found');
   const round = getRound(store, meeting.roundId);
   if (!round) throw new Error(`meeting ${meeting.id} names round ${meeting.roundId}, which is missing`);
   return ok({
@@ -35,6 +35,8 @@ export function meetingSetup(store: Store, meetingId: string): Result<MeetingSet
     indicatorSets: listIndicatorSets(store),
     settings: meeting.settings,
     defaults: DEFAULT_SETTINGS,
+    roundSettings: round.settings,
+    roundDefaults: DEFAULT_ROUND_SETTINGS,
     roster: meetingRoster(store, meeting),
     composition: rosterComposition(store, meeting),
     compositionOverride: meeting.compositionOverride,

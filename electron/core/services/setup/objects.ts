@@ -13,7 +13,7 @@ import type { SetupObject } from '../../../../shared/api/chair/setup';
 import type { ObjectDraft } from '../../../../shared/setup/objects';
 import { DEFAULT_OBJECT_CATEGORY } from '../../../../shared/setup/objects';
 import { SET_CHIEF } from '../../../../shared/domain/defaults';
-import { err, ok, type Result } from '../../../../shared/domain/result';
+import { err, fail, ok, type Result } from '../../../../shared/domain/result';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit';
 import { editableRound, isReorderOf, optionalText, requiredText } from './checks';
@@ -113,7 +113,7 @@ export function setCategorySet(store: Store, input: { roundId: string; category:
   if (!round.ok) return round;
   const category = requiredText(input.category, '类别');
   if (!category.ok) return category;
-  if (!getIndicatorSet(store, input.indicatorSetId)) return err('indicator_set_not_found', '找不到这个指标体系，可能已被删除，请刷新后重新选择。');
+  if (!getIndicatorSet(store, input.indicatorSetId)) return fail('indicator_set_not_found');
   const mapping = { ...round.value.categorySets, [category.value]: input.indicatorSetId };
   store.transaction(() => {
     setRoundCategorySets(store, input.roundId, mapping);

@@ -1,6 +1,5 @@
 /**
- * A meeting's settings (MeetingSettings in settings_json): group weights, component points,
- * worst-list K, the small-group threshold and the grade scale, each checked with a message that
+ * A meeting's settings (MeetingSettings in settings_json): group weights, worst-list K, the small-group threshold and the grade scale, each checked with a message that
  * names the field. Abstaining (弃权) is always offered besides the scale, so it is not a grade.
  */
 import type { Store } from '../../store/database';
@@ -76,7 +75,6 @@ export function checkSettings(settings: MeetingSettings): Result<MeetingSettings
       '两组代表的权重',
       WEIGHTED_GROUPS.map((g) => voterGroup(g).shortName.zh),
     ),
-    shares([settings.componentPoints.self, settings.componentPoints.social], '总分构成', ['单位自评', '社会测评']),
     wholeNumber(settings.worstK, '评差最多可选个数', 1, 100),
     wholeNumber(settings.smallGroupK, '小组最少票数（少于此数不单列）', 1, 100),
   ];
@@ -88,7 +86,6 @@ export function checkSettings(settings: MeetingSettings): Result<MeetingSettings
   if (!scale.ok) return scale;
   return ok({
     groupWeights: { ...settings.groupWeights },
-    componentPoints: { ...settings.componentPoints },
     worstK: settings.worstK,
     smallGroupK: settings.smallGroupK,
     gradeScale: scale.value,

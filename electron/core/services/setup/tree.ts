@@ -14,7 +14,7 @@ import { withTransaction } from '../../store/transaction';
 import type { TreeCampaign, TreeMeeting } from '../../../../shared/api/chair/setup';
 import type { BallotType, MeetingKind } from '../../../../shared/domain/model';
 import { DEFAULT_SETTINGS } from '../../../../shared/domain/defaults';
-import { err, ok, type Result } from '../../../../shared/domain/result';
+import { err, fail, ok, type Result } from '../../../../shared/domain/result';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit';
 import { editableMeeting, findCampaign, findRound, optionalText, removalBlocker, requiredText } from './checks';
@@ -184,7 +184,7 @@ export function updateMeetingDetails(store: Store, input: MeetingDetails & { mee
 
 export function removeMeeting(store: Store, meetingId: string): Result<{ id: string }> {
   const meeting = tree.getMeeting(store, meetingId);
-  if (!meeting) return err('meeting_not_found', '找不到这场评议会议，请刷新后重新选择。');
+  if (!meeting) return fail('meeting_not_found');
   const blocker = removalBlocker(store, { meetingId }, '这场会议');
   if (blocker) return err('remove_refused', blocker);
   store.transaction(() => {
@@ -215,7 +215,7 @@ function copyMeetingInto(store: Store, source: Meeting, roundId: string, title: 
 
 export function copyMeeting(store: Store, input: { meetingId: string; title: string }): Result<TreeMeeting> {
   const source = tree.getMeeting(store, input.meetingId);
-  if (!source) return err('meeting_not_found', '找不到这场评议会议，请刷新后重新选择。');
+  if (!source) return fail('meeting_not_found');
   const details = checkDetails(store, source.roundId, { title: input.title, heldOn: source.heldOn, place: source.place, kind: source.kind, ballotType: source.ballotType }, '');
   if (!details.ok) return details;
   const id = store.transaction(() => {
@@ -226,7 +226,7 @@ export function copyMeeting(store: Store, input: { meetingId: string; title: str
   return ok(toTreeMeeting(written(store, id)));
 }
 
-/** A new round in the same campaign with copies of the objects, the category mapping and every meeting (drafts). */
+/** A new round in the same campaign with copies of the objects, the category mapping, the round's settings and every meeting (drafts). */
 export function copyRound(store: Store, input: { roundId: string; name: string }): Result<{ id: string }> {
   const source = findRound(store, input.roundId);
   if (!source.ok) return source;
@@ -236,6 +236,7 @@ export function copyRound(store: Store, input: { roundId: string; name: string }
     if (!created.ok) return created;
     const roundId = created.value.id;
     tree.setRoundCategorySets(store, roundId, source.value.categorySets);
+    tree.setRoundSettings(store, roundId, source.value.settings);
     const objects = copyObjects(store, input.roundId, roundId, newId);
     const meetings = tree.meetingsOfRound(store, input.roundId);
     meetings.forEach((m, i) => copyMeetingInto(store, m, roundId, m.title, i + 1));

@@ -20,7 +20,7 @@ let t: TestHost;
 let socialId: string;
 let selfId: string;
 
-const SETTINGS = { ...DEFAULT_SETTINGS, groupWeights: { officials: 40, recipients: 60 }, componentPoints: { self: 40, social: 60 } };
+const SETTINGS = { ...DEFAULT_SETTINGS, groupWeights: { officials: 40, recipients: 60 } };
 
 beforeAll(async () => {
   t = await startTestHost({ demo: false });
@@ -28,6 +28,8 @@ beforeAll(async () => {
   socialId = round.socialId;
   selfId = round.selfId;
   t.host.core.store.db.prepare('UPDATE meetings SET settings_json = ? WHERE id IN (?, ?)').run(JSON.stringify(SETTINGS), socialId, selfId);
+  // The points are the round's setting.
+  await t.chair('updateRoundSettings', { roundId: round.roundId, settings: { componentPoints: { self: 40, social: 60 } } });
   await voteMeeting(t, selfId, false);
   await voteMeeting(t, socialId, true);
 }, 60_000);

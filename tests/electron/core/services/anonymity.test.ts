@@ -43,7 +43,7 @@ describe('anonymity on disk', () => {
     const hashes = codes.map((code) => {
       const parsed = parseCode(code);
       if (!parsed.ok) throw new Error('code does not parse');
-      return [legacyCodeHash(parsed.code), parsed.code];
+      return [legacyCodeHash(parsed.value), parsed.value];
     });
     // While voting is open: no receipt, no content, no code and no unkeyed code hash in the clear.
     db.pragma('wal_checkpoint(PASSIVE)');

@@ -43,7 +43,7 @@ describe('BallotWriter with the commit delay engaged', () => {
     const hashOf = (code: string) => {
       const parsed = parseCode(code);
       if (!parsed.ok || !core) throw new Error('code does not parse');
-      return codeHash(core.store, meetingId, parsed.code);
+      return codeHash(core.store, meetingId, parsed.value);
     };
     expect(reader.prepare('SELECT COUNT(*) AS n FROM sealed_ballots').get()).toEqual({ n: 0 });
 

@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fullBallot, httpPost, openDemoMeeting, startTestHost, type TestHost } from '../../../support/running-host';
 import { CODE_ENTROPY_BITS, parseCode } from '../../../../shared/codes/code-format';
 import type { ChairEvent } from '../../../../shared/api/chair-contract';
+import type { AppError } from '../../../../shared/domain/result';
+import { errorWords } from '../../../../renderer/chair/error-words';
 
 let t: TestHost;
 beforeEach(async () => {
@@ -16,7 +18,7 @@ afterEach(async () => {
 });
 
 /** A chair call whose error answer is the point of the test. */
-async function chairRaw(method: string, input: unknown): Promise<{ ok: boolean; value?: any; error?: { code: string; message: string } }> {
+async function chairRaw(method: string, input: unknown): Promise<{ ok: boolean; value?: any; error?: { code: string; message: string; params?: Record<string, string | number> } }> {
   return (await httpPost(`${t.chairBase}/api/chair/${method}`, input, { 'x-pingyi-token': t.host.chair.token })).body;
 }
 
@@ -96,7 +98,9 @@ describe('codes', () => {
 
     const used = await chairRaw('voidCodes', { meetingId, target: { kind: 'code', code } });
     expect(used.error?.code).toBe('code_used');
-    expect(used.error?.message).toMatch(/不能作废/);
+    // Core says what was refused; the console words it (in Chinese here, its default language).
+    expect(used.error?.params).toEqual({ action: 'void_codes' });
+    expect(errorWords(used.error as AppError, 'zh')).toMatch(/不能作废/);
 
     const group = await t.chair('voidCodes', { meetingId, target: { kind: 'group', group: 'officials' } });
     expect(group.voided).toBe(10);

@@ -6,7 +6,9 @@ import { prepared } from '../../../../electron/core/store/statements';
 import { CorruptRowError } from '../../../../electron/core/store/json-column';
 import { getCampaign, getMeeting, getRound, insertCampaign, insertMeeting, insertRound, listCampaigns } from '../../../../electron/core/store/meetings';
 import { getIndicatorSet } from '../../../../electron/core/store/indicator-sets';
-import { appendAudit, listAudit } from '../../../../electron/core/store/audit';
+import { appendAudit, lastAuditAt, listAudit } from '../../../../electron/core/store/audit';
+import { deleteVeto, listVetoes, upsertVeto, vetoCount } from '../../../../electron/core/store/vetoes';
+import { voidIssuedCodes } from '../../../../electron/core/store/codes';
 import { DEFAULT_SETTINGS } from '../../../../shared/domain/defaults';
 import { err, ok } from '../../../../shared/domain/result';
 import { tempDir } from '../../../support/running-host';
@@ -91,7 +93,7 @@ describe('row parsing at the store boundary', () => {
   it('maps snake_case rows to camelCase records with the JSON columns parsed', () => {
     const s = open();
     seedMeeting(s);
-    expect(getRound(s, 'r1')).toEqual({ id: 'r1', campaignId: 'c1', name: '第四季度', position: 1, categorySets: { 科室: 'set-chief' }, rehearsal: false });
+    expect(getRound(s, 'r1')).toEqual({ id: 'r1', campaignId: 'c1', name: '第四季度', position: 1, categorySets: { 科室: 'set-chief' }, rehearsal: false, settings: { componentPoints: { self: 50, social: 50 } } });
     const meeting = getMeeting(s, 'm1');
     expect(meeting).toMatchObject({ id: 'm1', roundId: 'r1', kind: 'social', ballotType: 'graded', heldOn: '2026-12-01', status: 'draft', frozen: null });
     expect(meeting?.settings).toEqual(DEFAULT_SETTINGS);
@@ -139,5 +141,46 @@ describe('row parsing at the store boundary', () => {
     const s = open();
     const sql = 'SELECT COUNT(*) AS n FROM campaigns';
     expect(prepared(s.db, sql)).toBe(prepared(s.db, sql));
+  });
+});
+
+describe('vetoes, bulk voiding and the confirmation record', () => {
+  it('upserts a veto per object, lists them by object id, deletes one, and counts them', () => {
+    const s = open();
+    seedMeeting(s);
+    upsertVeto(s, 'm1', { objectId: 'o2', reason: '吃拿卡要' });
+    upsertVeto(s, 'm1', { objectId: 'o1', reason: '推诿' });
+    upsertVeto(s, 'm1', { objectId: 'o2', reason: '经查实的吃拿卡要' });
+    expect(listVetoes(s, 'm1')).toEqual([
+      { objectId: 'o1', reason: '推诿' },
+      { objectId: 'o2', reason: '经查实的吃拿卡要' },
+    ]);
+    expect(deleteVeto(s, 'm1', 'o1')).toBe(true);
+    expect(deleteVeto(s, 'm1', 'o1')).toBe(false);
+    expect(vetoCount(s, 'm1')).toBe(1);
+  });
+
+  it('voids only issued codes, of one group or of all', () => {
+    const s = open();
+    seedMeeting(s);
+    const add = (hash: string, group: string, state: string): void => {
+      prepared(s.db, "INSERT INTO codes (hash, tag, meeting_id, voter_group, state) VALUES (?, 'tag', 'm1', ?, ?)").run(hash, group, state);
+    };
+    add('a', 'recipients', 'issued');
+    add('b', 'recipients', 'used');
+    add('c', 'officials', 'issued');
+    add('d', 'officials', 'issued');
+    expect(voidIssuedCodes(s, 'm1', 'recipients')).toBe(1);
+    expect(voidIssuedCodes(s, 'm1', null)).toBe(2);
+    expect(voidIssuedCodes(s, 'm1', null)).toBe(0);
+  });
+
+  it('gives the time of the last record of an action, and null before it', () => {
+    const s = open();
+    seedMeeting(s);
+    expect(lastAuditAt(s, 'm1', 'mark_official')).toBeNull();
+    appendAudit(s, { meetingId: 'm1', action: 'mark_official', detail: {}, at: '2026-12-01T10:00:00Z' });
+    appendAudit(s, { meetingId: 'm1', action: 'mark_official', detail: {}, at: '2026-12-01T11:00:00Z' });
+    expect(lastAuditAt(s, 'm1', 'mark_official')).toBe('2026-12-01T11:00:00Z');
   });
 });

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestHost, type TestHost } from '../../../../support/running-host';
-import { addMeeting, changeSettings, chairRaw, demoMeeting, graded, openMeeting, vote } from './helpers';
+import { addMeeting, chairRaw, demoMeeting, graded, openMeeting, vote } from './helpers';
 
 let t: TestHost;
 beforeEach(async () => {
@@ -64,10 +64,10 @@ describe('round results', () => {
     expect(worstFirst.rankings[0]?.rows.at(-1)?.rank).toBe(8);
   });
 
-  it('takes component points from the social meeting settings', async () => {
+  it('takes component points from the round\'s settings', async () => {
     const { roundId } = demoMeeting(t);
     const { meetingId } = demoMeeting(t);
-    await changeSettings(t, meetingId, { componentPoints: { self: 40, social: 60 } });
+    await t.chair('updateRoundSettings', { roundId, settings: { componentPoints: { self: 40, social: 60 } } });
     await voteSocial(meetingId);
     const round = await t.chair('roundResults', { roundId });
     expect(round.componentPoints).toEqual({ self: 40, social: 60 });

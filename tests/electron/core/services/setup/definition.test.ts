@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestHost, type TestHost } from '../../../../support/running-host';
 import { DEFAULT_SETTINGS } from '../../../../../shared/domain/defaults';
-import { addPeople, draftMeeting, openVoting, raw, refusedUnchanged } from './helpers';
+import { addPeople, draftMeeting, openVoting, raw, refused, refusedUnchanged } from './helpers';
 
 let t: TestHost;
 beforeEach(async () => {
@@ -159,12 +159,11 @@ describe('roster and the 30 % / 70 % rule', () => {
 
 describe('settings', () => {
   it('stores settings per meeting with the defaults shown, and refuses bad ones naming the field', async () => {
-    const { meetingId } = await draftMeeting(t);
+    const { meetingId, roundId } = await draftMeeting(t);
     const setup = await t.chair('meetingSetup', { meetingId });
     expect(setup.defaults).toEqual(DEFAULT_SETTINGS);
     const next = {
       groupWeights: { officials: 40, recipients: 60 },
-      componentPoints: { self: 40, social: 60 },
       worstK: 5,
       smallGroupK: 3,
       gradeScale: [
@@ -182,7 +181,9 @@ describe('settings', () => {
     expect((await t.chair('meetingSetup', { meetingId })).settings).toEqual(stored);
     const bad = (patch: object) => ({ meetingId, settings: { ...next, ...patch } });
     await refusedUnchanged(t, 'updateSettings', bad({ groupWeights: { officials: 30, recipients: 60 } }), '“两组代表的权重”合计为 90，应为 100');
-    await refusedUnchanged(t, 'updateSettings', bad({ componentPoints: { self: 0, social: 100 } }), '“总分构成”中单位自评的数值 0 无效');
+    // The points are the round's setting (updateRoundSettings), checked there.
+    await refusedUnchanged(t, 'updateRoundSettings', { roundId, settings: { componentPoints: { self: 0, social: 100 } } }, '“总分构成”中单位自评的数值 0 无效');
+    await refusedUnchanged(t, 'updateRoundSettings', { roundId, settings: { componentPoints: { self: 40, social: 50 } } }, '“总分构成”合计为 90，应为 100');
     await refusedUnchanged(t, 'updateSettings', bad({ worstK: 0 }), '“评差最多可选个数”应为 1 到 100 之间的整数');
     await refusedUnchanged(t, 'updateSettings', bad({ smallGroupK: 2.5 }), '“小组最少票数');
     await refusedUnchanged(t, 'updateSettings', bad({ gradeScale: [{ label: '满意', points: 100 }] }), '“评分等级”应有 2 到 10 个等级');
@@ -190,6 +191,23 @@ describe('settings', () => {
     await refusedUnchanged(t, 'updateSettings', bad({ gradeScale: [{ label: '满意', points: 60 }, { label: '不满意', points: 80 }] }), '分值依次降低');
     await refusedUnchanged(t, 'updateSettings', bad({ gradeScale: [{ label: '满意', points: 100 }, { label: '弃权', points: 0 }] }), '不能叫“弃权”');
     await refusedUnchanged(t, 'updateSettings', bad({ gradeScale: [{ label: '满意', points: 100 }, { label: '', points: 0 }] }), '“第 2 个评分等级的名称”不能为空');
+  });
+});
+
+describe('round settings', () => {
+  it('keeps the component points on the round, shown with every meeting of it, and copies them with the round', async () => {
+    const { roundId, meetingId } = await draftMeeting(t);
+    const other = await t.chair('createMeeting', { roundId, title: '单位自评', kind: 'self', ballotType: 'graded' });
+    const before = await t.chair('meetingSetup', { meetingId });
+    expect(before.roundSettings).toEqual({ componentPoints: { self: 50, social: 50 } });
+    expect(before.roundDefaults).toEqual(before.roundSettings);
+    expect(await t.chair('updateRoundSettings', { roundId, settings: { componentPoints: { self: 40, social: 60 } } })).toEqual({ componentPoints: { self: 40, social: 60 } });
+    for (const id of [meetingId, other.id]) expect((await t.chair('meetingSetup', { meetingId: id })).roundSettings).toEqual({ componentPoints: { self: 40, social: 60 } });
+    const copy = await t.chair('copyRound', { roundId, name: '第四季度（副本）' });
+    const copied = (await t.chair('setupTree', {}))[0]?.rounds.find((r) => r.id === copy.id)?.meetings[0];
+    expect((await t.chair('meetingSetup', { meetingId: copied?.id ?? '' })).roundSettings).toEqual({ componentPoints: { self: 40, social: 60 } });
+    const missing = await refused(t, 'updateRoundSettings', { roundId: 'nope', settings: { componentPoints: { self: 50, social: 50 } } });
+    expect(missing).toMatchObject({ code: 'round_not_found', params: {} });
   });
 });
 
@@ -222,6 +240,9 @@ describe('freeze once voting has opened', () => {
     await refusedUnchanged(t, 'removeObject', { objectId: object.id, confirm: true }, roundFrozen);
     await refusedUnchanged(t, 'reorderObjects', { roundId, objectIds: [object.id] }, roundFrozen);
     await refusedUnchanged(t, 'setCategorySet', { roundId, category: '科室', indicatorSetId: 'builtin-chief' }, roundFrozen);
+    // The round's own setting, its component points, freezes with the round (i15).
+    const pointsError = await refusedUnchanged(t, 'updateRoundSettings', { roundId, settings: { componentPoints: { self: 40, social: 60 } } }, '“社会测评大会”已开始投票，本轮的评议对象、指标分配和总分构成已锁定');
+    expect(pointsError).toMatchObject({ code: 'round_frozen', params: { meeting: '社会测评大会' } });
     await refusedUnchanged(t, 'saveIndicatorSet', { indicatorSetId: custom.id, name: '科室评议', indicators: FIVE_EQUAL }, '已开始投票并使用了这个指标体系');
     // The other meeting of the round keeps its own roster and settings editable; only the objects are shared.
     expect((await raw(t, 'addRepresentative', { meetingId: other.id, name: '赵六', unit: '', category: 'staff' })).ok).toBe(true);

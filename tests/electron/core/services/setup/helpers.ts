@@ -10,6 +10,7 @@ import type { TestHost } from '../../../../support/running-host';
 import type { ChairInput, ChairMethod, ChairOutputs } from '../../../../../shared/api/chair-contract';
 import type { AppError, Result } from '../../../../../shared/domain/result';
 import type { RepresentativeCategory } from '../../../../../shared/domain/model';
+import { errorWords } from '../../../../../renderer/chair/error-words';
 
 /** Calls a chair method and returns its Result, errors included. */
 export async function raw<M extends ChairMethod>(t: TestHost, method: M, input: ChairInput<M>): Promise<Result<ChairOutputs[M]>> {
@@ -39,8 +40,10 @@ export function snapshot(t: TestHost): string {
 export async function refusedUnchanged<M extends ChairMethod>(t: TestHost, method: M, input: ChairInput<M>, text: string | RegExp): Promise<AppError> {
   const before = snapshot(t);
   const error = await refused(t, method, input);
-  if (typeof text === 'string') expect(error.message).toContain(text);
-  else expect(error.message).toMatch(text);
+  // As the console words it (in Chinese): from the code and params, or an older call site's sentence.
+  const shown = errorWords(error, 'zh');
+  if (typeof text === 'string') expect(shown).toContain(text);
+  else expect(shown).toMatch(text);
   expect(snapshot(t)).toBe(before);
   return error;
 }

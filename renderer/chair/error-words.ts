@@ -1,0 +1,268 @@
+/**
+ * The chair console's words for every error code of the catalogue (shared/domain/errors.ts), in
+ * Chinese and English, filled in from the params core sends with the code (shared/domain/result.ts
+ * fail()). Core writes no sentences for these; printed sheets, exports and the tablet's wire
+ * messages stay Chinese and are not worded here.
+ * An error without params comes from an older call site that still writes its own Chinese
+ * sentence: Chinese shows that sentence, English the code's sentence. A code this console does
+ * not know (a newer core) falls back to the core's message.
+ * Pure (no DOM, no Vue): errors.ts adds the console's current language; node tests word core's
+ * errors through errorWords directly.
+ */
+import type { AppError } from '../../shared/domain/result';
+import type { ErrorCode } from '../../shared/domain/errors';
+/** The console's languages (renderer/common/i18n.ts's Locale). */
+export type ErrorLocale = 'zh' | 'en';
+
+/** The params the wordings below read (core may send more; they are then not shown). */
+type WordParams = { readonly [K in 'action' | 'scope' | 'detail' | 'check' | 'method' | 'meeting' | 'part' | 'value' | 'total']?: string | number };
+
+/** A code's wording: fixed, or made from its params. */
+type Words = string | ((params: WordParams) => string);
+
+/**
+ * Chinese, worded from the params core sends (fail()). An error without params comes from an
+ * older call site that still writes its own Chinese sentence (err()); that sentence is shown.
+ */
+const ZH: Record<ErrorCode, Words> = {
+  meeting_not_found: '找不到这场评议会议，请刷新后重新选择。',
+  campaign_not_found: '找不到这个评议活动，可能已被删除，请刷新后重新选择。',
+  round_not_found: '找不到这一轮评议，可能已被删除，请刷新后重新选择。',
+  object_not_found: '这场会议没有这个评议对象，请刷新后重新选择。',
+  indicator_set_not_found: '找不到这个指标体系，可能已被删除，请刷新后再试。',
+  representative_not_found: '名单中找不到这位代表，请刷新签到名单后重试。',
+  code_not_found: '本场会议没有这个评议码，请核对纸条，并确认选择的是正确的会议。',
+  veto_not_found: '这个评议对象没有一票否决记录，请刷新后再看。',
+  meeting_frozen: '这场会议已开始投票，会议内容已锁定；如需修改，请复制会议后在副本中修改。',
+  round_frozen: (p) =>
+    p.meeting === undefined
+      ? '本轮已有会议开始投票，评议对象和指标已锁定；如需修改，请复制本轮后修改。'
+      : `本轮的“${String(p.meeting)}”已开始投票，本轮的评议对象、指标分配和总分构成已锁定，不能修改。如需调整，请复制本轮后修改副本。`,
+  indicator_set_frozen: '这套指标是内置的，或已被投过票的会议使用，不能修改；请新建一套指标。',
+  indicator_set_in_use: '这套指标仍有评议对象在用，请先为它们改用其他指标。',
+  meeting_closed: (p) =>
+    ({
+      check_in: '投票已结束，签到不能再更改。',
+      generate_codes: '投票已结束，不能再生成评议码。',
+      void_codes: '投票已结束，评议码已全部失效，无需作废。',
+    })[String(p.action)] ?? '投票已结束，不能再更改。',
+  voting_not_closed: (p) =>
+    ({
+      veto: '投票结束后才能记录一票否决：请先在“投票”页结束投票。',
+      mark_official: '投票结束后才能确认结果：请先在“投票”页结束投票。',
+      receipts: '投票结束后才能公布回执码清单。',
+      view_results: '投票结束后才能查看结果：请先在“投票”页结束投票。',
+      round_results: '本轮还没有投票已结束的打分会议：会议结束投票后才有结果。',
+    })[String(p.action)] ?? '投票结束后才能进行这一步：请先在“投票”页结束投票。',
+  anonymisation_pending: '投票已结束，但选票的匿名化尚未完成，结果暂不能查看。请在“投票”页再点一次“结束投票”完成它（若提示磁盘已满，请先腾出空间）。',
+  results_official: (p) =>
+    p.action === 'mark_official' ? '结果已经是正式结果了。' : '结果已确认为正式结果，本场会议不能再作任何修改。如确有错误，请按规定另行处理并书面说明。',
+  bad_transition: '会议当前的状态不允许这一步，请刷新后查看会议状态。',
+  attendance_rule: '实到人数不符合评议规则：请补齐后再开始，或填写理由后坚持开始。',
+  override_not_needed: '实到人数符合规则，无需填写理由。',
+  remove_refused: '已有选票或正在投票，不能删除。',
+  ballots_exist: '已有选票，不能再更改。',
+  field_empty: '有必填项为空，请填写后再保存。',
+  field_too_long: '有一项内容过长，请缩短后再保存。',
+  field_invalid: '有一项内容不符合要求，请改正后再保存。',
+  settings_invalid: '有一项设置不符合要求，请改正后再保存。',
+  duplicate_name: '这个名称已被使用，请换一个。',
+  reorder_mismatch: '列表已被改动，请刷新后重新排序。',
+  weights_empty: '一套指标至少要有一项指标。',
+  weight_invalid: '指标权重有误：应为大于 0、最多两位小数的数。',
+  weights_total: '各项指标的权重合计应为 100%。',
+  veto_reason: '请写明一票否决的理由（例如经查实的吃拿卡要问题），理由会印在结果表上。',
+  roster_empty: '代表名单为空，请先添加代表。',
+  malformed_code: '评议码有误，请对照纸条逐位核对后重新输入。',
+  code_used: (p) => (p.action === 'void_codes' ? '这个评议码已经投过票，不能作废；它的选票会照常计入。' : '这个评议码已经投过票。'),
+  already_voided: '这个评议码已经作废，无需再次作废。',
+  import_bad_upload: '文件没有收到，请重新选择。',
+  import_too_large: '文件太大。',
+  import_empty: '文件是空的。',
+  import_not_table: '文件不是表格（.xlsx 或 .csv）。',
+  import_not_excel: '文件不是 .xlsx 工作簿。',
+  import_xlsx_unreadable: '工作簿无法读取，请另存为 .xlsx 后重试。',
+  import_no_rows: '表格中没有数据行。',
+  import_missing_columns: '表格缺少必需的列，请使用模板的表头。',
+  import_nothing_valid: '表格中没有一行是有效的，请按提示改正后重新导入。',
+  import_wrong_kind: '这张表格是另一种名单。',
+  import_csv_quote: 'CSV 文件中有未闭合的引号。',
+  import_legacy_office: '不读取旧版 .xls 文件，请另存为 .xlsx 后重试。',
+  import_has_errors: '有些行有错误：请改正，或只导入有效的行。',
+  not_ballot_file: '这不是评议程序导出的选票文件，请选择导出的原文件。',
+  bad_ballot_file: '选票文件与它自己的会议定义不符，文件可能被改动过。请使用导出的原文件。',
+  tally_input: (p) =>
+    p.scope === 'round'
+      ? `本轮结果无法计算（${String(p.detail ?? p.check ?? '')}）。请检查会议设置中的分值。`
+      : `结果无法计算（${String(p.detail ?? p.check ?? '')}）。请把这句话告知技术支持人员，选票数据未被改动。`,
+  wrong_sheet: '这张表不属于这类会议。',
+  handoff_missing: '请先在“投票”页生成评议码，再点“打印评议码纸条”。',
+  handoff_gone: '这批评议码已经打印过，或已超过 10 分钟，请回到“投票”页重新打印。',
+  pdf_failed: 'PDF 生成失败。',
+  not_available: '这里不能这样做：请使用打印页自己的“打印”按钮。',
+  unknown_address: '这个地址不是本机的地址。',
+  bind_failed: '平板服务无法在这个地址上监听。',
+  busy: '正在处理另一个请求，请稍后再试。',
+  not_ready: '尚未就绪，请稍后再试。',
+  bad_input: '输入有误，请检查后重试。',
+  unknown_method: (p) => `未知的操作：${String(p.method ?? '')}`,
+  internal: '操作失败，请重试；如仍失败，请重启程序。',
+  'tally.settings': '计分设置有误。',
+  'tally.meeting': '计分数据前后不一致。',
+  'tally.indicators': '指标不适用于计分。',
+  'tally.groups': '代表组别不适用于计分。',
+  'tally.grades': '评分档次不适用于计分。',
+  'tally.objects': '评议对象不适用于计分。',
+  'tally.weights': '各组权重合计应为 100%。',
+  'tally.veto': '一票否决的对象不在本场会议中。',
+  'tally.ballot': '有一张选票与会议定义不符。',
+  // i15
+  points_invalid: (p) =>
+    `“总分构成”中${p.part === 'self' ? '单位自评' : '社会测评'}的数值 ${String(p.value ?? '')} 无效：应为 0 到 100 之间、大于 0 的数，最多两位小数。`,
+  points_total: (p) => `“总分构成”合计为 ${String(p.total ?? '')}，应为 100（单位自评 + 社会测评），请调整后再保存。`,
+  // i17p (issue 17 part 1): paper ballots keyed in twice
+  paper_not_now: '纸质票只能在投票结束后、结果确认为正式结果之前录入。',
+  paper_entry_not_found: '这张纸质票已不在待录入列表中（已确认或已删除），请刷新列表。',
+  paper_entry_stage: '这张纸质票的录入已进入另一步（已录入两次，或尚未第二次录入），请刷新列表。',
+  paper_choice_missing: '请对每一处不一致的地方，选出与纸质票相符的那一次录入。',
+  paper_entries_pending: '还有纸质票未完成录入（只录入了一次，或两次录入不一致），请先在“投票”页完成，再确认正式结果。',
+  // i16 (issue 16)
+  followup_not_found: '找不到这条记录，可能已被删除。请刷新后再看。',
+  lineage_conflict: '那一轮已有一个同一身份的评议对象：同一轮的两个对象不能是同一个对象。请先把另一个拆分出来。',
+  lineage_same: '这两个对象已经是同一个对象（历次评议中连续计算）。',
+  history_import_columns: '文件缺少“轮次”“单位”“评议对象”列，或缺少“总分”“名次”“评差位次”中的任何一列。请以“导出历次评议汇总”的文件为模板。',
+  history_import_rows: '文件中有些行有错误。请改正后重新导入，或选择“只导入正确的行”。',
+  // i17r (issue 17)
+  rehearsal_not_official: '这是演练（试投）会议：演练结果永远不能确认为正式结果。',
+  rehearsal_open: '这场会议的演练仍在投票。请先结束演练；如确需现在开始正式投票，请确认后继续。',
+  not_rehearsal: '这不是演练会议：只有演练会议可以清除。',
+  rehearsal_of_rehearsal: '这已经是演练会议了：请从正式会议创建演练。',
+};
+
+const EN: Record<ErrorCode, Words> = {
+  meeting_not_found: 'This meeting cannot be found. Refresh and choose it again.',
+  campaign_not_found: 'This campaign cannot be found; it may have been removed. Refresh and choose again.',
+  round_not_found: 'This round cannot be found; it may have been removed. Refresh and choose again.',
+  object_not_found: 'This meeting has no such object. Refresh and choose again.',
+  indicator_set_not_found: 'This indicator set cannot be found. Refresh and choose again.',
+  representative_not_found: 'This representative is not on the roster. Refresh the list and try again.',
+  code_not_found: 'This meeting has no such code. Check the slip and the selected meeting.',
+  veto_not_found: 'This object has no veto. Refresh to see the current state.',
+  meeting_frozen: 'Voting has started for this meeting: its definition is locked. Copy the meeting to change it.',
+  round_frozen: (p) =>
+    p.meeting === undefined
+      ? 'A meeting of this round has started voting: its objects and indicators are locked. Copy the round to change them.'
+      : `"${String(p.meeting)}" of this round has started voting: the round's objects, indicator sets and total score split are locked. Copy the round to change them.`,
+  indicator_set_frozen: 'This indicator set is built in or in use by a meeting that has voted; create a new set instead.',
+  indicator_set_in_use: 'This indicator set is still used by objects; assign them another set first.',
+  meeting_closed: (p) =>
+    ({
+      check_in: 'Voting has ended for this meeting: check-in can no longer change.',
+      generate_codes: 'Voting has ended for this meeting: no more codes can be generated.',
+      void_codes: 'Voting has ended: every code of this meeting is already invalid, nothing to void.',
+    })[String(p.action)] ?? 'Voting has ended for this meeting: this can no longer change.',
+  voting_not_closed: (p) =>
+    ({
+      veto: 'A veto can be recorded once voting has closed: close voting on the Voting tab first.',
+      mark_official: 'Results can be confirmed once voting has closed: close voting on the Voting tab first.',
+      receipts: 'The receipt list is published once voting has closed.',
+      view_results: 'Results are shown once voting has closed: close voting on the Voting tab first.',
+      round_results: 'No graded meeting of this round has closed voting yet: the round has results once one has.',
+    })[String(p.action)] ?? 'Available once voting has closed: close voting on the Voting tab first.',
+  anonymisation_pending: 'Voting is closed but its anonymisation has not finished (the disk may be full): free some space on the data folder\'s disk, then press Close voting again on the Voting tab.',
+  results_official: (p) =>
+    p.action === 'mark_official'
+      ? 'The results are already official.'
+      : 'The results are official: nothing about this meeting changes any more. If there is an error, handle it by the rules and explain it in writing.',
+  bad_transition: 'The meeting is not in a state that allows this. Refresh to see its status.',
+  attendance_rule: 'Attendance does not meet the rule. Fix it, or give a written reason to open anyway.',
+  override_not_needed: 'Attendance meets the rule: no reason is needed.',
+  remove_refused: 'This cannot be removed: ballots were cast or voting is under way.',
+  ballots_exist: 'Ballots have been cast: this can no longer change.',
+  field_empty: 'A required field is empty. Fill it in and save again.',
+  field_too_long: 'A field is too long. Shorten it and save again.',
+  field_invalid: 'A field has an invalid value. Correct it and save again.',
+  settings_invalid: 'A setting is invalid. Correct it and save again.',
+  duplicate_name: 'This name is already used here. Choose another.',
+  reorder_mismatch: 'The list changed meanwhile. Refresh and reorder again.',
+  weights_empty: 'An indicator set needs at least one indicator.',
+  weight_invalid: 'An indicator weight is invalid: a number above 0 with at most two decimals.',
+  weights_total: 'The indicator weights must total 100 %.',
+  veto_reason: 'Write the reason for the veto; it is printed on the result sheet.',
+  roster_empty: 'The roster is empty. Add representatives first.',
+  malformed_code: 'The code is mistyped. Check it against the slip character by character.',
+  code_used: (p) =>
+    p.action === 'void_codes' ? 'This code has already been used to vote and cannot be voided; its ballot counts as usual.' : 'This code has already been used.',
+  already_voided: 'This code was already voided.',
+  import_bad_upload: 'The file could not be received. Choose it again.',
+  import_too_large: 'The file is too large.',
+  import_empty: 'The file is empty.',
+  import_not_table: 'The file is not a table (.xlsx or .csv).',
+  import_not_excel: 'The file is not an .xlsx workbook.',
+  import_xlsx_unreadable: 'The workbook cannot be read. Save it again as .xlsx and retry.',
+  import_no_rows: 'The table has no data rows.',
+  import_missing_columns: 'The table lacks required columns. Use the template\'s headings.',
+  import_nothing_valid: 'No row of the table is valid. Fix the rows shown and import again.',
+  import_wrong_kind: 'The table is for another kind of list.',
+  import_csv_quote: 'The CSV file has an unclosed quote.',
+  import_legacy_office: 'Old .xls files are not read. Save the file as .xlsx and retry.',
+  import_has_errors: 'Some rows have errors. Fix them, or import the valid rows only.',
+  not_ballot_file: 'This is not an exported ballot file.',
+  bad_ballot_file: 'The ballot file does not fit its own definition; it may have been altered.',
+  tally_input: (p) =>
+    p.scope === 'round'
+      ? `The round's results cannot be computed (${String(p.detail ?? p.check ?? '')}). Check the points in the meeting settings.`
+      : `The results cannot be computed${p.detail === undefined ? '' : ` (${String(p.detail)})`}. Tell technical support; the ballots are unchanged.`,
+  wrong_sheet: 'This sheet does not belong to this kind of meeting.',
+  handoff_missing: 'Generate codes on the Voting tab, then use "Print code slips".',
+  handoff_gone: 'These codes were already printed once or more than 10 minutes ago. Print them again from the Voting tab.',
+  pdf_failed: 'The PDF could not be rendered.',
+  not_available: 'Not available here: use the print page\'s own Print button.',
+  unknown_address: 'This address is not one of this computer\'s.',
+  bind_failed: 'The tablet server could not listen on this address.',
+  busy: 'Busy with another request. Try again in a moment.',
+  not_ready: 'Not ready yet. Try again in a moment.',
+  bad_input: 'The request was malformed.',
+  unknown_method: (p) => `Unknown request${p.method === undefined ? '' : `: ${String(p.method)}`}.`,
+  internal: 'An internal error occurred. Tell technical support.',
+  'tally.settings': 'The tally settings are invalid.',
+  'tally.meeting': 'The tally input is inconsistent.',
+  'tally.indicators': 'The indicator sets are invalid for the tally.',
+  'tally.groups': 'The voter groups are invalid for the tally.',
+  'tally.grades': 'The grade scale is invalid for the tally.',
+  'tally.objects': 'The objects are invalid for the tally.',
+  'tally.weights': 'The group weights must total 100 %.',
+  'tally.veto': 'A veto names an object not in the meeting.',
+  'tally.ballot': 'A ballot does not fit the meeting.',
+  // i15
+  points_invalid: (p) =>
+    `The ${p.part === 'self' ? 'self-evaluation' : 'social'} points of the total (${String(p.value ?? '')}) are invalid: a number above 0 and at most 100, with at most two decimals.`,
+  points_total: (p) => `The total score split adds up to ${String(p.total ?? '')}; it must be 100 (self + social).`,
+  // i17p (issue 17 part 1): paper ballots keyed in twice
+  paper_not_now: 'Paper ballots are keyed in after voting has closed and before the results are official.',
+  paper_entry_not_found: 'This paper ballot is no longer pending (it was settled or discarded). Refresh the list.',
+  paper_entry_stage: 'This paper ballot is at another step now (keyed twice already, or not yet). Refresh the list.',
+  paper_choice_missing: 'Choose, for every differing field, which entry matches the paper.',
+  paper_entries_pending: 'Paper ballots are still pending (keyed once, or with differences): finish them on the Voting tab before confirming the results.',
+  // i16 (issue 16)
+  followup_not_found: 'This entry cannot be found; it may have been removed. Refresh to see the current list.',
+  lineage_conflict: 'That round already has an object of this identity: two objects of one round cannot be the same object. Split the other first.',
+  lineage_same: 'These are already the same object across rounds.',
+  history_import_columns: 'The file lacks the columns 轮次, 单位 and 评议对象, or one of 总分, 名次, 评差位次. Use the export of the history as a template.',
+  history_import_rows: 'Some rows of the file have errors. Fix them, or import the valid rows only.',
+  // i17r (issue 17)
+  rehearsal_not_official: 'This is a rehearsal: its results can never be marked official.',
+  rehearsal_open: 'A rehearsal of this meeting is still voting. Close it first, or confirm to open the real meeting anyway.',
+  not_rehearsal: 'This meeting is not a rehearsal: only a rehearsal can be wiped.',
+  rehearsal_of_rehearsal: 'This is already a rehearsal: make the rehearsal copy from the real meeting.',
+};
+
+const WORDS: Record<ErrorLocale, Record<ErrorCode, Words>> = { zh: ZH, en: EN };
+
+/** The sentence for an error in `language`. */
+export function errorWords(error: Pick<AppError, 'code' | 'message' | 'params'>, language: ErrorLocale): string {
+  const words = (WORDS[language] as Partial<Record<string, Words>>)[error.code];
+  if (words === undefined) return error.message;
+  if (error.params === undefined && language === 'zh') return error.message;
+  return typeof words === 'string' ? words : words((error.params ?? {}) as WordParams);
+}
