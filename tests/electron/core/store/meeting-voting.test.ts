@@ -52,9 +52,9 @@ const definition: MeetingDefinition = {
 } as unknown as MeetingDefinition;
 
 describe('store/meeting-voting', () => {
-  it('reads id, kind, title and status, and writes status and the attendance override', () => {
+  it('reads id, kind, title, status and the rehearsal link, and writes status and the attendance override', () => {
     const s = seeded();
-    expect(votingMeeting(s, 'm1')).toEqual({ id: 'm1', kind: 'self', title: '自评', status: 'draft' });
+    expect(votingMeeting(s, 'm1')).toEqual({ id: 'm1', kind: 'self', title: '自评', status: 'draft', rehearsalOf: null });
     setMeetingStatus(s, 'm1', 'open');
     setAttendanceOverride(s, 'm1', '两位代表请假，经主任同意');
     expect(votingMeeting(s, 'm1')?.status).toBe('open');
