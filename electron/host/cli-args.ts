@@ -55,3 +55,35 @@ export function parseHostArgs(argv: readonly string[], defaults: { dataDir: stri
   }
   return args;
 }
+
+/**
+ * The options the host's small tools share (retally, verify-audit):
+ * `--data DIR`, `--expect VALUE`, `--json`, and plain arguments (files) where the tool takes them.
+ * Answers the options, or a message (with the tool's usage line) to print before exiting 2.
+ */
+export interface CliArgs {
+  readonly positional: readonly string[];
+  readonly dataDir: string | undefined;
+  readonly expect: string | undefined;
+  readonly json: boolean;
+}
+
+export function parseCliArgs(argv: readonly string[], usage: string, options: { readonly positional: boolean }): CliArgs | string {
+  const positional: string[] = [];
+  let dataDir: string | undefined;
+  let expect: string | undefined;
+  let json = false;
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (arg === '--data' || arg === '--expect') {
+      const value = argv[i + 1];
+      i += 1;
+      if (value === undefined) return `${arg} needs a value\n${usage}`;
+      if (arg === '--data') dataDir = value;
+      else expect = value;
+    } else if (arg === '--json') json = true;
+    else if (options.positional && arg !== undefined && !arg.startsWith('--')) positional.push(arg);
+    else return `unknown option ${arg ?? ''}\n${usage}`;
+  }
+  return { positional, dataDir, expect, json };
+}

@@ -16,6 +16,7 @@ import { retallyFile } from '../core/services/results';
 import { parseBallotFile } from '../core/services/results/ballot-file';
 import { readTable } from '../core/import';
 import { MAX_RETALLY_FILE_BYTES } from '../../shared/api/chair/results';
+import { parseCliArgs } from './cli-args';
 import { ballotSetDigest, fingerprintMatches, shortFingerprint, type FingerprintInput } from '../core/printing/fingerprint';
 
 const USAGE = 'usage: retally FILE… [--data DIR] [--json] [--expect FINGERPRINT]';
@@ -28,24 +29,10 @@ interface Options {
 }
 
 function parseArgs(argv: readonly string[]): Options | string {
-  const files: string[] = [];
-  let dataDir: string | undefined;
-  let expect: string | undefined;
-  let json = false;
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i];
-    if (arg === '--data' || arg === '--expect') {
-      const value = argv[i + 1];
-      i += 1;
-      if (value === undefined) return `${arg} needs a value\n${USAGE}`;
-      if (arg === '--data') dataDir = value;
-      else expect = value;
-    } else if (arg === '--json') json = true;
-    else if (arg !== undefined && !arg.startsWith('--')) files.push(arg);
-    else return `unknown option ${arg ?? ''}\n${USAGE}`;
-  }
-  if (files.length === 0) return USAGE;
-  return { files, dataDir, json, expect };
+  const parsed = parseCliArgs(argv, USAGE, { positional: true });
+  if (typeof parsed === 'string') return parsed;
+  if (parsed.positional.length === 0) return USAGE;
+  return { files: parsed.positional, dataDir: parsed.dataDir, json: parsed.json, expect: parsed.expect };
 }
 
 /** The ballots of one file as they enter the fingerprint. */

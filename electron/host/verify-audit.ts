@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DATABASE_FILE } from '../core/core';
 import { verifyAudit } from '../core/store/audit';
+import { parseCliArgs } from './cli-args';
 import { MAIN_CHAIN, type ChainProblem } from '../core/store/audit-chain';
 
 const USAGE = 'usage: verify-audit --data DIR [--expect HASH] [--json]';
@@ -28,20 +29,10 @@ const WORDS: Record<ChainProblem['kind'], string> = {
 };
 
 function parseArgs(argv: readonly string[]): { dataDir: string; expect: string | undefined; json: boolean } | string {
-  let dataDir: string | undefined;
-  let expect: string | undefined;
-  let json = false;
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i];
-    if (arg === '--data' || arg === '--expect') {
-      const value = argv[i + 1];
-      i += 1;
-      if (value === undefined) return `${arg} needs a value\n${USAGE}`;
-      if (arg === '--data') dataDir = value;
-      else expect = value.toLowerCase().replace(/[\s-]/g, '');
-    } else if (arg === '--json') json = true;
-    else return `unknown option ${arg ?? ''}\n${USAGE}`;
-  }
+  const parsed = parseCliArgs(argv, USAGE, { positional: false });
+  if (typeof parsed === 'string') return parsed;
+  const { dataDir, json } = parsed;
+  const expect = parsed.expect?.toLowerCase().replace(/[\s-]/g, '');
   if (dataDir === undefined) return USAGE;
   if (expect !== undefined && !/^[0-9a-f]{16,64}$/.test(expect)) return `--expect needs 16 to 64 hex digits\n${USAGE}`;
   return { dataDir, expect, json };

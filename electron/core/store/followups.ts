@@ -2,7 +2,7 @@
 import type { Store } from './database';
 import { prepared } from './statements';
 import { CorruptRowError } from './json-column';
-import { followupKindSchema, recorderRoleSchema, type Followup, type FollowupKind, type RecorderRole } from '../../../shared/history/model';
+import { followupKindSchema, recorderRoleSchema, type Followup } from '../../../shared/history/model';
 
 interface FollowupRow {
   id: string;
@@ -22,15 +22,8 @@ function toFollowup(row: FollowupRow): Followup {
   return { id: row.id, objectKey: row.object_key, roundId: row.round_id, kind: kind.data, datedOn: row.dated_on, text: row.text, recordedBy: role.data };
 }
 
-export interface FollowupInsert {
-  readonly id: string;
-  readonly objectKey: string;
-  readonly roundId: string;
-  readonly kind: FollowupKind;
-  readonly datedOn: string;
-  readonly text: string;
-  readonly recordedBy: RecorderRole;
-}
+/** An entry as stored: the recorded entry itself (shared/history/model.ts). */
+export type FollowupInsert = Followup;
 
 export function insertFollowup(store: Store, entry: FollowupInsert): void {
   const next = (prepared(store.db, 'SELECT COALESCE(MAX(position), 0) + 1 AS p FROM followups').get() as { p: number }).p;
