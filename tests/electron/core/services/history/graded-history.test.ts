@@ -45,7 +45,7 @@ describe('a graded round in history', () => {
 
   it('names the last place (the vetoed section) and every total below 70 from the stored figures', async () => {
     const consequences = await t.chair('roundConsequences', { roundId: round.roundId });
-    const last = consequences.lines.find((l) => l.name === round.vetoed.name);
+    const last = consequences.lines.find((l) => l.name === round.vetoed.name && l.department === round.vetoed.department);
     expect(last?.rules.find((r) => r.ruleId === 'graded-last')?.reason).toBe('测评第105名（共105名，倒数第1名），一票否决');
     const below = consequences.lines.filter((l) => l.graded?.total !== null && l.graded?.total !== undefined && Number(l.graded.total) < 70);
     expect(below.length).toBeGreaterThan(0);
@@ -82,6 +82,6 @@ describe('a graded round in history', () => {
     const suggestion = await t.chair('printData', { meetingId: round.socialId, sheet: 'consequences' });
     if (suggestion.sheet !== 'consequences') throw new Error('wrong sheet');
     expect(suggestion.suggestion).toBe('建议（供领导决策参考，不是处理决定）');
-    expect(suggestion.lines.find((l) => l.name === round.vetoed.name)?.rules.map((r) => r.consequence)).toContain('查找原因、限期整改，整改不力的按规定进行组织处理');
+    expect(suggestion.lines.find((l) => l.name === round.vetoed.name && l.department === round.vetoed.department)?.rules.map((r) => r.consequence)).toContain('查找原因、限期整改，整改不力的按规定进行组织处理');
   });
 });
