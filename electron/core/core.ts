@@ -7,6 +7,7 @@ import { ensureBuiltins } from './services/builtins';
 import { createDemoMeeting } from './services/demo';
 import { finishPendingAnonymisations } from './services/anonymise';
 import { canonicaliseStoredBallots } from './services/canonical-migration';
+import { backfillRoundHistory } from './services/history/backfill';
 
 /** The running application without any transport: database, event hub and ballot writer. */
 export interface Core {
@@ -39,6 +40,8 @@ export function createCore(options: { dataDir: string; demo?: boolean; mode?: 'e
   // A close interrupted by a crash or a full disk is finished before anything else runs.
   canonicaliseStoredBallots(store);
   finishPendingAnonymisations(store, events);
+  // i16: rounds confirmed before history was stored get their history rows (idempotent, one query when none lack).
+  backfillRoundHistory(store);
   const closeTasks: (() => void)[] = [];
   return {
     store,

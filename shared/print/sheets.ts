@@ -24,6 +24,12 @@ export interface SheetEntry {
    * the PDF's file name, which start with campaign and round instead of a meeting's title.
    */
   readonly roundName?: string;
+  /**
+   * A sheet that covers a whole campaign (历次评议汇总表) or round (评议结果运用建议表, 整改反馈表),
+   * whichever meeting it is printed from: its PDF's file name starts with the campaign's name, or
+   * campaign and round, instead of that meeting's title.
+   */
+  readonly covers?: 'campaign' | 'round';
   readonly console: { readonly zh: { readonly name: string; readonly when: string }; readonly en: { readonly name: string; readonly when: string } };
   /** The meetings that offer it; null = every meeting. */
   readonly ballotType: BallotType | null;
@@ -159,6 +165,7 @@ export const SHEET_REGISTRY = [
   // meeting; the sheet covers its campaign, its round, or one object of its round).
   {
     id: 'history',
+    covers: 'campaign',
     title: '历次评议汇总表',
     fileName: '历次评议汇总表',
     console: {
@@ -172,6 +179,7 @@ export const SHEET_REGISTRY = [
   },
   {
     id: 'consequences',
+    covers: 'round',
     title: '评议结果运用建议表',
     fileName: '评议结果运用建议表',
     console: {
@@ -185,6 +193,7 @@ export const SHEET_REGISTRY = [
   },
   {
     id: 'rectification',
+    covers: 'round',
     title: '整改反馈表',
     fileName: '整改反馈表',
     console: {
@@ -234,8 +243,10 @@ export function safeFileName(text: string): string {
 
 /**
  * A sheet's PDF file name: `<title>-<sheet words>[-<初步结果（未确认）|正式结果>]-<stamp>.pdf`.
- * `round` set: the sheet prints a round's totals, so it is named by campaign and round with the
- * sheet's round name (本轮综合排序表), as its printed title is.
+ * `round` (the meeting's campaign and round names) names a sheet that `covers` a campaign or a
+ * round by them; for a sheet with a round name it is set only when the sheet prints a round's
+ * totals, named by campaign and round with its round name (本轮综合排序表), as its printed title is.
+ * Every other sheet is named by the meeting's title.
  */
 export function sheetPdfFileName(input: {
   readonly sheet: Sheet;
@@ -247,8 +258,8 @@ export function sheetPdfFileName(input: {
   readonly rehearsal?: boolean;
 }): string {
   const entry = sheetEntry(input.sheet);
-  const round = input.round !== null && entry.roundName !== undefined ? input.round : null;
-  const title = round === null ? input.meetingTitle : `${round.campaign}${round.round}`;
+  const round = input.round !== null && (entry.roundName !== undefined || entry.covers !== undefined) ? input.round : null;
+  const title = round === null ? input.meetingTitle : entry.covers === 'campaign' ? round.campaign : `${round.campaign}${round.round}`;
   const words = round === null ? entry.fileName : (entry.roundName ?? entry.fileName);
   const state = input.stateTag === null ? '' : `-${input.stateTag}`;
   return `${rehearsalFilePrefix(input.rehearsal === true)}${safeFileName(title)}-${words}${state}-${input.stamp}.pdf`;

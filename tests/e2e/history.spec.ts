@@ -188,3 +188,42 @@ test('the next round’s objects imported in the console continue their objects,
   await chair.screenshot({ path: test.info().outputPath('history-english.png'), fullPage: true });
   await context.close();
 });
+
+test('the round totals show an object’s commitments and rectification entries, as the meeting ranking does', async ({ browser }) => {
+  const campaign = await chairCall(host, 'createCampaign', { name: '2026年度群众评科室' });
+  const round = await chairCall(host, 'createRound', { campaignId: campaign.id, name: '上半年' });
+  const budget = await chairCall(host, 'addObject', { roundId: round.id, name: '预算科', department: '区财政局', category: '科室' });
+  await chairCall(host, 'addObject', { roundId: round.id, name: '国库科', department: '区财政局', category: '科室' });
+  const meeting = await chairCall(host, 'createMeeting', { roundId: round.id, title: '上半年社会测评大会', kind: 'social', ballotType: 'graded' });
+  // 9 officials and 21 recipients: the composition a meeting needs to open.
+  for (let n = 1; n <= 30; n += 1) {
+    const [unit, category] = n <= 9 ? (['区人大常委会', 'npc'] as const) : (['辖区企业', 'recipient'] as const);
+    const rep = await chairCall(host, 'addRepresentative', { meetingId: meeting.id, name: `代表${n}`, unit, category });
+    await chairCall(host, 'setCheckedIn', { meetingId: meeting.id, representativeId: rep.id, present: true });
+  }
+  await chairCall(host, 'addFollowup', { objectId: budget.id, kind: 'commitment', datedOn: '2026-03-01', text: '预算批复时限压缩至五个工作日', recordedBy: 'secretary' });
+  const codes = await chairCall(host, 'generateCodes', { meetingId: meeting.id, spares: 0 });
+  await chairCall(host, 'openVoting', { meetingId: meeting.id });
+  for (const code of codes) {
+    const session = (await tabletPost(host.tabletUrl, '/api/tablet/session', { code: code.code })).body as { value: { objects: { id: string; indicatorSetId: string }[]; indicatorSets: { id: string; indicators: { id: string }[] }[] } };
+    const answers = Object.fromEntries(
+      session.value.objects.map((o) => [o.id, Object.fromEntries((session.value.indicatorSets.find((s) => s.id === o.indicatorSetId)?.indicators ?? []).map((i) => [i.id, 0]))]),
+    );
+    expect((await tabletPost(host.tabletUrl, '/api/tablet/ballot', { code: code.code, ballot: { type: 'graded', answers } })).status).toBe(200);
+  }
+  await chairCall(host, 'closeVoting', { meetingId: meeting.id });
+  await chairCall(host, 'markOfficial', { meetingId: meeting.id, confirm: true });
+
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const chair = await context.newPage();
+  await chair.goto(host.chairUrl);
+  await chair.locator('[data-meeting="上半年社会测评大会"]').click();
+  await chair.getByRole('tab', { name: '结果' }).click();
+  await expect(chair.getByTestId('results').locator('tr', { hasText: '预算科' }).getByTestId('followups-note')).toContainText('承诺与整改记录 1 条');
+  await chair.getByRole('button', { name: '本轮合计（自评 + 测评）' }).click();
+  const totals = chair.getByTestId('round-results');
+  await expect(totals.locator('tr', { hasText: '预算科' }).getByTestId('followups-note')).toContainText('承诺与整改记录 1 条');
+  await expect(totals.locator('tr', { hasText: '国库科' }).getByTestId('followups-note')).toHaveCount(0);
+  await chair.screenshot({ path: test.info().outputPath('round-totals-followups.png'), fullPage: true });
+  await context.close();
+});

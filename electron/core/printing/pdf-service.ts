@@ -8,15 +8,21 @@ import { chromiumDriver, keptChromium, KeptChromium } from './chromium-pdf';
 import { countPdfPages } from './pdf-templates';
 import { registeredPrintDriver } from './print-driver';
 import { findMeeting } from '../services/meetings';
-import { printQuery, sheetPdfFileName, type Sheet } from '../../../shared/print/sheets';
+import { printQuery, sheetEntry, sheetPdfFileName, type Sheet } from '../../../shared/print/sheets';
 import { resultSheetState, type ResultSheetNaming } from './result-sheets';
 import { resultStateFileTag } from '../../../shared/rules/result-state';
+import { roundNames } from '../services/results/round';
 
 const RESULT_SHEETS: ReadonlySet<Sheet> = new Set<Sheet>(['ranking', 'detail', 'worst', 'receipts']);
 
 function stamp(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+}
+
+/** The campaign and round names a sheet that covers a campaign or round is named by; null for the others. */
+function coveredNames(core: Core, sheet: Sheet, roundId: string): { readonly campaign: string; readonly round: string } | null {
+  return sheetEntry(sheet).covers === undefined ? null : roundNames(core.store, roundId);
 }
 
 /**
@@ -34,7 +40,8 @@ export async function renderSheetPdf(core: Core, target: SheetTarget, now = new 
   if ('error' in rendered) return err('pdf_failed', rendered.error);
   const pages = countPdfPages(rendered.pdf);
   // Result sheets say draft or official in the file name as in their title; the round's totals
-  // (本轮综合排序表) are named by campaign and round, as the sheet is titled.
+  // (本轮综合排序表) are named by campaign and round, as the sheet is titled; so are the sheets
+  // that cover a campaign or round (i16: history, consequences, rectification).
   let naming: ResultSheetNaming | null = null;
   if (RESULT_SHEETS.has(target.sheet)) {
     const found = resultSheetState(core.store, target.meetingId);
@@ -43,7 +50,7 @@ export async function renderSheetPdf(core: Core, target: SheetTarget, now = new 
   const fileName = sheetPdfFileName({
     sheet: target.sheet,
     meetingTitle: meeting.title,
-    round: target.sheet === 'ranking' ? (naming?.round ?? null) : null,
+    round: target.sheet === 'ranking' ? (naming?.round ?? null) : coveredNames(core, target.sheet, meeting.round_id),
     stateTag: naming === null ? null : resultStateFileTag(naming.state),
     stamp: stamp(now),
     rehearsal: (meeting.rehearsal_of ?? null) !== null,

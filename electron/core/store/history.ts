@@ -94,3 +94,34 @@ export function moveHistory(store: Store, fromKey: string, toKey: string): void 
 export function moveRoundHistory(store: Store, roundId: string, fromKey: string, toKey: string): void {
   prepared(store.db, 'UPDATE history_results SET object_key = ? WHERE object_key = ? AND round_id = ?').run(toKey, fromKey, roundId);
 }
+
+/** A confirmed meeting whose round has no history rows of its ballot type (see roundsLackingHistory). */
+export interface HistoryGap {
+  readonly roundId: string;
+  readonly measure: HistoryMeasure;
+  /** The round's last official meeting of that type (by position): the one confirmation would have recorded from. */
+  readonly meetingId: string;
+}
+
+/**
+ * Every (round, measure) that has an official meeting of that ballot type but no history rows
+ * of it, outside rehearsal rounds: what a data folder confirmed before history was stored lacks.
+ * One query over meetings with an indexed NOT EXISTS, so it costs next to nothing when none lack.
+ */
+export function roundsLackingHistory(store: Store): HistoryGap[] {
+  const rows = prepared(
+    store.db,
+    `SELECT m.round_id AS roundId, m.ballot_type AS measure, m.id AS meetingId
+       FROM meetings m JOIN rounds r ON r.id = m.round_id
+      WHERE m.status = 'official' AND r.rehearsal = 0
+        AND NOT EXISTS (SELECT 1 FROM history_results h WHERE h.round_id = m.round_id AND h.measure = m.ballot_type)
+      ORDER BY m.round_id, m.ballot_type, m.position`,
+  ).all() as { roundId: string; measure: string; meetingId: string }[];
+  const last = new Map<string, HistoryGap>();
+  for (const row of rows) {
+    const measure = oneOf(measureSchema, row.measure, 'measure', `${row.roundId}/${row.meetingId}`);
+    // Ordered by position, so the last one seen per (round, measure) is the round's last confirmed.
+    last.set(`${row.roundId}/${measure}`, { roundId: row.roundId, measure, meetingId: row.meetingId });
+  }
+  return [...last.values()];
+}

@@ -45,6 +45,17 @@ describe('PDF file names', () => {
     expect(sheetPdfFileName({ sheet: 'ranking', meetingTitle: '社会测评', round: null, stateTag: '正式结果', stamp })).toBe('社会测评-评议结果排序表-正式结果-20261201-093000.pdf');
     expect(sheetPdfFileName({ sheet: 'receipts', meetingTitle: '社会测评', round: { campaign: 'C', round: 'R' }, stateTag: null, stamp })).toBe('社会测评-回执清单-20261201-093000.pdf');
   });
+  it('names the history sheet by campaign, and the consequences and rectification sheets by campaign and round, whichever meeting prints them', () => {
+    const round = { campaign: '2026年度最难办事科室群众评', round: '第二季度' };
+    expect(sheetPdfFileName({ sheet: 'history', meetingTitle: '第二季度最难办事科室评议', round, stateTag: null, stamp })).toBe('2026年度最难办事科室群众评-历次评议汇总表-20261201-093000.pdf');
+    expect(sheetPdfFileName({ sheet: 'consequences', meetingTitle: '第二季度最难办事科室评议', round, stateTag: null, stamp })).toBe(
+      '2026年度最难办事科室群众评第二季度-评议结果运用建议表-20261201-093000.pdf',
+    );
+    expect(sheetPdfFileName({ sheet: 'rectification', meetingTitle: '第二季度最难办事科室评议', round, stateTag: null, stamp })).toBe('2026年度最难办事科室群众评第二季度-整改反馈表-20261201-093000.pdf');
+    expect(sheetPdfFileName({ sheet: 'history', meetingTitle: '评议', round: { campaign: 'a/b', round: 'R' }, stateTag: null, stamp, rehearsal: true })).toBe('演练-a_b-历次评议汇总表-20261201-093000.pdf');
+    // Without the names (a round that is gone), the meeting's title as before.
+    expect(sheetPdfFileName({ sheet: 'history', meetingTitle: '第二季度评议', round: null, stateTag: null, stamp })).toBe('第二季度评议-历次评议汇总表-20261201-093000.pdf');
+  });
   it('replaces characters a file system refuses', () => {
     expect(sheetPdfFileName({ sheet: 'signin', meetingTitle: 'a/b:c?', round: null, stateTag: null, stamp })).toBe('a_b_c_-签到表-20261201-093000.pdf');
     expect(sheetPdfFileName({ sheet: 'signin', meetingTitle: '社会测评', round: null, stateTag: null, stamp, rehearsal: true })).toBe('演练-社会测评-签到表-20261201-093000.pdf');

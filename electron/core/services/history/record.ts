@@ -84,27 +84,29 @@ function worstEntries(roundId: string, whole: MeetingResults, byCategory: Meetin
  * (Re)writes the history rows of the round a just-confirmed meeting belongs to. A graded round is
  * written only once every meeting its totals combine is official; a worst-list round from its
  * last official worst-list meeting. Throws on an inconsistency (the caller's transaction rolls back).
+ * Returns whether it wrote rows (false: not yet, e.g. a combined meeting is still unconfirmed).
  */
-export function recordRoundHistory(store: Store, meetingId: string): void {
+export function recordRoundHistory(store: Store, meetingId: string): boolean {
   const meeting = getMeeting(store, meetingId);
-  if (meeting === null || meeting.status !== 'official') return;
+  if (meeting === null || meeting.status !== 'official') return false;
   const roundId = meeting.roundId;
   const keys = objectKeysOfRound(store, roundId);
   if (meeting.ballotType === 'graded') {
     const whole = roundResults(store, { roundId });
     if (!whole.ok) throw new Error(`round ${roundId} results for history: ${whole.error.code}`);
     const used = whole.value.components.filter((c) => c.used);
-    if (used.length === 0 || used.some((c) => c.status !== 'official')) return;
+    if (used.length === 0 || used.some((c) => c.status !== 'official')) return false;
     const byCategory = roundResults(store, { roundId, byCategory: true });
     if (!byCategory.ok) throw new Error(`round ${roundId} results by category for history: ${byCategory.error.code}`);
     replaceRoundHistory(store, roundId, 'graded', gradedEntries(whole.value, byCategory.value, keys));
-    return;
+    return true;
   }
   const lastOfficialWorst = meetingsOfRound(store, roundId).filter((m) => m.ballotType === 'worst' && m.status === 'official').at(-1);
-  if (lastOfficialWorst === undefined || lastOfficialWorst.id !== meetingId) return;
+  if (lastOfficialWorst === undefined || lastOfficialWorst.id !== meetingId) return false;
   const whole = meetingResults(store, meetingId);
   if (!whole.ok) throw new Error(`meeting ${meetingId} results for history: ${whole.error.code}`);
   const byCategory = meetingResults(store, meetingId, { byCategory: true });
   if (!byCategory.ok) throw new Error(`meeting ${meetingId} results by category for history: ${byCategory.error.code}`);
   replaceRoundHistory(store, roundId, 'worst', worstEntries(roundId, whole.value, byCategory.value, keys));
+  return true;
 }

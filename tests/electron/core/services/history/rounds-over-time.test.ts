@@ -118,6 +118,20 @@ describe('history across copied rounds', () => {
     await expect(t.chair('mergeObjects', { objectId: objects[0]?.id ?? '', intoObjectId: objects[1]?.id ?? '', confirm: true })).rejects.toThrow(/mergeObjects failed/);
   });
 
+  it('names the PDFs of the history, consequences and rectification sheets by campaign, and campaign + round, not by the meeting printing them', async () => {
+    const tree = await t.chair('setupTree', {});
+    const meeting = tree.flatMap((c) => c.rounds).find((r) => r.id === rounds[1])?.meetings[0];
+    const meetingId = meeting?.id ?? '';
+    const stamped = /-\d{8}-\d{6}\.pdf$/u;
+    const history = await t.chair('renderPdf', { meetingId, sheet: 'history' });
+    expect(history.fileName.replace(stamped, '')).toBe('2026年度最难办事科室群众评-历次评议汇总表');
+    const consequences = await t.chair('renderPdf', { meetingId, sheet: 'consequences' });
+    expect(consequences.fileName.replace(stamped, '')).toBe('2026年度最难办事科室群众评第二季度-评议结果运用建议表');
+    const rectification = await t.chair('renderPdf', { meetingId, sheet: 'rectification' });
+    expect(rectification.fileName.replace(stamped, '')).toBe('2026年度最难办事科室群众评第二季度-整改反馈表');
+    expect(rectification.savedTo?.endsWith(rectification.fileName)).toBe(true);
+  });
+
   it('exports the history as .xlsx with the rules met, and imports earlier rounds from a sheet', async () => {
     const file = await t.chair('exportHistory', { campaignId, format: 'xlsx' });
     expect(file.fileName).toBe('2026年度最难办事科室群众评-历次评议汇总.xlsx');
