@@ -55,6 +55,12 @@ const zh = {
   pick: '选',
   pickCount: '已选 {n} 个（最多 {k} 个，超过即为无效票）',
   object: '评议对象',
+  whole: '整张票',
+  wholeBallot: '按票面逐项录入',
+  whole_unreadable: '无效票：整张无法辨认',
+  whole_other: '无效票：其他原因',
+  wholeBlank: '空白票（一项未填）按全部弃权计为有效票，照常逐项录入即可。',
+  wholeReadable: '按票面录入',
   ...groupMessages('zh'),
 };
 
@@ -111,6 +117,12 @@ const en: { [K in keyof typeof zh]: string } = {
   pick: 'Name',
   pickCount: '{n} named (at most {k}; more makes it invalid)',
   object: 'Object',
+  whole: 'Whole paper',
+  wholeBallot: 'Key it item by item',
+  whole_unreadable: 'Invalid: cannot be read at all',
+  whole_other: 'Invalid: another reason',
+  wholeBlank: 'A blank paper (nothing marked) is a valid ballot of abstentions: key it as it is.',
+  wholeReadable: 'Keyed as a ballot',
   ...groupMessages('en'),
 };
 
