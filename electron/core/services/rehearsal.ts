@@ -142,7 +142,7 @@ export function wipeRehearsal(store: Store, events: EventHub, dataDir: string, m
  */
 export function removeMeetingOrRehearsal(store: Store, events: EventHub, dataDir: string, meetingId: string): Result<{ id: string }> {
   const meeting = tree.getMeeting(store, meetingId);
-  if (meeting?.rehearsalOf == null) return removeMeeting(store, meetingId);
+  if (meeting === null || meeting.rehearsalOf === null) return removeMeeting(store, meetingId);
   const wiped = wipeRehearsal(store, events, dataDir, meetingId);
   return wiped.ok ? ok({ id: meetingId }) : wiped;
 }
