@@ -207,6 +207,14 @@ describe('rehearsal (演练)', () => {
     if (!real) throw new Error('no demo meeting');
     const rehearsal = await t.chair('createRehearsal', { meetingId: real.id });
     const round = (await t.chair('setupTree', {})).flatMap((c) => c.rounds).find((r) => r.meetings.some((m) => m.id === rehearsal.id));
+    // Edits to the rehearsal's round (its copy of the objects) are lines of the rehearsal's own chain, not the main one.
+    const copies = (await t.chair('meetingSetup', { meetingId: rehearsal.id })).objects;
+    await t.chair('removeObject', { objectId: copies.at(-1)?.id ?? '', confirm: true });
+    const roundSettings = (await t.chair('meetingSetup', { meetingId: rehearsal.id })).roundSettings;
+    await t.chair('updateRoundSettings', { roundId: round?.id ?? '', settings: roundSettings });
+    expect((await t.chair('auditTrail', { meetingId: rehearsal.id, action: 'update_round_settings' })).lines).toHaveLength(1);
+    expect((await t.chair('auditTrail', { meetingId: rehearsal.id, action: 'remove_object' })).lines).toHaveLength(1);
+    expect((await t.chair('auditTrail', { action: 'remove_object' })).lines.filter((l) => l.meetingId !== rehearsal.id)).toEqual([]);
     const codes = await t.chair('generateCodes', { meetingId: rehearsal.id, spares: 0 });
     await t.chair('openVoting', { meetingId: rehearsal.id, override: REASON });
     for (const code of codes.slice(0, 2).map((c) => c.code)) {
@@ -218,5 +226,8 @@ describe('rehearsal (演练)', () => {
     await expectNoTrace([rehearsal.id, round?.id ?? '', rehearsal.title, REASON], rehearsal.id, round?.id ?? '', [real.id, { ballots: 2, codes: codes.length }]);
     expect((await t.tablet('/api/tablet/session', { code: codes[0]?.code })).body.error?.code).toBe('unknown_code');
     expect((await raw('openVoting', { meetingId: real.id })).ok).toBe(true);
+    // The round's lines went with the rehearsal's chain.
+    expect((await t.chair('auditTrail', { action: 'remove_object' })).lines).toEqual([]);
+    expect((await t.chair('auditTrail', { action: 'update_round_settings' })).lines).toEqual([]);
   }, 60_000);
 });
