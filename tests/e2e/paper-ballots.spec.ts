@@ -33,7 +33,7 @@ async function voteByApi(code: string, grade: number): Promise<void> {
 
 /** Keys the first object's five items into the given entry form; the other objects stay 弃权. */
 async function key(page: Page, form: 'first' | 'second', grades: readonly string[]): Promise<void> {
-  const selects = page.getByTestId(`paper-form-${form}`).locator('select');
+  const selects = page.getByTestId(`paper-form-${form}`).locator('.paper-entry-grid select');
   for (const [index, label] of grades.entries()) await selects.nth(index).selectOption({ label });
 }
 
@@ -72,7 +72,8 @@ test('paper ballots: double entry, a difference settled field by field, a 无效
   const entry1 = panel.locator('li[data-label="1"]');
   await entry1.getByRole('button', { name: '第二次录入' }).click();
   // The second form starts blank: the first entry is not shown.
-  await expect(page.getByTestId('paper-form-second').locator('select').first()).toHaveValue('');
+  await expect(page.getByTestId('paper-form-second').locator('.paper-entry-grid select').first()).toHaveValue('');
+  await expect(page.getByTestId('paper-form-second').getByTestId('paper-whole')).toHaveValue('');
   await page.getByLabel('录入人（第二次录入）').fill('张三');
   await expect(entry1.getByText('两次录入是同一个录入人')).toBeVisible();
   await page.getByLabel('录入人（第二次录入）').fill('李四');
@@ -119,12 +120,29 @@ test('paper ballots: double entry, a difference settled field by field, a 无效
   // 21 present − 1 electronic − 1 paper − 1 invalid.
   await expect(row(page, 'recipients').locator('[data-col=not-returned]')).toHaveText('18');
   await expect(panel.locator('li[data-stage]')).toHaveCount(0);
+
+  // 4. An official's paper that cannot be read at all: both clerks key it as 无效票 as a whole.
+  await page.getByLabel('代表类别', { exact: true }).selectOption({ label: '人大代表、政协委员、分管领导' });
+  await page.getByLabel('录入人（第一次录入一张纸质票）').fill('张三');
+  await page.getByTestId('paper-form-first').getByTestId('paper-whole').selectOption({ label: '无效票：整张无法辨认' });
+  await expect(page.getByTestId('paper-form-first').getByTestId('paper-whole-rule')).toContainText('整张评议表无法辨认');
+  await page.getByTestId('paper-form-first').screenshot({ path: testInfo.outputPath('4b-whole-invalid-form.png') });
+  await page.getByRole('button', { name: '保存第一次录入' }).click();
+  await panel.locator('li[data-stage=awaiting-second]').getByRole('button', { name: '第二次录入' }).click();
+  await page.getByLabel('录入人（第二次录入）').fill('李四');
+  await page.getByTestId('paper-form-second').getByTestId('paper-whole').selectOption({ label: '无效票：整张无法辨认' });
+  await page.getByRole('button', { name: '保存第二次录入' }).click();
+  await expect(page.getByTestId('paper-notice')).toContainText('已作为无效票保存');
+  await expect(page.getByTestId('paper-invalid')).toContainText('整张评议表无法辨认');
+  await expect(row(page, 'officials').locator('[data-col=paper-invalid]')).toHaveText('1');
+  // 9 present − 1 electronic − 1 paper − 1 invalid.
+  await expect(row(page, 'officials').locator('[data-col=not-returned]')).toHaveText('6');
   await panel.screenshot({ path: testInfo.outputPath('5-reconciled.png') });
 
   // The results screen counts the paper ballots and names the 无效票 beside them.
   await page.getByRole('tab', { name: '结果', exact: true }).click();
   await expect(page.getByText('有效选票 4 张')).toBeVisible();
-  await expect(page.getByTestId('invalid-ballots')).toContainText('无效票（1 张）');
+  await expect(page.getByTestId('invalid-ballots')).toContainText('无效票（2 张）');
   await page.screenshot({ path: testInfo.outputPath('5b-results.png') });
 
   // The sheets count the same: the printed reconciliation, the ranking sheet's counts.
@@ -132,11 +150,12 @@ test('paper ballots: double entry, a difference settled field by field, a 无效
   await page.goto(printUrl('paperReconciliation'));
   await expect(page.locator('body[data-ready=true]')).toBeAttached();
   await expect(page.locator('tr[data-group=recipients]')).toContainText('18');
-  await expect(page.locator('.paper-reconciliation')).toContainText('无效票（1 张）');
+  await expect(page.locator('.paper-reconciliation')).toContainText('无效票（2 张）');
+  await expect(page.locator('.paper-reconciliation')).toContainText('整张评议表无法辨认');
   await page.screenshot({ path: testInfo.outputPath('6-sheet-reconciliation.png'), fullPage: true });
   await page.goto(printUrl('ranking'));
   await expect(page.locator('body[data-ready=true]')).toBeAttached();
-  await expect(page.getByTestId('invalid-count')).toHaveText(['0', '1']);
+  await expect(page.getByTestId('invalid-count')).toHaveText(['1', '1']);
   await page.screenshot({ path: testInfo.outputPath('7-sheet-ranking.png'), fullPage: true });
   await page.goto(printUrl('paperBallot'));
   await expect(page.locator('body[data-ready=true]')).toBeAttached();

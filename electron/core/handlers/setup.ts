@@ -9,6 +9,7 @@ import * as files from '../services/setup/files';
 import { updateSettings } from '../services/setup/settings';
 import { updateRoundSettings } from '../services/setup/round-settings';
 import { meetingSetup } from '../services/setup/meeting-setup';
+import { removeMeetingOrRehearsal } from '../services/rehearsal';
 import type { Handlers } from './handler';
 
 /**
@@ -35,7 +36,8 @@ export const setupHandlers: Handlers<typeof setupInputs> = {
   copyRound: (core, input) => changed(core, null, tree.copyRound(core.store, input)),
   createMeeting: (core, input) => changed(core, null, tree.createMeeting(core.store, input)),
   updateMeetingDetails: (core, input) => changed(core, input.meetingId, tree.updateMeetingDetails(core.store, input)),
-  removeMeeting: (core, input) => changed(core, null, tree.removeMeeting(core.store, input.meetingId)),
+  // A rehearsal's removal is its wipe (services/rehearsal.ts), so nothing of it is left behind.
+  removeMeeting: (core, input) => changed(core, null, removeMeetingOrRehearsal(core.store, core.events, core.dataDir, input.meetingId)),
   copyMeeting: (core, input) => changed(core, null, tree.copyMeeting(core.store, input)),
 
   meetingSetup: (core, input) => meetingSetup(core.store, input.meetingId),

@@ -17,7 +17,7 @@ import type { BallotContent, MeetingKind, VoterGroup } from '../../../shared/dom
 import { groupsOf } from '../../../shared/domain/model';
 import { ballotIssue, type MeetingDefinition } from '../../../shared/domain/ballot-rules';
 import { mayEnterPaperBallots, meetingStatus } from '../../../shared/domain/lifecycle';
-import { normalisePaperBallot, paperBallotText, paperDifferences, resolvePaperPair } from '../../../shared/domain/paper-entry';
+import { isWholeInvalid, normalisePaperBallot, paperDifferences, paperEntryText, resolvePaperPair, wholeInvalidRule, type PaperEntryContent, type WholeInvalidReason } from '../../../shared/domain/paper-entry';
 import { canonicalJson } from '../../../shared/domain/canonical-json';
 import { fail, err, ok, type Result } from '../../../shared/domain/result';
 import { withTransaction } from '../store/transaction';
@@ -50,8 +50,9 @@ function formOf(definition: MeetingDefinition, kind: MeetingKind): PaperForm {
   };
 }
 
-function parseContent(json: string): BallotContent {
-  return JSON.parse(json) as BallotContent;
+/** An entry's or a kept 无效票's content (written by paperEntryText / accept, so trusted as such). */
+function parseContent(json: string): PaperEntryContent {
+  return JSON.parse(json) as PaperEntryContent;
 }
 
 function pendingView(definition: MeetingDefinition, entry: PaperEntryRecord): PendingPaper {
@@ -88,7 +89,8 @@ export function paperReconciliation(store: Store, meeting: MeetingRow): PaperRec
 /** The kept 无效票 with the rule each breaks (the sentence comes from the rules, not from storage). */
 export function invalidPaperBallots(store: Store, meeting: MeetingRow, definition = meetingDefinition(store, meeting)): InvalidPaperBallot[] {
   return invalidBallots(store, meeting.id).map((b) => {
-    const issue = ballotIssue(definition, parseContent(b.contentJson));
+    const content = parseContent(b.contentJson);
+    const issue = isWholeInvalid(content) ? wholeInvalidRule(content.wholeInvalid) : ballotIssue(definition, content);
     return { group: b.group, reason: b.reason, zh: issue?.zh ?? b.reason, en: issue?.en ?? b.reason };
   });
 }
@@ -136,9 +138,10 @@ function pendingEntry(store: Store, meetingId: string, entryId: string): Result<
  * ballot into `ballots` (canonical JSON under a new random id, as close writes tablet ballots),
  * a rule-breaking one into invalid_ballots with its rule.
  */
-function accept(store: Store, meeting: MeetingRow, definition: MeetingDefinition, entry: PaperEntryRecord, content: BallotContent): Exclude<PaperOutcome, 'conflict'> {
-  const ballot = normalisePaperBallot(definition, content);
-  const issue = ballotIssue(definition, ballot);
+function accept(store: Store, meeting: MeetingRow, definition: MeetingDefinition, entry: PaperEntryRecord, content: PaperEntryContent): Exclude<PaperOutcome, 'conflict'> {
+  // A whole-invalid paper keeps only its mark ({type, wholeInvalid}): it has no marks to keep.
+  const ballot = isWholeInvalid(content) ? content : normalisePaperBallot(definition, content);
+  const issue = isWholeInvalid(ballot) ? wholeInvalidRule(ballot.wholeInvalid) : ballotIssue(definition, ballot);
   const json = canonicalJson(ballot);
   if (issue === null) ballotStore(store.db).insertPlainBallot(newId(), meeting.id, entry.group, json);
   else insertInvalidBallot(store, { id: newId(), meetingId: meeting.id, group: entry.group, reason: issue.code, contentJson: json });
@@ -168,7 +171,7 @@ function changed(events: EventHub, meetingId: string): void {
 export function paperFirstEntry(
   store: Store,
   events: EventHub,
-  input: { meetingId: string; group: VoterGroup; clerk: string; ballot: BallotContent },
+  input: { meetingId: string; group: VoterGroup; clerk: string; ballot: BallotContent; wholeInvalid?: WholeInvalidReason | undefined },
 ): Result<{ entryId: string; label: number; view: PaperView }> {
   const written = withTransaction(store, () => {
     const target = enterable(store, input.meetingId);
@@ -177,7 +180,7 @@ export function paperFirstEntry(
     if (input.ballot.type !== target.value.definition.ballotType) return err('field_invalid', 'the ballot is not of this meeting\'s kind');
     const entryId = newId();
     const label = nextPaperLabel(store, input.meetingId);
-    insertPaperEntry(store, { id: entryId, meetingId: input.meetingId, group: input.group, label, firstJson: paperBallotText(target.value.definition, input.ballot), firstClerk: input.clerk });
+    insertPaperEntry(store, { id: entryId, meetingId: input.meetingId, group: input.group, label, firstJson: paperEntryText(target.value.definition, input.ballot, input.wholeInvalid ?? null), firstClerk: input.clerk });
     return ok({ entryId, label });
   });
   if (!written.ok) return written;
@@ -189,7 +192,7 @@ export function paperFirstEntry(
 export function paperSecondEntry(
   store: Store,
   events: EventHub,
-  input: { meetingId: string; entryId: string; clerk: string; ballot: BallotContent },
+  input: { meetingId: string; entryId: string; clerk: string; ballot: BallotContent; wholeInvalid?: WholeInvalidReason | undefined },
 ): Result<{ outcome: PaperOutcome; view: PaperView }> {
   const outcome = withTransaction<PaperOutcome>(store, () => {
     const target = enterable(store, input.meetingId);
@@ -199,7 +202,7 @@ export function paperSecondEntry(
     if (entry.value.secondJson !== null) return fail('paper_entry_stage');
     const { meeting, definition } = target.value;
     if (input.ballot.type !== definition.ballotType) return err('field_invalid', 'the ballot is not of this meeting\'s kind');
-    const second = paperBallotText(definition, input.ballot);
+    const second = paperEntryText(definition, input.ballot, input.wholeInvalid ?? null);
     if (second === entry.value.firstJson) return ok(accept(store, meeting, definition, entry.value, parseContent(second)));
     setSecondPaperEntry(store, entry.value.id, second, input.clerk);
     return ok('conflict');

@@ -32,6 +32,7 @@ import { newId } from '../ids';
 import { recordAudit } from './audit';
 import { checkpointOrThrow } from '../store/file-maintenance';
 import { changeVoting } from './voting';
+import { removeMeeting } from './setup/tree';
 
 const NOT_FOUND = 'meeting not found';
 
@@ -132,6 +133,18 @@ export function wipeRehearsal(store: Store, events: EventHub, dataDir: string, m
   checkpointOrThrow(store);
   events.emit({ type: 'changed', meetingId: null });
   return ok({ wiped: meetingId, realMeetingId });
+}
+
+/**
+ * Removing a meeting that is a rehearsal is its wipe: whoever deletes a rehearsal means "make it
+ * gone", and a plain delete would leave its round, key file, saved PDFs and audit chain behind.
+ * (The console offers only 清除演练 for a rehearsal; this keeps the chair API from doing less.)
+ */
+export function removeMeetingOrRehearsal(store: Store, events: EventHub, dataDir: string, meetingId: string): Result<{ id: string }> {
+  const meeting = tree.getMeeting(store, meetingId);
+  if (meeting === null || meeting.rehearsalOf === null) return removeMeeting(store, meetingId);
+  const wiped = wipeRehearsal(store, events, dataDir, meetingId);
+  return wiped.ok ? ok({ id: meetingId }) : wiped;
 }
 
 /** As printing/pdf-service.ts names files (kept equal by the wipe test). */

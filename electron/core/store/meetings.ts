@@ -304,6 +304,15 @@ export function insertMeeting(store: Store, meeting: MeetingInsert): void {
 }
 
 /** The rehearsals of a real meeting (演练 copies), in the order they were made. */
+/** The rehearsal a rehearsal round was made for (its first meeting that is a rehearsal); null for a real round. */
+export function rehearsalOfRound(store: Store, roundId: string): string | null {
+  const row = prepared(
+    store.db,
+    'SELECT m.id FROM meetings m JOIN rounds r ON r.id = m.round_id WHERE r.id = ? AND r.rehearsal = 1 AND m.rehearsal_of IS NOT NULL ORDER BY m.position, m.rowid LIMIT 1',
+  ).get(roundId) as { id: string } | undefined;
+  return row?.id ?? null;
+}
+
 export function rehearsalsOf(store: Store, meetingId: string): Meeting[] {
   return (prepared(store.db, 'SELECT * FROM meetings WHERE rehearsal_of = ? ORDER BY rowid').all(meetingId) as MeetingRow[]).map(toMeeting);
 }

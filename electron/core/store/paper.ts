@@ -10,6 +10,7 @@ import { prepared } from './statements';
 import { VOTER_GROUP_IDS } from '../../../shared/domain/voter-groups';
 import type { VoterGroup } from '../../../shared/domain/model';
 import type { BallotIssueCode } from '../../../shared/domain/ballot-rules';
+import { WHOLE_INVALID_CODES, type WholeInvalidCode } from '../../../shared/domain/paper-entry';
 
 const ISSUE_CODES = [
   'wrong_type',
@@ -37,7 +38,7 @@ const entryRowSchema = z.object({
   second_clerk: z.string().nullable(),
 });
 
-const invalidRowSchema = z.object({ voter_group: z.enum(VOTER_GROUP_IDS), reason: z.enum(ISSUE_CODES), content_json: z.string() });
+const invalidRowSchema = z.object({ voter_group: z.enum(VOTER_GROUP_IDS), reason: z.enum([...ISSUE_CODES, ...WHOLE_INVALID_CODES]), content_json: z.string() });
 const countRowSchema = z.object({ voter_group: z.enum(VOTER_GROUP_IDS), n: z.number().int() });
 
 /** A paper ballot keyed once (awaiting its second entry) or twice with differences (a conflict). */
@@ -55,7 +56,7 @@ export interface PaperEntryRecord {
 
 export interface InvalidBallotRecord {
   readonly group: VoterGroup;
-  readonly reason: BallotIssueCode;
+  readonly reason: BallotIssueCode | WholeInvalidCode;
   readonly contentJson: string;
 }
 
@@ -113,7 +114,7 @@ export function pendingPaperCount(store: Store, meetingId: string): number {
   return z.object({ n: z.number().int() }).parse(prepared(store.db, 'SELECT COUNT(*) AS n FROM paper_entries WHERE meeting_id = ?').get(meetingId)).n;
 }
 
-export function insertInvalidBallot(store: Store, input: { id: string; meetingId: string; group: VoterGroup; reason: BallotIssueCode; contentJson: string }): void {
+export function insertInvalidBallot(store: Store, input: { id: string; meetingId: string; group: VoterGroup; reason: BallotIssueCode | WholeInvalidCode; contentJson: string }): void {
   prepared(store.db, 'INSERT INTO invalid_ballots (id, meeting_id, voter_group, reason, content_json) VALUES (?, ?, ?, ?, ?)').run(
     input.id,
     input.meetingId,

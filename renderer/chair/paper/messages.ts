@@ -4,7 +4,7 @@ import { groupMessages } from '../../../shared/domain/voter-groups';
 
 const zh = {
   title: '纸质票录入（双人录入）',
-  hint: '投票结束后，把收回的纸质评议表逐张录入两次：两次录入应由两人分别完成，第二次录入看不到第一次的内容。两次一致才计入；不一致的，对照原件逐项确认。违反规则的（如多选等次、选出超过规定个数）作为无效票保存并注明原因，不计入得分。',
+  hint: '投票结束后，把收回的纸质评议表逐张录入两次：两次录入应由两人分别完成，第二次录入看不到第一次的内容。两次一致才计入；不一致的，对照原件逐项确认。违反规则的（如多选等次、选出超过规定个数）作为无效票保存并注明原因，不计入得分；整张无法辨认的，在“整张票”中选无效票（两次录入都要选）。',
   notNow: '投票结束后才能录入纸质票；结果确认为正式结果后不能再录入。',
   reconciliation: '核对：电子票 + 纸质票 + 未交回 = 实到',
   group: '代表类别',
@@ -43,7 +43,7 @@ const zh = {
   allSecond: '全部按第二次',
   accepted: '两次录入一致，已计入。',
   resolvedAccepted: '已按所选确认，已计入。',
-  invalidSaved: '这张纸质票违反评议规则，已作为无效票保存：{reason}',
+  invalidSaved: '这张纸质票已作为无效票保存，原因：{reason}',
   conflictSaved: '两次录入不一致，请在下方逐项确认。',
   invalidTitle: '无效票（{n} 张）',
   abstain: '弃权（未勾）',
@@ -55,12 +55,18 @@ const zh = {
   pick: '选',
   pickCount: '已选 {n} 个（最多 {k} 个，超过即为无效票）',
   object: '评议对象',
+  whole: '整张票',
+  wholeBallot: '按票面逐项录入',
+  whole_unreadable: '无效票：整张无法辨认',
+  whole_other: '无效票：其他原因',
+  wholeBlank: '空白票（一项未填）按全部弃权计为有效票，照常逐项录入即可。',
+  wholeReadable: '按票面录入',
   ...groupMessages('zh'),
 };
 
 const en: { [K in keyof typeof zh]: string } = {
   title: 'Paper ballots (double entry)',
-  hint: 'After voting closes, key every returned paper ballot in twice: two people, one entry each; the second entry does not show the first. A ballot counts once both agree; where they differ, check the paper field by field. A ballot that breaks a rule (two grades ticked, too many objects named) is kept as invalid with its reason and counts in no figure.',
+  hint: 'After voting closes, key every returned paper ballot in twice: two people, one entry each; the second entry does not show the first. A ballot counts once both agree; where they differ, check the paper field by field. A ballot that breaks a rule (two grades ticked, too many objects named) is kept as invalid with its reason and counts in no figure; a paper that cannot be read at all is keyed as invalid under "Whole paper" (in both entries).',
   notNow: 'Paper ballots are keyed in after voting has closed, and no longer once the results are official.',
   reconciliation: 'Reconciliation: electronic + paper + not returned = present',
   group: 'Voter group',
@@ -99,7 +105,7 @@ const en: { [K in keyof typeof zh]: string } = {
   allSecond: 'All as the second entry',
   accepted: 'Both entries agree: counted.',
   resolvedAccepted: 'Confirmed as chosen: counted.',
-  invalidSaved: 'This paper ballot breaks a rule and is kept as invalid: {reason}',
+  invalidSaved: 'This paper ballot is kept as invalid. Reason: {reason}',
   conflictSaved: 'The two entries differ: settle each field below.',
   invalidTitle: 'Invalid ballots ({n})',
   abstain: 'Abstain (blank)',
@@ -111,6 +117,12 @@ const en: { [K in keyof typeof zh]: string } = {
   pick: 'Name',
   pickCount: '{n} named (at most {k}; more makes it invalid)',
   object: 'Object',
+  whole: 'Whole paper',
+  wholeBallot: 'Key it item by item',
+  whole_unreadable: 'Invalid: cannot be read at all',
+  whole_other: 'Invalid: another reason',
+  wholeBlank: 'A blank paper (nothing marked) is a valid ballot of abstentions: key it as it is.',
+  wholeReadable: 'Keyed as a ballot',
   ...groupMessages('en'),
 };
 

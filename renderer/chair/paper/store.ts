@@ -3,6 +3,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { PaperOutcome, PaperView } from '../../../shared/api/chair/paper';
 import type { VoterGroup } from '../../../shared/domain/model';
+import type { WholeInvalidReason } from '../../../shared/domain/paper-entry';
 import type { ChairInput } from '../../../shared/api/chair-contract';
 
 type PaperBallotInput = ChairInput<'paperFirstEntry'>['ballot'];
@@ -26,10 +27,10 @@ export const usePaperStore = defineStore('paper', () => {
     if (answer && answer.meetingId === chair.current?.id) view.value = answer;
   }
 
-  async function firstEntry(group: VoterGroup, clerk: string, ballot: PaperBallotInput): Promise<boolean> {
+  async function firstEntry(group: VoterGroup, clerk: string, ballot: PaperBallotInput, wholeInvalid?: WholeInvalidReason): Promise<boolean> {
     const id = meetingId();
     if (!id) return false;
-    const answer = await call('paperFirstEntry', { meetingId: id, group, clerk, ballot }, { at: 'paper' });
+    const answer = await call('paperFirstEntry', { meetingId: id, group, clerk, ballot, ...(wholeInvalid ? { wholeInvalid } : {}) }, { at: 'paper' });
     if (!answer) return false;
     view.value = answer.view;
     notice.value = { kind: 'first', label: answer.label };
@@ -42,11 +43,11 @@ export const usePaperStore = defineStore('paper', () => {
     return next.invalid.find((b) => !old.has(JSON.stringify(b))) ?? next.invalid.at(-1);
   }
 
-  async function secondEntry(entryId: string, clerk: string, ballot: PaperBallotInput): Promise<boolean> {
+  async function secondEntry(entryId: string, clerk: string, ballot: PaperBallotInput, wholeInvalid?: WholeInvalidReason): Promise<boolean> {
     const id = meetingId();
     if (!id) return false;
     const before = view.value;
-    const answer = await call('paperSecondEntry', { meetingId: id, entryId, clerk, ballot }, { at: 'paper' });
+    const answer = await call('paperSecondEntry', { meetingId: id, entryId, clerk, ballot, ...(wholeInvalid ? { wholeInvalid } : {}) }, { at: 'paper' });
     if (!answer) return false;
     view.value = answer.view;
     notice.value = { kind: answer.outcome, ...(answer.outcome === 'invalid' ? { reason: reasonOf(answer.view, before) } : {}) };

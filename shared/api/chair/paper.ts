@@ -9,7 +9,7 @@ import { VOTER_GROUP_IDS } from '../../domain/voter-groups';
 import type { BallotType, MeetingStatus, VoterGroup } from '../../domain/model';
 import type { BallotIssueCode } from '../../domain/ballot-rules';
 import type { PaperDifference } from '../../domain/paper-entry';
-import { OFF_SCALE_GRADE } from '../../domain/paper-entry';
+import { OFF_SCALE_GRADE, WHOLE_INVALID_REASONS, type WholeInvalidCode } from '../../domain/paper-entry';
 import { id, meetingRef } from './common';
 
 const voterGroup = z.enum(VOTER_GROUP_IDS);
@@ -25,12 +25,15 @@ export const paperBallotSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('worst'), picks: z.array(z.strictObject({ objectId: id, tags: z.array(id).max(20) })).max(500) }),
 ]);
 
+/** The whole paper keyed as a 无效票 (无法辨认 / 其他); the ballot's marks are then not kept. */
+const wholeInvalid = z.enum(WHOLE_INVALID_REASONS).optional();
+
 export const paperInputs = {
   paperEntry: meetingRef,
   /** The first entry of a paper ballot, with the group printed on it. */
-  paperFirstEntry: z.strictObject({ meetingId: id, group: voterGroup, clerk, ballot: paperBallotSchema }),
+  paperFirstEntry: z.strictObject({ meetingId: id, group: voterGroup, clerk, ballot: paperBallotSchema, wholeInvalid }),
   /** The second, independent entry of the same paper (the form does not show the first). */
-  paperSecondEntry: z.strictObject({ meetingId: id, entryId: id, clerk, ballot: paperBallotSchema }),
+  paperSecondEntry: z.strictObject({ meetingId: id, entryId: id, clerk, ballot: paperBallotSchema, wholeInvalid }),
   /** Settles a pair that differs: for every differing field, which entry the paper agrees with. */
   paperResolve: z.strictObject({ meetingId: id, entryId: id, choices: z.record(z.string().max(200), z.enum(['first', 'second'])) }),
   /** Drops a pending entry (keyed under the wrong group, say), so the paper can be keyed afresh. */
@@ -84,7 +87,7 @@ export interface PaperReconciliationRow {
 /** A kept 无效票: its group and the rule it breaks, in both languages. */
 export interface InvalidPaperBallot {
   readonly group: VoterGroup;
-  readonly reason: BallotIssueCode;
+  readonly reason: BallotIssueCode | WholeInvalidCode;
   readonly zh: string;
   readonly en: string;
 }

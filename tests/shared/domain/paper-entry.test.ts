@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MeetingDefinition } from '../../../shared/domain/ballot-rules';
 import type { BallotContent } from '../../../shared/domain/model';
-import { OFF_SCALE_GRADE, normalisePaperBallot, paperBallotText, paperDifferences, paperFields, resolvePaperPair } from '../../../shared/domain/paper-entry';
+import { OFF_SCALE_GRADE, WHOLE_FIELD_KEY, isWholeInvalid, paperEntryText, wholeInvalidRule, normalisePaperBallot, paperBallotText, paperDifferences, paperFields, resolvePaperPair } from '../../../shared/domain/paper-entry';
 import { ballotIssue } from '../../../shared/domain/ballot-rules';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/defaults';
 
@@ -58,7 +58,7 @@ describe('paper double entry', () => {
           expect(resolvePaperPair(definition, first, second, all('second'))).toEqual(normalisePaperBallot(definition, second));
           const mixed = Object.fromEntries(differences.map((d, i) => [d.key, pickSecond[i] === true ? 'second' : 'first'] as const));
           const settled = resolvePaperPair(definition, first, second, mixed);
-          if (settled === null) throw new Error('every difference was chosen');
+          if (settled === null || isWholeInvalid(settled)) throw new Error('every difference was chosen, and neither entry was whole-invalid');
           const settledFields = new Map(paperFields(definition, settled).map((f) => [f.key, f.value]));
           for (const d of differences) {
             const chosen = mixed[d.key] === 'second' ? d.second : d.first;
@@ -88,5 +88,32 @@ describe('paper double entry', () => {
     expect(ballotIssue(graded, offScale)?.code).toBe('grade_off_scale');
     const three = normalisePaperBallot(worst, { type: 'worst', picks: ['o0', 'o1', 'o2'].map((objectId) => ({ objectId, tags: [] })) });
     expect(ballotIssue(worst, three)?.code).toBe('too_many_picks');
+  });
+
+  it('a whole paper keyed as 无效票: its marks are dropped; both entries must agree on it and on the reason, else the pair differs in the one field `whole`', () => {
+    const marked: BallotContent = { type: 'graded', answers: { o0: { x: 1 } } };
+    const blank: BallotContent = { type: 'graded', answers: {} };
+    // The marks under an unreadable paper are not kept: two clerks who ticked different things still agree.
+    expect(paperEntryText(graded, marked, 'unreadable')).toBe(paperEntryText(graded, blank, 'unreadable'));
+    expect(JSON.parse(paperEntryText(graded, marked, 'unreadable'))).toEqual({ type: 'graded', wholeInvalid: 'unreadable' });
+    expect(paperEntryText(graded, marked, null)).toBe(paperBallotText(graded, marked));
+    const unreadable = JSON.parse(paperEntryText(graded, marked, 'unreadable'));
+    const other = JSON.parse(paperEntryText(graded, marked, 'other'));
+    const ballot = normalisePaperBallot(graded, marked);
+    expect(isWholeInvalid(unreadable)).toBe(true);
+    expect(isWholeInvalid(ballot)).toBe(false);
+    expect(paperDifferences(graded, unreadable, unreadable)).toEqual([]);
+    expect(paperDifferences(graded, unreadable, other)).toEqual([{ key: WHOLE_FIELD_KEY, objectId: '', partId: null, first: 'unreadable', second: 'other' }]);
+    expect(paperDifferences(graded, ballot, unreadable)).toEqual([{ key: WHOLE_FIELD_KEY, objectId: '', partId: null, first: null, second: 'unreadable' }]);
+    // Settling takes one entry whole: the 无效票, or the other clerk's ballot as keyed.
+    expect(resolvePaperPair(graded, ballot, unreadable, {})).toBeNull();
+    expect(resolvePaperPair(graded, ballot, unreadable, { [WHOLE_FIELD_KEY]: 'second' })).toEqual(unreadable);
+    expect(resolvePaperPair(graded, marked, unreadable, { [WHOLE_FIELD_KEY]: 'first' })).toEqual(ballot);
+    expect(resolvePaperPair(graded, unreadable, other, { [WHOLE_FIELD_KEY]: 'second' })).toEqual(other);
+    expect(resolvePaperPair(worst, { type: 'worst', wholeInvalid: 'other' }, { type: 'worst', wholeInvalid: 'other' }, {})).toEqual({ type: 'worst', wholeInvalid: 'other' });
+    // A blank paper is not one of these: it stays a valid ballot of 弃权 (DOMAIN.md: a blank counts as 弃权, as on paper).
+    expect(ballotIssue(graded, normalisePaperBallot(graded, blank))).toBeNull();
+    expect(wholeInvalidRule('unreadable')).toMatchObject({ code: 'whole_unreadable', zh: expect.stringContaining('无法辨认') });
+    expect(wholeInvalidRule('other')).toMatchObject({ code: 'whole_other', zh: expect.stringContaining('其他原因') });
   });
 });

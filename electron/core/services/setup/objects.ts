@@ -15,7 +15,7 @@ import { DEFAULT_OBJECT_CATEGORY } from '../../../../shared/setup/objects';
 import { SET_CHIEF } from '../../../../shared/domain/defaults';
 import { err, fail, ok, type Result } from '../../../../shared/domain/result';
 import { newId } from '../../ids';
-import { recordAudit } from '../audit';
+import { recordRoundAudit } from '../audit';
 import { editableRound, isReorderOf, optionalText, requiredText } from './checks';
 
 /** The round's mapping (a category → set id). */
@@ -91,7 +91,7 @@ export function removeObject(store: Store, objectId: string): Result<{ id: strin
   if (!round.ok) return round;
   store.transaction(() => {
     objects.deleteObject(store, objectId);
-    recordAudit(store, null, 'remove_object', { name: object.value.name });
+    recordRoundAudit(store, object.value.roundId, 'remove_object', { name: object.value.name });
   });
   return ok({ id: objectId });
 }
@@ -131,6 +131,6 @@ export function saveObjectDrafts(store: Store, round: Round, drafts: readonly Ob
     if (mode === 'replace') objects.deleteObjectsOfRound(store, round.id);
     // i16: each row's lineage key (undefined: a new lineage of its own).
     objects.insertObjects(store, round.id, drafts.map((d, i) => ({ id: newId(), ...d, indicatorSetId: setForCategory(round, d.category), objectKey: keys[i] })));
-    recordAudit(store, null, 'import_objects', { mode, rows: drafts.length });
+    recordRoundAudit(store, round.id, 'import_objects', { mode, rows: drafts.length });
   });
 }

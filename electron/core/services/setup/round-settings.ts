@@ -9,7 +9,7 @@ import type { ComponentPoints, RoundSettings } from '../../../../shared/domain/m
 import { fail, ok, type Result } from '../../../../shared/domain/result';
 import { toHundredths } from '../../../../shared/setup/weights';
 import { firstFrozenMeetingTitle, getRound, setRoundSettings } from '../../store/meetings';
-import { recordAudit } from '../audit';
+import { recordRoundAudit } from '../audit';
 
 /** Each part in (0, 100] with at most two decimals, and the two total exactly 100. */
 export function checkComponentPoints(points: ComponentPoints): Result<ComponentPoints> {
@@ -33,7 +33,7 @@ export function updateRoundSettings(store: Store, input: { roundId: string; sett
   const settings: RoundSettings = { componentPoints: points.value };
   store.transaction(() => {
     setRoundSettings(store, input.roundId, settings);
-    recordAudit(store, null, 'update_round_settings', { self: settings.componentPoints.self, social: settings.componentPoints.social });
+    recordRoundAudit(store, input.roundId, 'update_round_settings', { self: settings.componentPoints.self, social: settings.componentPoints.social });
   });
   const stored = getRound(store, input.roundId);
   if (!stored) throw new Error(`round ${input.roundId} was written but cannot be read back`);

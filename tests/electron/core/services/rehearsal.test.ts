@@ -45,6 +45,29 @@ function fileBytes(): Buffer {
 
 const REASON = '演练：只请几位同事试投';
 
+/**
+ * After a wipe: none of `traces` in any table or the raw file, no saved 演练 PDF, no key file, the
+ * main chain intact with exactly the one wipe line `wipeLine` and no line of the rehearsal, its
+ * round gone from the tree. Answers the main chain's lines.
+ */
+async function expectNoTrace(traces: string[], rehearsalId: string, roundId: string, wipeLine: [string, unknown]) {
+  const after = dump();
+  for (const trace of traces) expect(after).not.toContain(trace);
+  for (const trace of traces) expect(fileBytes().includes(Buffer.from(trace))).toBe(false);
+  const exports = join(t.dataDir, 'exports');
+  expect(existsSync(exports) ? readdirSync(exports).filter((n) => n.startsWith('演练-')) : []).toEqual([]);
+  expect(existsSync(join(t.dataDir, 'keys', `${rehearsalId}.key`))).toBe(false);
+  const wipeLines = await t.chair('auditTrail', { action: 'wipe_rehearsal' });
+  expect(wipeLines.lines.map((l) => [l.meetingId, l.detail])).toEqual([wipeLine]);
+  // The main chain is intact after the rehearsal's own chain went.
+  expect(wipeLines.chain.ok).toBe(true);
+  expect(verifyAudit(t.host.core.store.db).ok).toBe(true);
+  const lines = (await t.chair('auditTrail', {})).lines;
+  expect(lines.filter((l) => l.meetingId === rehearsalId)).toEqual([]);
+  expect((await t.chair('setupTree', {})).flatMap((c) => c.rounds).map((r) => r.id)).not.toContain(roundId);
+  return lines;
+}
+
 describe('rehearsal (演练)', () => {
   it('copies a meeting in one click; its codes are its own; the real meeting asks before opening; never official; 演练 in every file; a wipe leaves one audit line', async () => {
     const [real] = await t.chair('listMeetings', {});
@@ -154,24 +177,12 @@ describe('rehearsal (演练)', () => {
     expect(dump()).toContain(rehearsal.id);
     const wiped = await t.chair('wipeRehearsal', { meetingId: rehearsal.id, confirm: true });
     expect(wiped).toEqual({ wiped: rehearsal.id, realMeetingId: real.id });
-    const after = dump();
-    for (const trace of traces) expect(after).not.toContain(trace);
-    for (const trace of traces) expect(fileBytes().includes(Buffer.from(trace))).toBe(false);
     expect(existsSync(pdf.savedTo ?? '')).toBe(false);
-    expect(readdirSync(join(t.dataDir, 'exports')).filter((n) => n.startsWith('演练-'))).toEqual([]);
-    expect(existsSync(join(t.dataDir, 'keys', `${rehearsal.id}.key`))).toBe(false);
-    const wipeLines = await t.chair('auditTrail', { action: 'wipe_rehearsal' });
-    expect(wipeLines.lines.map((l) => [l.meetingId, l.detail])).toEqual([[real.id, { ballots: 6, codes: rehearsalCodes.length }]]);
-    // The main chain is intact after the rehearsal's own chain went.
-    expect(wipeLines.chain.ok).toBe(true);
-    expect(verifyAudit(t.host.core.store.db).ok).toBe(true);
-    const lines = (await t.chair('auditTrail', {})).lines;
+    const lines = await expectNoTrace(traces, rehearsal.id, rehearsalRound?.id ?? '', [real.id, { ballots: 6, codes: rehearsalCodes.length }]);
     expect(lines.length).toBeGreaterThan(auditBefore.n);
-    expect(lines.filter((l) => l.meetingId === rehearsal.id)).toEqual([]);
     // Its codes are nothing now; the real meeting's still work.
     expect((await t.tablet('/api/tablet/session', { code: rehearsalCodes[1]?.code })).body.error?.code).toBe('unknown_code');
     expect((await t.tablet('/api/tablet/session', { code: realCode })).body.value.meeting.id).toBe(real.id);
-    expect((await t.chair('setupTree', {})).flatMap((c) => c.rounds).map((r) => r.id)).not.toContain(rehearsalRound?.id);
   }, 120_000);
 
   it('wipes a rehearsal that is still voting: closes it, destroys its key, and the real meeting opens without asking', async () => {
@@ -189,5 +200,34 @@ describe('rehearsal (演练)', () => {
     expect((await raw('openVoting', { meetingId: real.id })).ok).toBe(true);
     expect((await t.chair('auditTrail', { meetingId: real.id, action: 'open_despite_rehearsal' })).lines).toEqual([]);
     expect(verifyAudit(t.host.core.store.db).ok).toBe(true);
+  }, 60_000);
+
+  it('removing a rehearsal as a meeting (removeMeeting) is its wipe: nothing of it is left but the one audit line', async () => {
+    const [real] = await t.chair('listMeetings', {});
+    if (!real) throw new Error('no demo meeting');
+    const rehearsal = await t.chair('createRehearsal', { meetingId: real.id });
+    const round = (await t.chair('setupTree', {})).flatMap((c) => c.rounds).find((r) => r.meetings.some((m) => m.id === rehearsal.id));
+    // Edits to the rehearsal's round (its copy of the objects) are lines of the rehearsal's own chain, not the main one.
+    const copies = (await t.chair('meetingSetup', { meetingId: rehearsal.id })).objects;
+    await t.chair('removeObject', { objectId: copies.at(-1)?.id ?? '', confirm: true });
+    const roundSettings = (await t.chair('meetingSetup', { meetingId: rehearsal.id })).roundSettings;
+    await t.chair('updateRoundSettings', { roundId: round?.id ?? '', settings: roundSettings });
+    expect((await t.chair('auditTrail', { meetingId: rehearsal.id, action: 'update_round_settings' })).lines).toHaveLength(1);
+    expect((await t.chair('auditTrail', { meetingId: rehearsal.id, action: 'remove_object' })).lines).toHaveLength(1);
+    expect((await t.chair('auditTrail', { action: 'remove_object' })).lines.filter((l) => l.meetingId !== rehearsal.id)).toEqual([]);
+    const codes = await t.chair('generateCodes', { meetingId: rehearsal.id, spares: 0 });
+    await t.chair('openVoting', { meetingId: rehearsal.id, override: REASON });
+    for (const code of codes.slice(0, 2).map((c) => c.code)) {
+      const definition = (await t.tablet('/api/tablet/session', { code })).body.value;
+      expect((await t.tablet('/api/tablet/ballot', { code, ballot: fullBallot(definition, (o, i) => (o + i) % 4) })).status).toBe(200);
+    }
+    // Ballots in it: a plain meeting would be refused (remove_refused); the rehearsal goes whole.
+    expect(await t.chair('removeMeeting', { meetingId: rehearsal.id, confirm: true })).toEqual({ id: rehearsal.id });
+    await expectNoTrace([rehearsal.id, round?.id ?? '', rehearsal.title, REASON], rehearsal.id, round?.id ?? '', [real.id, { ballots: 2, codes: codes.length }]);
+    expect((await t.tablet('/api/tablet/session', { code: codes[0]?.code })).body.error?.code).toBe('unknown_code');
+    expect((await raw('openVoting', { meetingId: real.id })).ok).toBe(true);
+    // The round's lines went with the rehearsal's chain.
+    expect((await t.chair('auditTrail', { action: 'remove_object' })).lines).toEqual([]);
+    expect((await t.chair('auditTrail', { action: 'update_round_settings' })).lines).toEqual([]);
   }, 60_000);
 });

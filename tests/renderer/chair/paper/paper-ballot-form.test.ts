@@ -27,7 +27,7 @@ const graded: PaperForm = {
   groups: ['officials'],
 };
 
-type Exposed = { ballot: () => unknown };
+type Exposed = { ballot: () => unknown; wholeInvalid: () => unknown };
 
 describe('PaperBallotForm', () => {
   it('worst-list: names more than K, ticks problems of named objects only', async () => {
@@ -54,5 +54,25 @@ describe('PaperBallotForm', () => {
     await wrapper.get('select[aria-label="许可科 服务态度"]').setValue('1');
     await wrapper.get('select[aria-label="征收科 业务素质"]').setValue(String(OFF_SCALE_GRADE));
     expect((wrapper.vm as unknown as Exposed).ballot()).toEqual({ type: 'graded', answers: { a: { x: null, y: 1 }, b: { x: OFF_SCALE_GRADE, y: null } } });
+  });
+
+  it('整张票: keyed item by item by default; 无效票 as a whole hides the grid and shows the rule; a blank paper is not offered as one', async () => {
+    const wrapper = mount(PaperBallotForm, { props: { form: graded, name: 'first' } });
+    const vm = wrapper.vm as unknown as Exposed;
+    const whole = wrapper.get('select[data-testid="paper-whole"]');
+    expect(whole.findAll('option').map((o) => o.text())).toEqual(['按票面逐项录入', '无效票：整张无法辨认', '无效票：其他原因']);
+    expect(vm.wholeInvalid()).toBeUndefined();
+    expect(wrapper.text()).toContain('空白票（一项未填）按全部弃权计为有效票');
+    expect(wrapper.find('select[aria-label="许可科 服务态度"]').exists()).toBe(true);
+    await whole.setValue('unreadable');
+    expect(vm.wholeInvalid()).toBe('unreadable');
+    expect(wrapper.get('[data-testid="paper-whole-rule"]').text()).toContain('整张评议表无法辨认');
+    expect(wrapper.find('select[aria-label="许可科 服务态度"]').exists()).toBe(false);
+    await whole.setValue('other');
+    expect(vm.wholeInvalid()).toBe('other');
+    expect(wrapper.get('[data-testid="paper-whole-rule"]').text()).toContain('其他原因');
+    await whole.setValue('');
+    expect(vm.wholeInvalid()).toBeUndefined();
+    expect(wrapper.find('[data-testid="paper-whole-rule"]').exists()).toBe(false);
   });
 });

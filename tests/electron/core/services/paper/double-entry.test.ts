@@ -200,4 +200,54 @@ describe('paper ballots keyed in twice', () => {
     if (sheet.sheet !== 'worst') throw new Error('not a worst sheet');
     expect(sheet.counts.find((g) => g.group === 'recipients')).toMatchObject({ cast: 0, invalid: 1 });
   });
+
+  it('a paper keyed as 无效票 as a whole: both entries must say so; one that does not makes a pair to settle; kept with its reason, counted as 无效票 on the reconciliation and the sheets', async () => {
+    const { meetingId } = await closedDemo();
+    const view = await t.chair('paperEntry', { meetingId });
+    const ballotsBefore = rows('SELECT * FROM ballots WHERE meeting_id = ?', meetingId).length;
+    // Both clerks: unreadable. Whatever the form's boxes said, only the mark is kept.
+    const a = await t.chair('paperFirstEntry', { meetingId, group: 'officials', clerk: '甲', ballot: paperBallot(view, PLAN), wholeInvalid: 'unreadable' });
+    const agreed = await t.chair('paperSecondEntry', { meetingId, entryId: a.entryId, clerk: '乙', ballot: paperBallot(view, () => null), wholeInvalid: 'unreadable' });
+    expect(agreed.outcome).toBe('invalid');
+    expect(agreed.view.invalid).toEqual([expect.objectContaining({ group: 'officials', reason: 'whole_unreadable', zh: expect.stringContaining('无法辨认') })]);
+    expect(rows('SELECT reason, content_json FROM invalid_ballots WHERE meeting_id = ?', meetingId)).toEqual([
+      { reason: 'whole_unreadable', content_json: JSON.stringify({ type: 'graded', wholeInvalid: 'unreadable' }) },
+    ]);
+
+    // One clerk keys the paper as a ballot, the other as 无效票 (其他): they differ in the one field `whole`.
+    const b = await t.chair('paperFirstEntry', { meetingId, group: 'recipients', clerk: '甲', ballot: paperBallot(view, PLAN) });
+    const differs = await t.chair('paperSecondEntry', { meetingId, entryId: b.entryId, clerk: '乙', ballot: paperBallot(view, PLAN), wholeInvalid: 'other' });
+    expect(differs.outcome).toBe('conflict');
+    expect(differs.view.pending[0]?.differences).toEqual([{ key: 'whole', objectId: '', partId: null, first: null, second: 'other' }]);
+    expect((await chairRaw(t, 'paperResolve', { meetingId, entryId: b.entryId, choices: {} })).error?.code).toBe('paper_choice_missing');
+    const settled = await t.chair('paperResolve', { meetingId, entryId: b.entryId, choices: { whole: 'second' } });
+    expect(settled.outcome).toBe('invalid');
+    // And a pair settled the other way is the first clerk's ballot, counted.
+    const c = await t.chair('paperFirstEntry', { meetingId, group: 'recipients', clerk: '甲', ballot: paperBallot(view, PLAN), wholeInvalid: 'other' });
+    await t.chair('paperSecondEntry', { meetingId, entryId: c.entryId, clerk: '乙', ballot: paperBallot(view, PLAN) });
+    expect((await t.chair('paperResolve', { meetingId, entryId: c.entryId, choices: { whole: 'second' } })).outcome).toBe('accepted');
+    expect(rows('SELECT * FROM ballots WHERE meeting_id = ?', meetingId)).toHaveLength(ballotsBefore + 1);
+
+    const final = await t.chair('paperEntry', { meetingId });
+    expect(final.invalid.map((i) => [i.group, i.reason])).toEqual([
+      ['officials', 'whole_unreadable'],
+      ['recipients', 'whole_other'],
+    ]);
+    expect(final.reconciliation.map((r) => [r.group, r.paperValid, r.paperInvalid, r.notReturned])).toEqual([
+      ['officials', 0, 1, 5],
+      ['recipients', 1, 1, 14],
+    ]);
+    const sheet = await t.chair('printData', { meetingId, sheet: 'ranking' });
+    if (sheet.sheet !== 'ranking') throw new Error('not a ranking sheet');
+    expect(sheet.counts.map((g) => [g.group, g.invalid])).toEqual([
+      ['officials', 1],
+      ['recipients', 1],
+    ]);
+    expect((await t.chair('results', { meetingId })).invalidBallots).toEqual([
+      { group: 'officials', count: 1 },
+      { group: 'recipients', count: 1 },
+    ]);
+    const reconciliation = await t.chair('printData', { meetingId, sheet: 'paperReconciliation' });
+    expect(JSON.stringify(reconciliation)).toContain('整张评议表无法辨认');
+  });
 });
