@@ -11,14 +11,94 @@
  */
 import type { AppError } from '../../shared/domain/result';
 import type { ErrorCode } from '../../shared/domain/errors';
+import { WEIGHTED_GROUPS, isVoterGroup, voterGroup } from '../../shared/domain/voter-groups';
 /** The console's languages (renderer/common/i18n.ts's Locale). */
 export type ErrorLocale = 'zh' | 'en';
 
 /** The params the wordings below read (core may send more; they are then not shown). */
-type WordParams = { readonly [K in 'action' | 'scope' | 'detail' | 'check' | 'method' | 'meeting' | 'part' | 'value' | 'total']?: string | number };
+type WordParams = {
+  readonly [K in
+    | 'action'
+    | 'scope'
+    | 'detail'
+    | 'check'
+    | 'method'
+    | 'meeting'
+    | 'part'
+    | 'value'
+    | 'total'
+    | 'field'
+    | 'position'
+    | 'length'
+    | 'min'
+    | 'max'
+    | 'count'
+    | 'rule'
+    | 'name'
+    | 'unit'
+    | 'state'
+    | 'target'
+    | 'ballots'
+    | 'first'
+    | 'label'
+    | 'points'
+    | 'previous'
+    | 'previousPoints'
+    | 'diff'
+    | 'campaign'
+    | 'group']?: string | number;
+};
 
 /** A code's wording: fixed, or made from its params. */
 type Words = string | ((params: WordParams) => string);
+
+const s = (value: string | number | undefined): string => (value === undefined ? '' : String(value));
+
+/**
+ * The fields core names in field_empty / field_too_long / settings_invalid, by their stable id;
+ * `position` (1-based) fills in which grade or indicator.
+ */
+const FIELD_LABELS: Record<string, { readonly zh: (p: WordParams) => string; readonly en: (p: WordParams) => string }> = {
+  campaignName: { zh: () => '评议活动名称', en: () => 'Campaign name' },
+  roundName: { zh: () => '轮次名称', en: () => 'Round name' },
+  title: { zh: () => '会议名称', en: () => 'Meeting title' },
+  heldOn: { zh: () => '会议日期', en: () => 'Meeting date' },
+  place: { zh: () => '会议地点', en: () => 'Meeting place' },
+  objectName: { zh: () => '评议对象名称', en: () => 'Object name' },
+  department: { zh: () => '单位', en: () => 'Unit' },
+  category: { zh: () => '类别', en: () => 'Category' },
+  personName: { zh: () => '姓名', en: () => 'Name' },
+  unit: { zh: () => '工作单位', en: () => 'Workplace' },
+  overrideReason: { zh: () => '例外理由', en: () => 'Reason for the exception' },
+  indicatorSetName: { zh: () => '指标体系名称', en: () => 'Indicator set name' },
+  indicatorName: { zh: (p) => `第 ${s(p.position)} 项指标的名称`, en: (p) => `Name of indicator ${s(p.position)}` },
+  indicatorDescription: { zh: (p) => `第 ${s(p.position)} 项指标的说明`, en: (p) => `Description of indicator ${s(p.position)}` },
+  gradeLabel: { zh: (p) => `第 ${s(p.position)} 个评分等级的名称`, en: (p) => `Name of grade ${s(p.position)}` },
+  gradeScale: { zh: () => '评分等级', en: () => 'Grade scale' },
+  groupWeights: { zh: () => '两组代表的权重', en: () => 'Weights of the two groups' },
+  worstK: { zh: () => '评差最多可选个数', en: () => 'Most objects a representative may mark as worst' },
+  smallGroupK: { zh: () => '小组最少票数（少于此数不单列）', en: () => 'Fewest ballots for a group to be shown on its own' },
+  roundingMode: { zh: () => '取舍方式', en: () => 'Rounding' },
+  followupText: { zh: () => '内容', en: () => 'Text' },
+};
+
+/** A field's label in `language`; an unknown id is shown as it is. */
+function fieldLabel(p: WordParams, language: ErrorLocale): string {
+  const label = FIELD_LABELS[s(p.field)];
+  return label === undefined ? s(p.field) : label[language](p);
+}
+
+/** A voter group's short name (the weights' parts). */
+function groupLabel(id: string | number | undefined, language: ErrorLocale): string {
+  const text = s(id);
+  return isVoterGroup(text) ? voterGroup(text).shortName[language] : text;
+}
+
+/** What a removal refused by ballots or open voting names: a campaign, a round or this meeting. */
+function removalTarget(p: WordParams, language: ErrorLocale): string {
+  if (language === 'zh') return p.target === 'campaign' ? `评议活动“${s(p.name)}”` : p.target === 'round' ? `轮次“${s(p.name)}”` : '这场会议';
+  return p.target === 'campaign' ? `the campaign "${s(p.name)}"` : p.target === 'round' ? `the round "${s(p.name)}"` : 'this meeting';
+}
 
 /**
  * Chinese, worded from the params core sends (fail()). An error without params comes from an
@@ -28,18 +108,33 @@ const ZH: Record<ErrorCode, Words> = {
   meeting_not_found: '找不到这场评议会议，请刷新后重新选择。',
   campaign_not_found: '找不到这个评议活动，可能已被删除，请刷新后重新选择。',
   round_not_found: '找不到这一轮评议，可能已被删除，请刷新后重新选择。',
-  object_not_found: '这场会议没有这个评议对象，请刷新后重新选择。',
+  object_not_found: (p) => (p.scope === 'round' ? '找不到这个评议对象，可能已被删除，请刷新后再试。' : '这场会议没有这个评议对象，请刷新后重新选择。'),
   indicator_set_not_found: '找不到这个指标体系，可能已被删除，请刷新后再试。',
-  representative_not_found: '名单中找不到这位代表，请刷新签到名单后重试。',
+  representative_not_found: (p) => (p.scope === 'setup' ? '找不到这位评议代表，可能已被删除，请刷新后再试。' : '名单中找不到这位代表，请刷新签到名单后重试。'),
   code_not_found: '本场会议没有这个评议码，请核对纸条，并确认选择的是正确的会议。',
   veto_not_found: '这个评议对象没有一票否决记录，请刷新后再看。',
-  meeting_frozen: '这场会议已开始投票，会议内容已锁定；如需修改，请复制会议后在副本中修改。',
+  meeting_frozen: (p) =>
+    p.state === 'voting'
+      ? '本场会议已开始投票，会议的定义（评议对象、指标、设置、代表名单）已锁定，不能修改。如需调整，请复制本场会议后修改副本。'
+      : p.state === 'closed'
+        ? '本场会议投票已结束，会议的定义已锁定，不能修改。如需再次评议，请复制本场会议或本轮。'
+        : '这场会议已开始投票，会议内容已锁定；如需修改，请复制会议后在副本中修改。',
   round_frozen: (p) =>
     p.meeting === undefined
       ? '本轮已有会议开始投票，评议对象和指标已锁定；如需修改，请复制本轮后修改。'
-      : `本轮的“${String(p.meeting)}”已开始投票，本轮的评议对象、指标分配和总分构成已锁定，不能修改。如需调整，请复制本轮后修改副本。`,
-  indicator_set_frozen: '这套指标是内置的，或已被投过票的会议使用，不能修改；请新建一套指标。',
-  indicator_set_in_use: '这套指标仍有评议对象在用，请先为它们改用其他指标。',
+      : p.scope === 'objects'
+        ? `本轮的“${s(p.meeting)}”已开始投票，本轮的评议对象和指标分配已锁定，不能修改。如需调整，请复制本轮后修改副本。`
+        : `本轮的“${String(p.meeting)}”已开始投票，本轮的评议对象、指标分配和总分构成已锁定，不能修改。如需调整，请复制本轮后修改副本。`,
+  indicator_set_frozen: (p) =>
+    p.state === 'builtin'
+      ? '这是内置的指标体系，不能修改或删除。如需调整，请新建一个自定义指标体系。'
+      : p.meeting !== undefined
+        ? `“${s(p.meeting)}”已开始投票并使用了这个指标体系，它已锁定，不能修改。如需调整，请新建一个指标体系。`
+        : '这套指标是内置的，或已被投过票的会议使用，不能修改；请新建一套指标。',
+  indicator_set_in_use: (p) =>
+    p.name === undefined
+      ? '这套指标仍有评议对象在用，请先为它们改用其他指标。'
+      : `指标体系“${s(p.name)}”正在使用中（${s(p.count)} 个评议对象），不能删除。请先在“指标分配”中把用到它的类别改用其他指标体系。`,
   meeting_closed: (p) =>
     ({
       check_in: '投票已结束，签到不能再更改。',
@@ -59,18 +154,90 @@ const ZH: Record<ErrorCode, Words> = {
     p.action === 'mark_official' ? '结果已经是正式结果了。' : '结果已确认为正式结果，本场会议不能再作任何修改。如确有错误，请按规定另行处理并书面说明。',
   bad_transition: '会议当前的状态不允许这一步，请刷新后查看会议状态。',
   attendance_rule: '实到人数不符合评议规则：请补齐后再开始，或填写理由后坚持开始。',
-  override_not_needed: '实到人数符合规则，无需填写理由。',
-  remove_refused: '已有选票或正在投票，不能删除。',
+  override_not_needed: (p) =>
+    p.scope === 'self' ? '单位自评的代表名单只有一组，没有 30%/70% 的构成要求，不需要例外说明。' : '实到人数符合规则，无需填写理由。',
+  remove_refused: (p) =>
+    p.rule === 'voting'
+      ? `“${s(p.meeting)}”正在投票，不能删除${removalTarget(p, 'zh')}。请先结束投票。`
+      : p.rule === 'ballots'
+        ? `“${s(p.meeting)}”已有 ${s(p.ballots)} 张选票，不能删除${removalTarget(p, 'zh')}：评议记录必须保留。如不再需要，可以把它留在原处不用。`
+        : '已有选票或正在投票，不能删除。',
   ballots_exist: '已有选票，不能再更改。',
-  field_empty: '有必填项为空，请填写后再保存。',
-  field_too_long: '有一项内容过长，请缩短后再保存。',
-  field_invalid: '有一项内容不符合要求，请改正后再保存。',
-  settings_invalid: '有一项设置不符合要求，请改正后再保存。',
-  duplicate_name: '这个名称已被使用，请换一个。',
-  reorder_mismatch: '列表已被改动，请刷新后重新排序。',
-  weights_empty: '一套指标至少要有一项指标。',
-  weight_invalid: '指标权重有误：应为大于 0、最多两位小数的数。',
-  weights_total: '各项指标的权重合计应为 100%。',
+  field_empty: (p) => (p.field === undefined ? '有必填项为空，请填写后再保存。' : `“${fieldLabel(p, 'zh')}”不能为空，请填写后再保存。`),
+  field_too_long: (p) =>
+    p.field === undefined
+      ? '有一项内容过长，请缩短后再保存。'
+      : `“${fieldLabel(p, 'zh')}”太长（${s(p.length)} 个字），最多 ${s(p.max)} 个字，请缩短后再保存。`,
+  field_invalid: (p) =>
+    p.rule === 'date_format'
+      ? `“会议日期”应写成 2026-11-23 这样的格式，现在是“${s(p.value)}”。`
+      : p.rule === 'group_not_voting'
+        ? `“${groupLabel(p.group, 'zh')}”不参加这场会议的投票。`
+        : p.rule === 'ballot_kind'
+          ? '这张选票不是本场会议的票型。'
+          : '有一项内容不符合要求，请改正后再保存。',
+  settings_invalid: (p) => {
+    const label = fieldLabel(p, 'zh');
+    switch (p.rule) {
+      case 'share_value':
+        return `“${label}”中${groupLabel(p.group, 'zh')}的数值 ${s(p.value)} 无效：应为 0 到 100 之间、大于 0 的数，最多两位小数。`;
+      case 'share_total':
+        return `“${label}”合计为 ${s(p.total)}，应为 100（${WEIGHTED_GROUPS.map((g) => groupLabel(g, 'zh')).join(' + ')}），请调整后再保存。`;
+      case 'whole_number':
+        return `“${label}”应为 ${s(p.min)} 到 ${s(p.max)} 之间的整数，现在是 ${s(p.value)}。`;
+      case 'grade_count':
+        return `“评分等级”应有 2 到 ${s(p.max)} 个等级，现在有 ${s(p.count)} 个。`;
+      case 'grade_label_long':
+        return `第 ${s(p.position)} 个评分等级的名称太长，最多 ${s(p.max)} 个字。`;
+      case 'grade_abstain':
+        return `第 ${s(p.position)} 个评分等级不能叫“弃权”：选票上总会另外提供“弃权”，请删去这一等级。`;
+      case 'grade_duplicate':
+        return `第 ${s(p.position)} 个评分等级“${s(p.label)}”与前面的等级重名，请改名。`;
+      case 'grade_points':
+        return `第 ${s(p.position)} 个评分等级“${s(p.label)}”的分值 ${s(p.value)} 无效：应为 0 到 100 之间的数，最多两位小数。`;
+      case 'grade_order':
+        return `评分等级应从好到差排列、分值依次降低：“${s(p.label)}”（${s(p.points)} 分）不低于上一等级“${s(p.previous)}”（${s(p.previousPoints)} 分）。`;
+      case 'rounding_mode':
+        return '“取舍方式”应为“逐项取舍”或“一次取舍”。';
+      default:
+        return '有一项设置不符合要求，请改正后再保存。';
+    }
+  },
+  duplicate_name: (p) => {
+    switch (p.target) {
+      case 'campaign':
+        return p.action === 'create' ? `已有名为“${s(p.name)}”的评议活动，请换一个名称（例如加上年度）。` : `已有名为“${s(p.name)}”的评议活动，请换一个名称。`;
+      case 'round':
+        return p.campaign === undefined ? `本评议活动中已有名为“${s(p.name)}”的轮次，请换一个名称。` : `“${s(p.campaign)}”中已有名为“${s(p.name)}”的轮次，请换一个名称。`;
+      case 'meeting':
+        return `本轮中已有名为“${s(p.name)}”的会议，请换一个名称（例如注明“社会测评”或“单位自评”）。`;
+      case 'indicatorSet':
+        return `已有名为“${s(p.name)}”的指标体系，请换一个名称。`;
+      case 'indicator':
+        return `第 ${s(p.position)} 项指标“${s(p.name)}”与第 ${s(p.first)} 项重名，请改名或删去一项。`;
+      case 'object':
+        return `本轮已有评议对象“${p.unit === undefined || p.unit === '' ? '' : `${s(p.unit)} `}${s(p.name)}”（同一单位下的同名评议对象只能有一个），请检查是否重复添加。`;
+      case 'representative':
+        return `名单中已有“${s(p.name)}${p.unit === undefined || p.unit === '' ? '' : `（${s(p.unit)}）`}”。如确是同名同单位的两个人，请在工作单位中注明职务或部门以便区分。`;
+      default:
+        return '这个名称已被使用，请换一个。';
+    }
+  },
+  reorder_mismatch: (p) =>
+    p.target === 'objects'
+      ? '评议对象列表已在别处被修改，顺序没有保存。请刷新后重新排序。'
+      : p.target === 'roster'
+        ? '代表名单已在别处被修改，顺序没有保存。请刷新后重新排序。'
+        : '列表已被改动，请刷新后重新排序。',
+  weights_empty: '指标体系至少需要一项指标，请添加指标后再保存。',
+  weight_invalid: (p) =>
+    p.position === undefined
+      ? '指标权重有误：应为大于 0、最多两位小数的数。'
+      : `第 ${s(p.position)} 项指标的权重 ${s(p.value)} 无效：应为大于 0 的数，最多两位小数。请调整权重后再保存。`,
+  weights_total: (p) =>
+    p.total === undefined
+      ? '各项指标的权重合计应为 100%。'
+      : `指标权重合计为 ${s(p.total)}%，应为 100%（${p.rule === 'over' ? '多了' : '还差'} ${s(p.diff)}%）。请调整权重后再保存。`,
   veto_reason: '请写明一票否决的理由（例如经查实的吃拿卡要问题），理由会印在结果表上。',
   roster_empty: '代表名单为空，请先添加代表。',
   malformed_code: '评议码有误，请对照纸条逐位核对后重新输入。',
@@ -104,7 +271,7 @@ const ZH: Record<ErrorCode, Words> = {
   bind_failed: '平板服务无法在这个地址上监听。',
   busy: '正在处理另一个请求，请稍后再试。',
   not_ready: '尚未就绪，请稍后再试。',
-  bad_input: '输入有误，请检查后重试。',
+  bad_input: (p) => (p.rule === 'indicator_ids' ? '指标编号重复，请刷新后重新编辑。' : '输入有误，请检查后重试。'),
   unknown_method: (p) => `未知的操作：${String(p.method ?? '')}`,
   internal: '操作失败，请重试；如仍失败，请重启程序。',
   'tally.settings': '计分设置有误。',
@@ -148,13 +315,24 @@ const EN: Record<ErrorCode, Words> = {
   representative_not_found: 'This representative is not on the roster. Refresh the list and try again.',
   code_not_found: 'This meeting has no such code. Check the slip and the selected meeting.',
   veto_not_found: 'This object has no veto. Refresh to see the current state.',
-  meeting_frozen: 'Voting has started for this meeting: its definition is locked. Copy the meeting to change it.',
+  meeting_frozen: (p) =>
+    p.state === 'closed'
+      ? 'Voting has closed for this meeting: its definition is locked. Copy the meeting or the round to evaluate again.'
+      : 'Voting has started for this meeting: its definition (objects, indicators, settings, roster) is locked. Copy the meeting to change it.',
   round_frozen: (p) =>
     p.meeting === undefined
       ? 'A meeting of this round has started voting: its objects and indicators are locked. Copy the round to change them.'
       : `"${String(p.meeting)}" of this round has started voting: the round's objects, indicator sets and total score split are locked. Copy the round to change them.`,
-  indicator_set_frozen: 'This indicator set is built in or in use by a meeting that has voted; create a new set instead.',
-  indicator_set_in_use: 'This indicator set is still used by objects; assign them another set first.',
+  indicator_set_frozen: (p) =>
+    p.state === 'builtin'
+      ? 'This indicator set is built in and cannot be changed or removed. Create a custom set instead.'
+      : p.meeting !== undefined
+        ? `"${s(p.meeting)}" has started voting with this indicator set: it is locked. Create a new set instead.`
+        : 'This indicator set is built in or in use by a meeting that has voted; create a new set instead.',
+  indicator_set_in_use: (p) =>
+    p.name === undefined
+      ? 'This indicator set is still used by objects; assign them another set first.'
+      : `The indicator set "${s(p.name)}" is in use (${s(p.count)} objects) and cannot be removed. Assign its categories another set under "Indicator sets" first.`,
   meeting_closed: (p) =>
     ({
       check_in: 'Voting has ended for this meeting: check-in can no longer change.',
@@ -176,18 +354,85 @@ const EN: Record<ErrorCode, Words> = {
       : 'The results are official: nothing about this meeting changes any more. If there is an error, handle it by the rules and explain it in writing.',
   bad_transition: 'The meeting is not in a state that allows this. Refresh to see its status.',
   attendance_rule: 'Attendance does not meet the rule. Fix it, or give a written reason to open anyway.',
-  override_not_needed: 'Attendance meets the rule: no reason is needed.',
-  remove_refused: 'This cannot be removed: ballots were cast or voting is under way.',
+  override_not_needed: (p) =>
+    p.scope === 'self' ? 'A self-evaluation roster has one group: there is no 30 %/70 % rule and no exception to explain.' : 'Attendance meets the rule: no reason is needed.',
+  remove_refused: (p) =>
+    p.rule === 'voting'
+      ? `"${s(p.meeting)}" is voting: ${removalTarget(p, 'en')} cannot be removed. Close voting first.`
+      : p.rule === 'ballots'
+        ? `"${s(p.meeting)}" has ${s(p.ballots)} ballots: ${removalTarget(p, 'en')} cannot be removed, the record must be kept. Leave it unused if it is no longer needed.`
+        : 'This cannot be removed: ballots were cast or voting is under way.',
   ballots_exist: 'Ballots have been cast: this can no longer change.',
-  field_empty: 'A required field is empty. Fill it in and save again.',
-  field_too_long: 'A field is too long. Shorten it and save again.',
-  field_invalid: 'A field has an invalid value. Correct it and save again.',
-  settings_invalid: 'A setting is invalid. Correct it and save again.',
-  duplicate_name: 'This name is already used here. Choose another.',
+  field_empty: (p) => (p.field === undefined ? 'A required field is empty. Fill it in and save again.' : `"${fieldLabel(p, 'en')}" is empty. Fill it in and save again.`),
+  field_too_long: (p) =>
+    p.field === undefined
+      ? 'A field is too long. Shorten it and save again.'
+      : `"${fieldLabel(p, 'en')}" is too long (${s(p.length)} characters, at most ${s(p.max)}). Shorten it and save again.`,
+  field_invalid: (p) =>
+    p.rule === 'date_format'
+      ? `The meeting date is written like 2026-11-23, not "${s(p.value)}".`
+      : p.rule === 'group_not_voting'
+        ? `"${groupLabel(p.group, 'en')}" does not vote in this meeting.`
+        : p.rule === 'ballot_kind'
+          ? 'This ballot is not of this meeting\'s kind.'
+          : 'A field has an invalid value. Correct it and save again.',
+  settings_invalid: (p) => {
+    const label = fieldLabel(p, 'en');
+    switch (p.rule) {
+      case 'share_value':
+        return `"${label}": the value ${s(p.value)} for ${groupLabel(p.group, 'en')} is invalid; a number above 0 and at most 100, with at most two decimals.`;
+      case 'share_total':
+        return `"${label}" adds up to ${s(p.total)}; it must be 100 (${WEIGHTED_GROUPS.map((g) => groupLabel(g, 'en')).join(' + ')}).`;
+      case 'whole_number':
+        return `"${label}" must be a whole number from ${s(p.min)} to ${s(p.max)}, not ${s(p.value)}.`;
+      case 'grade_count':
+        return `The grade scale needs 2 to ${s(p.max)} grades, not ${s(p.count)}.`;
+      case 'grade_label_long':
+        return `The name of grade ${s(p.position)} is too long: at most ${s(p.max)} characters.`;
+      case 'grade_abstain':
+        return `Grade ${s(p.position)} cannot be called 弃权: the ballot always offers abstaining besides the grades. Remove this grade.`;
+      case 'grade_duplicate':
+        return `Grade ${s(p.position)} "${s(p.label)}" repeats an earlier grade's name. Rename it.`;
+      case 'grade_points':
+        return `The points ${s(p.value)} of grade ${s(p.position)} "${s(p.label)}" are invalid: a number from 0 to 100 with at most two decimals.`;
+      case 'grade_order':
+        return `Grades go from best to worst with falling points: "${s(p.label)}" (${s(p.points)}) is not below the grade before it, "${s(p.previous)}" (${s(p.previousPoints)}).`;
+      case 'rounding_mode':
+        return 'Rounding is either per item or once.';
+      default:
+        return 'A setting is invalid. Correct it and save again.';
+    }
+  },
+  duplicate_name: (p) => {
+    switch (p.target) {
+      case 'campaign':
+        return `A campaign named "${s(p.name)}" exists already. Choose another name (e.g. add the year).`;
+      case 'round':
+        return `This campaign already has a round named "${s(p.name)}". Choose another name.`;
+      case 'meeting':
+        return `This round already has a meeting named "${s(p.name)}". Choose another name.`;
+      case 'indicatorSet':
+        return `An indicator set named "${s(p.name)}" exists already. Choose another name.`;
+      case 'indicator':
+        return `Indicator ${s(p.position)} "${s(p.name)}" has the same name as indicator ${s(p.first)}. Rename or remove one.`;
+      case 'object':
+        return `This round already has the object "${p.unit === undefined || p.unit === '' ? '' : `${s(p.unit)} `}${s(p.name)}" (one object of a name per unit). Check for a double entry.`;
+      case 'representative':
+        return `The roster already has "${s(p.name)}${p.unit === undefined || p.unit === '' ? '' : ` (${s(p.unit)})`}". If these are two people, add a post or department to the workplace.`;
+      default:
+        return 'This name is already used here. Choose another.';
+    }
+  },
   reorder_mismatch: 'The list changed meanwhile. Refresh and reorder again.',
   weights_empty: 'An indicator set needs at least one indicator.',
-  weight_invalid: 'An indicator weight is invalid: a number above 0 with at most two decimals.',
-  weights_total: 'The indicator weights must total 100 %.',
+  weight_invalid: (p) =>
+    p.position === undefined
+      ? 'An indicator weight is invalid: a number above 0 with at most two decimals.'
+      : `The weight ${s(p.value)} of indicator ${s(p.position)} is invalid: a number above 0 with at most two decimals.`,
+  weights_total: (p) =>
+    p.total === undefined
+      ? 'The indicator weights must total 100 %.'
+      : `The indicator weights total ${s(p.total)} %; they must total 100 % (${p.rule === 'over' ? 'over' : 'short'} by ${s(p.diff)} %).`,
   veto_reason: 'Write the reason for the veto; it is printed on the result sheet.',
   roster_empty: 'The roster is empty. Add representatives first.',
   malformed_code: 'The code is mistyped. Check it against the slip character by character.',
@@ -222,7 +467,7 @@ const EN: Record<ErrorCode, Words> = {
   bind_failed: 'The tablet server could not listen on this address.',
   busy: 'Busy with another request. Try again in a moment.',
   not_ready: 'Not ready yet. Try again in a moment.',
-  bad_input: 'The request was malformed.',
+  bad_input: (p) => (p.rule === 'indicator_ids' ? 'Two indicators have the same id. Refresh and edit again.' : 'The request was malformed.'),
   unknown_method: (p) => `Unknown request${p.method === undefined ? '' : `: ${String(p.method)}`}.`,
   internal: 'An internal error occurred. Tell technical support.',
   'tally.settings': 'The tally settings are invalid.',
