@@ -46,7 +46,13 @@ type WordParams = {
     | 'previousPoints'
     | 'diff'
     | 'campaign'
-    | 'group']?: string | number;
+    | 'group'
+    | 'file'
+    | 'size'
+    | 'kind'
+    | 'line'
+    | 'what'
+    | 'lines']?: string | number;
 };
 
 /** A code's wording: fixed, or made from its params. */
@@ -93,6 +99,16 @@ function groupLabel(id: string | number | undefined, language: ErrorLocale): str
   const text = s(id);
   return isVoterGroup(text) ? voterGroup(text).shortName[language] : text;
 }
+
+const SAVE_AS_HINT = '请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿（.xlsx）或 CSV（逗号分隔）后再导入。';
+
+/** The kinds of non-table file an import recognises by its first bytes (electron/core/import/table-file.ts). */
+const BINARY_KINDS_ZH: Partial<Record<string, string>> = { pdf: ' PDF 文档', image: '图片', archive: '压缩包', rtf: ' RTF 文档（Word 另存的格式）' };
+const BINARY_KINDS_EN: Partial<Record<string, string>> = { pdf: 'a PDF document', image: 'a picture', archive: 'an archive', rtf: 'an RTF document' };
+
+/** What an import reads: the objects table or the roster. */
+const IMPORT_WHAT_ZH: Partial<Record<string, string>> = { objects: '评议对象表', roster: '代表名单' };
+const IMPORT_WHAT_EN: Partial<Record<string, string>> = { objects: 'objects table', roster: 'roster' };
 
 /** What a removal refused by ballots or open voting names: a campaign, a round or this meeting. */
 function removalTarget(p: WordParams, language: ErrorLocale): string {
@@ -243,19 +259,58 @@ const ZH: Record<ErrorCode, Words> = {
   malformed_code: '评议码有误，请对照纸条逐位核对后重新输入。',
   code_used: (p) => (p.action === 'void_codes' ? '这个评议码已经投过票，不能作废；它的选票会照常计入。' : '这个评议码已经投过票。'),
   already_voided: '这个评议码已经作废，无需再次作废。',
-  import_bad_upload: '文件没有收到，请重新选择。',
-  import_too_large: '文件太大。',
-  import_empty: '文件是空的。',
-  import_not_table: '文件不是表格（.xlsx 或 .csv）。',
-  import_not_excel: '文件不是 .xlsx 工作簿。',
-  import_xlsx_unreadable: '工作簿无法读取，请另存为 .xlsx 后重试。',
+  import_bad_upload: (p) => (p.file === undefined ? '文件没有收到，请重新选择。' : `文件“${s(p.file)}”没有完整传到程序里，请重新选择文件。`),
+  import_too_large: (p) =>
+    p.file === undefined
+      ? '文件太大。'
+      : p.rule === 'inflated'
+        ? `Excel 文件“${s(p.file)}”解压后超过 ${s(p.max)}，不像是一份名单，没有读取。请确认选对了文件。`
+        : `文件“${s(p.file)}”太大（${s(p.size)}），超过 ${s(p.max)} 的上限，没有读取。评议对象表和代表名单通常只有几十 KB：请确认选对了文件，或删去多余的工作表和图片后另存再导入。`,
+  import_empty: (p) => (p.file === undefined ? '文件是空的。' : `文件“${s(p.file)}”是空的，没有任何内容。请确认选对了文件，并在保存后再导入。`),
+  import_not_table: (p) =>
+    p.file === undefined
+      ? '文件不是表格（.xlsx 或 .csv）。'
+      : p.kind === undefined
+        ? `无法识别文件“${s(p.file)}”的格式：它既不是 Excel 表格（.xlsx），也不是 CSV 文本，可能已损坏或是其他软件的文件。请选择 Excel 表格（.xlsx）或 CSV 文件。`
+        : `文件“${s(p.file)}”是${BINARY_KINDS_ZH[s(p.kind)] ?? s(p.kind)}，不是表格文件。请选择 Excel 表格（.xlsx）或 CSV 文件。`,
+  import_not_excel: (p) => {
+    const file = `“${s(p.file)}”`;
+    switch (p.kind) {
+      case 'word':
+        return `这不是 Excel 表格文件（可能是 Word 文档改了扩展名）：${file}里是 Word 文档的内容。请在 Excel 或 WPS 表格中整理名单，另存为 .xlsx 或 CSV 后再导入；如名单在 Word 表格里，可整表复制粘贴到 Excel 中。`;
+      case 'powerpoint':
+        return `这不是 Excel 表格文件（可能是 PowerPoint 演示文稿改了扩展名）：${file}。${SAVE_AS_HINT}`;
+      case 'opendocument':
+        return `文件${file}是 OpenDocument（WPS/LibreOffice 的 .ods 等）格式。${SAVE_AS_HINT}`;
+      case 'zip':
+        return `这不是 Excel 表格文件：${file}是一个压缩包（zip）。请解压后选择其中的 .xlsx 或 CSV 文件。`;
+      case 'text':
+        return `这不是 Excel 文件：${file}的扩展名是 Excel 的，但里面是纯文本（第 ${s(p.line)} 行是“${s(p.value)}”），可能是别的文件改了扩展名。请在 Excel 或 WPS 中打开原始名单，另存为 Excel 工作簿（.xlsx）或 CSV 后再导入。`;
+      default:
+        return '文件不是 .xlsx 工作簿。';
+    }
+  },
+  import_xlsx_unreadable: (p) =>
+    p.file === undefined ? '工作簿无法读取，请另存为 .xlsx 后重试。' : `无法读取 Excel 文件“${s(p.file)}”：文件可能已损坏或不完整。${SAVE_AS_HINT}`,
   import_no_rows: '表格中没有数据行。',
   import_missing_columns: '表格缺少必需的列，请使用模板的表头。',
-  import_nothing_valid: '表格中没有一行是有效的，请按提示改正后重新导入。',
+  import_nothing_valid: (p) =>
+    p.what === undefined
+      ? '表格中没有一行是有效的，请按提示改正后重新导入。'
+      : `${IMPORT_WHAT_ZH[s(p.what)] ?? s(p.what)}中没有一行是正确的，没有导入。请按预览中列出的问题改正文件后重新导入。`,
   import_wrong_kind: '这张表格是另一种名单。',
-  import_csv_quote: 'CSV 文件中有未闭合的引号。',
-  import_legacy_office: '不读取旧版 .xls 文件，请另存为 .xlsx 后重试。',
-  import_has_errors: '有些行有错误：请改正，或只导入有效的行。',
+  import_csv_quote: (p) =>
+    p.line === undefined
+      ? 'CSV 文件中有未闭合的引号。'
+      : `${p.file === undefined ? '' : `文件“${s(p.file)}”：`}第 ${s(p.line)} 行有一个双引号（"）没有配对，后面的内容无法分清行和列。请在 Excel 或 WPS 中打开该文件检查这一行，改正后另存为 CSV 再导入。`,
+  import_legacy_office: (p) =>
+    p.file === undefined
+      ? '不读取旧版 .xls 文件，请另存为 .xlsx 后重试。'
+      : `文件“${s(p.file)}”是旧版 Excel 97-2003（.xls）或其他旧版 Office 格式，也可能是设置了打开密码的 Excel 文件，本软件无法直接读取。${SAVE_AS_HINT}（如有密码，请先取消密码。）`,
+  import_has_errors: (p) =>
+    p.what === undefined
+      ? '有些行有错误：请改正，或只导入有效的行。'
+      : `${IMPORT_WHAT_ZH[s(p.what)] ?? s(p.what)}中有 ${s(p.count)} 行有错误（第 ${s(p.lines)} 行），没有导入任何内容。请改正后重新导入，或选择“只导入正确的行”。`,
   not_ballot_file: '这不是评议程序导出的选票文件，请选择导出的原文件。',
   bad_ballot_file: '选票文件与它自己的会议定义不符，文件可能被改动过。请使用导出的原文件。',
   tally_input: (p) =>
@@ -439,19 +494,58 @@ const EN: Record<ErrorCode, Words> = {
   code_used: (p) =>
     p.action === 'void_codes' ? 'This code has already been used to vote and cannot be voided; its ballot counts as usual.' : 'This code has already been used.',
   already_voided: 'This code was already voided.',
-  import_bad_upload: 'The file could not be received. Choose it again.',
-  import_too_large: 'The file is too large.',
-  import_empty: 'The file is empty.',
-  import_not_table: 'The file is not a table (.xlsx or .csv).',
-  import_not_excel: 'The file is not an .xlsx workbook.',
-  import_xlsx_unreadable: 'The workbook cannot be read. Save it again as .xlsx and retry.',
+  import_bad_upload: (p) => (p.file === undefined ? 'The file could not be received. Choose it again.' : `"${s(p.file)}" did not arrive complete. Choose the file again.`),
+  import_too_large: (p) =>
+    p.file === undefined
+      ? 'The file is too large.'
+      : p.rule === 'inflated'
+        ? `The Excel file "${s(p.file)}" unpacks to more than ${s(p.max)}: not a list, not read. Check that it is the right file.`
+        : `"${s(p.file)}" is too large (${s(p.size)}, the limit is ${s(p.max)}); it was not read. Object tables and rosters are a few dozen KB: check the file, or remove extra sheets and pictures and save again.`,
+  import_empty: (p) => (p.file === undefined ? 'The file is empty.' : `"${s(p.file)}" is empty. Check that it is the right file and that it was saved.`),
+  import_not_table: (p) =>
+    p.file === undefined
+      ? 'The file is not a table (.xlsx or .csv).'
+      : p.kind === undefined
+        ? `The format of "${s(p.file)}" is not recognised: neither an Excel table (.xlsx) nor CSV text. Choose an .xlsx or CSV file.`
+        : `"${s(p.file)}" is ${BINARY_KINDS_EN[s(p.kind)] ?? s(p.kind)}, not a table. Choose an Excel table (.xlsx) or a CSV file.`,
+  import_not_excel: (p) => {
+    const file = `"${s(p.file)}"`;
+    switch (p.kind) {
+      case 'word':
+        return `${file} is a Word document, not an Excel table. Put the list in Excel or WPS and save it as .xlsx or CSV.`;
+      case 'powerpoint':
+        return `${file} is a PowerPoint presentation, not an Excel table. Save the list as .xlsx or CSV.`;
+      case 'opendocument':
+        return `${file} is an OpenDocument (.ods) file. Save it as .xlsx or CSV.`;
+      case 'zip':
+        return `${file} is a zip archive, not an Excel table. Unpack it and choose the .xlsx or CSV inside.`;
+      case 'text':
+        return `${file} has an Excel extension but holds plain text (line ${s(p.line)} reads "${s(p.value)}"). Open the original list and save it as .xlsx or CSV.`;
+      default:
+        return 'The file is not an .xlsx workbook.';
+    }
+  },
+  import_xlsx_unreadable: (p) =>
+    p.file === undefined ? 'The workbook cannot be read. Save it again as .xlsx and retry.' : `The Excel file "${s(p.file)}" cannot be read: it may be damaged or incomplete. Save it again as .xlsx or CSV.`,
   import_no_rows: 'The table has no data rows.',
   import_missing_columns: 'The table lacks required columns. Use the template\'s headings.',
-  import_nothing_valid: 'No row of the table is valid. Fix the rows shown and import again.',
+  import_nothing_valid: (p) =>
+    p.what === undefined
+      ? 'No row of the table is valid. Fix the rows shown and import again.'
+      : `No row of the ${IMPORT_WHAT_EN[s(p.what)] ?? s(p.what)} is valid; nothing was imported. Fix the problems listed in the preview and import again.`,
   import_wrong_kind: 'The table is for another kind of list.',
-  import_csv_quote: 'The CSV file has an unclosed quote.',
-  import_legacy_office: 'Old .xls files are not read. Save the file as .xlsx and retry.',
-  import_has_errors: 'Some rows have errors. Fix them, or import the valid rows only.',
+  import_csv_quote: (p) =>
+    p.line === undefined
+      ? 'The CSV file has an unclosed quote.'
+      : `${p.file === undefined ? '' : `"${s(p.file)}": `}line ${s(p.line)} has an unmatched double quote ("), so rows and columns after it cannot be told apart. Fix the line and save as CSV again.`,
+  import_legacy_office: (p) =>
+    p.file === undefined
+      ? 'Old .xls files are not read. Save the file as .xlsx and retry.'
+      : `"${s(p.file)}" is an old Excel 97-2003 (.xls) or Office file, or a password-protected workbook. Save it as .xlsx or CSV (without a password) and import again.`,
+  import_has_errors: (p) =>
+    p.what === undefined
+      ? 'Some rows have errors. Fix them, or import the valid rows only.'
+      : `${s(p.count)} rows of the ${IMPORT_WHAT_EN[s(p.what)] ?? s(p.what)} have errors (lines ${s(p.lines)}); nothing was imported. Fix them, or import the valid rows only.`,
   not_ballot_file: 'This is not an exported ballot file.',
   bad_ballot_file: 'The ballot file does not fit its own definition; it may have been altered.',
   tally_input: (p) =>
