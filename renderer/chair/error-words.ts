@@ -12,6 +12,7 @@
 import type { AppError } from '../../shared/domain/result';
 import type { ErrorCode } from '../../shared/domain/errors';
 import { WEIGHTED_GROUPS, isVoterGroup, voterGroup } from '../../shared/domain/voter-groups';
+import { checkComposition } from '../../shared/setup/composition';
 /** The console's languages (renderer/common/i18n.ts's Locale). */
 export type ErrorLocale = 'zh' | 'en';
 
@@ -52,7 +53,9 @@ type WordParams = {
     | 'kind'
     | 'line'
     | 'what'
-    | 'lines']?: string | number;
+    | 'lines'
+    | 'officials'
+    | 'recipients']?: string | number;
 };
 
 /** A code's wording: fixed, or made from its params. */
@@ -110,6 +113,25 @@ const BINARY_KINDS_EN: Partial<Record<string, string>> = { pdf: 'a PDF document'
 const IMPORT_WHAT_ZH: Partial<Record<string, string>> = { objects: '评议对象表', roster: '代表名单' };
 const IMPORT_WHAT_EN: Partial<Record<string, string>> = { objects: 'objects table', roster: 'roster' };
 
+/** A meeting status and a voting action as bad_transition names them. */
+const STATUS_NAMES: Record<ErrorLocale, Partial<Record<string, string>>> = {
+  zh: { draft: '投票尚未开始', open: '投票正在进行', paused: '投票已暂停', closed: '投票已经结束', official: '结果已经确认' },
+  en: { draft: 'Voting has not started', open: 'Voting is open', paused: 'Voting is paused', closed: 'Voting has closed', official: 'The results are official' },
+};
+const VOTING_ACTIONS: Record<ErrorLocale, Partial<Record<string, string>>> = {
+  zh: { open: '开始投票', pause: '暂停投票', close: '结束投票' },
+  en: { open: 'open voting', pause: 'pause voting', close: 'close voting' },
+};
+
+/** The attendance rule's problems and fix, worded by the rule itself from the two counts present (实到). */
+function attendanceWords(p: WordParams, language: ErrorLocale): { problems: string; fix: string } | null {
+  if (typeof p.officials !== 'number' || typeof p.recipients !== 'number') return null;
+  const check = checkComposition({ officials: p.officials, recipients: p.recipients }, 'present');
+  return language === 'zh'
+    ? { problems: check.problems.map((x) => x.message).join('；'), fix: check.fix }
+    : { problems: check.problems.map((x) => x.messageEn).join('; '), fix: check.fixEn };
+}
+
 /** What a removal refused by ballots or open voting names: a campaign, a round or this meeting. */
 function removalTarget(p: WordParams, language: ErrorLocale): string {
   if (language === 'zh') return p.target === 'campaign' ? `评议活动“${s(p.name)}”` : p.target === 'round' ? `轮次“${s(p.name)}”` : '这场会议';
@@ -124,7 +146,12 @@ const ZH: Record<ErrorCode, Words> = {
   meeting_not_found: '找不到这场评议会议，请刷新后重新选择。',
   campaign_not_found: '找不到这个评议活动，可能已被删除，请刷新后重新选择。',
   round_not_found: '找不到这一轮评议，可能已被删除，请刷新后重新选择。',
-  object_not_found: (p) => (p.scope === 'round' ? '找不到这个评议对象，可能已被删除，请刷新后再试。' : '这场会议没有这个评议对象，请刷新后重新选择。'),
+  object_not_found: (p) =>
+    p.scope === 'round'
+      ? '找不到这个评议对象，可能已被删除，请刷新后再试。'
+      : p.scope === 'print'
+        ? '找不到这个评议对象，请刷新后重新选择。'
+        : '这场会议没有这个评议对象，请刷新后重新选择。',
   indicator_set_not_found: '找不到这个指标体系，可能已被删除，请刷新后再试。',
   representative_not_found: (p) => (p.scope === 'setup' ? '找不到这位评议代表，可能已被删除，请刷新后再试。' : '名单中找不到这位代表，请刷新签到名单后重试。'),
   code_not_found: '本场会议没有这个评议码，请核对纸条，并确认选择的是正确的会议。',
@@ -164,12 +191,20 @@ const ZH: Record<ErrorCode, Words> = {
       receipts: '投票结束后才能公布回执码清单。',
       view_results: '投票结束后才能查看结果：请先在“投票”页结束投票。',
       round_results: '本轮还没有投票已结束的打分会议：会议结束投票后才有结果。',
+      print: '投票结束后才能打印结果，请先在“投票”中结束投票。',
     })[String(p.action)] ?? '投票结束后才能进行这一步：请先在“投票”页结束投票。',
   anonymisation_pending: '投票已结束，但选票的匿名化尚未完成，结果暂不能查看。请在“投票”页再点一次“结束投票”完成它（若提示磁盘已满，请先腾出空间）。',
   results_official: (p) =>
     p.action === 'mark_official' ? '结果已经是正式结果了。' : '结果已确认为正式结果，本场会议不能再作任何修改。如确有错误，请按规定另行处理并书面说明。',
-  bad_transition: '会议当前的状态不允许这一步，请刷新后查看会议状态。',
-  attendance_rule: '实到人数不符合评议规则：请补齐后再开始，或填写理由后坚持开始。',
+  bad_transition: (p) => {
+    const state = STATUS_NAMES.zh[s(p.state)];
+    const action = VOTING_ACTIONS.zh[s(p.action)];
+    return state === undefined || action === undefined ? '会议当前的状态不允许这一步，请刷新后查看会议状态。' : `${state}，不能${action}。请刷新后查看会议状态。`;
+  },
+  attendance_rule: (p) => {
+    const words = attendanceWords(p, 'zh');
+    return words === null ? '实到人数不符合评议规则：请补齐后再开始，或填写理由后坚持开始。' : `实到人数不符合评议规则：${words.problems}。请${words.fix}后再开始，或填写理由后坚持开始。`;
+  },
   override_not_needed: (p) =>
     p.scope === 'self' ? '单位自评的代表名单只有一组，没有 30%/70% 的构成要求，不需要例外说明。' : '实到人数符合规则，无需填写理由。',
   remove_refused: (p) =>
@@ -178,7 +213,7 @@ const ZH: Record<ErrorCode, Words> = {
       : p.rule === 'ballots'
         ? `“${s(p.meeting)}”已有 ${s(p.ballots)} 张选票，不能删除${removalTarget(p, 'zh')}：评议记录必须保留。如不再需要，可以把它留在原处不用。`
         : '已有选票或正在投票，不能删除。',
-  ballots_exist: '已有选票，不能再更改。',
+  ballots_exist: (p) => (p.action === 'zero_report' ? '已经收到选票，零票报告只能在第一张选票之前打印。请打印评议结果排序表。' : '已有选票，不能再更改。'),
   field_empty: (p) => (p.field === undefined ? '有必填项为空，请填写后再保存。' : `“${fieldLabel(p, 'zh')}”不能为空，请填写后再保存。`),
   field_too_long: (p) =>
     p.field === undefined
@@ -255,7 +290,7 @@ const ZH: Record<ErrorCode, Words> = {
       ? '各项指标的权重合计应为 100%。'
       : `指标权重合计为 ${s(p.total)}%，应为 100%（${p.rule === 'over' ? '多了' : '还差'} ${s(p.diff)}%）。请调整权重后再保存。`,
   veto_reason: '请写明一票否决的理由（例如经查实的吃拿卡要问题），理由会印在结果表上。',
-  roster_empty: '代表名单为空，请先添加代表。',
+  roster_empty: (p) => (p.action === 'print' ? '这场会议还没有代表名单，请先在“准备”中导入名单再打印签到表。' : '代表名单为空，请先添加代表。'),
   malformed_code: '评议码有误，请对照纸条逐位核对后重新输入。',
   code_used: (p) => (p.action === 'void_codes' ? '这个评议码已经投过票，不能作废；它的选票会照常计入。' : '这个评议码已经投过票。'),
   already_voided: '这个评议码已经作废，无需再次作废。',
@@ -317,11 +352,12 @@ const ZH: Record<ErrorCode, Words> = {
     p.scope === 'round'
       ? `本轮结果无法计算（${String(p.detail ?? p.check ?? '')}）。请检查会议设置中的分值。`
       : `结果无法计算（${String(p.detail ?? p.check ?? '')}）。请把这句话告知技术支持人员，选票数据未被改动。`,
-  wrong_sheet: '这张表不属于这类会议。',
-  handoff_missing: '请先在“投票”页生成评议码，再点“打印评议码纸条”。',
-  handoff_gone: '这批评议码已经打印过，或已超过 10 分钟，请回到“投票”页重新打印。',
-  pdf_failed: 'PDF 生成失败。',
-  not_available: '这里不能这样做：请使用打印页自己的“打印”按钮。',
+  wrong_sheet: (p) =>
+    p.kind === 'worst' ? '这是一场评差会议，请打印“评差结果公布表”。' : p.kind === 'graded' ? '这是一场每项打分的会议，请打印“评议结果排序表”。' : '这张表不属于这类会议。',
+  handoff_missing: '请在“投票”页面生成评议码后，点击“打印评议码条”。',
+  handoff_gone: '评议码已经用于一次打印，或已超过 10 分钟。请回到“投票”页面，再点一次“打印评议码条”。',
+  pdf_failed: (p) => (p.detail === undefined ? 'PDF 生成失败。' : s(p.detail)),
+  not_available: '浏览器模式下请在打开的打印页面上点击“打印”。',
   unknown_address: '这个地址不是本机的地址。',
   bind_failed: '平板服务无法在这个地址上监听。',
   busy: '正在处理另一个请求，请稍后再试。',
@@ -401,14 +437,24 @@ const EN: Record<ErrorCode, Words> = {
       receipts: 'The receipt list is published once voting has closed.',
       view_results: 'Results are shown once voting has closed: close voting on the Voting tab first.',
       round_results: 'No graded meeting of this round has closed voting yet: the round has results once one has.',
+      print: 'Results are printed once voting has closed: close voting on the Voting tab first.',
     })[String(p.action)] ?? 'Available once voting has closed: close voting on the Voting tab first.',
   anonymisation_pending: 'Voting is closed but its anonymisation has not finished (the disk may be full): free some space on the data folder\'s disk, then press Close voting again on the Voting tab.',
   results_official: (p) =>
     p.action === 'mark_official'
       ? 'The results are already official.'
       : 'The results are official: nothing about this meeting changes any more. If there is an error, handle it by the rules and explain it in writing.',
-  bad_transition: 'The meeting is not in a state that allows this. Refresh to see its status.',
-  attendance_rule: 'Attendance does not meet the rule. Fix it, or give a written reason to open anyway.',
+  bad_transition: (p) => {
+    const state = STATUS_NAMES.en[s(p.state)];
+    const action = VOTING_ACTIONS.en[s(p.action)];
+    return state === undefined || action === undefined ? 'The meeting is not in a state that allows this. Refresh to see its status.' : `${state}: you cannot ${action}. Refresh to see the meeting's status.`;
+  },
+  attendance_rule: (p) => {
+    const words = attendanceWords(p, 'en');
+    return words === null
+      ? 'Attendance does not meet the rule. Fix it, or give a written reason to open anyway.'
+      : `Attendance does not meet the rule: ${words.problems}. ${words.fix === '' ? 'Fix it' : words.fix}, or give a written reason to open anyway.`;
+  },
   override_not_needed: (p) =>
     p.scope === 'self' ? 'A self-evaluation roster has one group: there is no 30 %/70 % rule and no exception to explain.' : 'Attendance meets the rule: no reason is needed.',
   remove_refused: (p) =>
@@ -417,7 +463,10 @@ const EN: Record<ErrorCode, Words> = {
       : p.rule === 'ballots'
         ? `"${s(p.meeting)}" has ${s(p.ballots)} ballots: ${removalTarget(p, 'en')} cannot be removed, the record must be kept. Leave it unused if it is no longer needed.`
         : 'This cannot be removed: ballots were cast or voting is under way.',
-  ballots_exist: 'Ballots have been cast: this can no longer change.',
+  ballots_exist: (p) =>
+    p.action === 'zero_report'
+      ? 'Ballots have arrived: the zero-ballot report is printed only before the first ballot. Print the ranking sheet instead.'
+      : 'Ballots have been cast: this can no longer change.',
   field_empty: (p) => (p.field === undefined ? 'A required field is empty. Fill it in and save again.' : `"${fieldLabel(p, 'en')}" is empty. Fill it in and save again.`),
   field_too_long: (p) =>
     p.field === undefined
@@ -489,7 +538,8 @@ const EN: Record<ErrorCode, Words> = {
       ? 'The indicator weights must total 100 %.'
       : `The indicator weights total ${s(p.total)} %; they must total 100 % (${p.rule === 'over' ? 'over' : 'short'} by ${s(p.diff)} %).`,
   veto_reason: 'Write the reason for the veto; it is printed on the result sheet.',
-  roster_empty: 'The roster is empty. Add representatives first.',
+  roster_empty: (p) =>
+    p.action === 'print' ? 'This meeting has no roster yet: import it under Setup before printing the sign-in sheet.' : 'The roster is empty. Add representatives first.',
   malformed_code: 'The code is mistyped. Check it against the slip character by character.',
   code_used: (p) =>
     p.action === 'void_codes' ? 'This code has already been used to vote and cannot be voided; its ballot counts as usual.' : 'This code has already been used.',
@@ -552,10 +602,15 @@ const EN: Record<ErrorCode, Words> = {
     p.scope === 'round'
       ? `The round's results cannot be computed (${String(p.detail ?? p.check ?? '')}). Check the points in the meeting settings.`
       : `The results cannot be computed${p.detail === undefined ? '' : ` (${String(p.detail)})`}. Tell technical support; the ballots are unchanged.`,
-  wrong_sheet: 'This sheet does not belong to this kind of meeting.',
+  wrong_sheet: (p) =>
+    p.kind === 'worst'
+      ? 'This meeting marks the worst objects: print the worst-list sheet (评差结果公布表).'
+      : p.kind === 'graded'
+        ? 'This meeting grades every indicator: print the ranking sheet (评议结果排序表).'
+        : 'This sheet does not belong to this kind of meeting.',
   handoff_missing: 'Generate codes on the Voting tab, then use "Print code slips".',
   handoff_gone: 'These codes were already printed once or more than 10 minutes ago. Print them again from the Voting tab.',
-  pdf_failed: 'The PDF could not be rendered.',
+  pdf_failed: (p) => `The PDF could not be rendered${p.detail === undefined ? '' : ` (${s(p.detail)})`}.`,
   not_available: 'Not available here: use the print page\'s own Print button.',
   unknown_address: 'This address is not one of this computer\'s.',
   bind_failed: 'The tablet server could not listen on this address.',
