@@ -88,7 +88,7 @@ const FIELD_LABELS: Record<string, { readonly zh: (p: WordParams) => string; rea
   worstK: { zh: () => '评差最多可选个数', en: () => 'Most objects a representative may mark as worst' },
   smallGroupK: { zh: () => '小组最少票数（少于此数不单列）', en: () => 'Fewest ballots for a group to be shown on its own' },
   roundingMode: { zh: () => '取舍方式', en: () => 'Rounding' },
-  followupText: { zh: () => '内容', en: () => 'Text' },
+  followupText: { zh: () => '记录内容', en: () => 'Entry text' },
 };
 
 /** A field's label in `language`; an unknown id is shown as it is. */

@@ -19,7 +19,7 @@ afterEach(async () => {
   await t.stop();
 });
 
-async function chairRaw(method: string, input: unknown): Promise<{ ok: boolean; value?: any; error?: { code: string; message: string; details?: any } }> {
+async function chairRaw(method: string, input: unknown): Promise<{ ok: boolean; value?: any; error?: { code: string; message: string; params?: Record<string, unknown>; details?: any } }> {
   return (await httpPost(`${t.chairBase}/api/chair/${method}`, input, { 'x-pingyi-token': t.host.chair.token })).body;
 }
 
