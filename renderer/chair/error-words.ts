@@ -358,10 +358,11 @@ const ZH: Record<ErrorCode, Words> = {
   handoff_gone: '评议码已经用于一次打印，或已超过 10 分钟。请回到“投票”页面，再点一次“打印评议码条”。',
   pdf_failed: (p) => (p.detail === undefined ? 'PDF 生成失败。' : s(p.detail)),
   not_available: '浏览器模式下请在打开的打印页面上点击“打印”。',
-  unknown_address: '这个地址不是本机的地址。',
-  bind_failed: '平板服务无法在这个地址上监听。',
-  busy: '正在处理另一个请求，请稍后再试。',
-  not_ready: '尚未就绪，请稍后再试。',
+  unknown_address: (p) => (p.value === undefined ? '这个地址不是本机的地址。' : `这台电脑没有地址 ${s(p.value)}。请从列表中选择，或先连接会场网络后刷新。`),
+  bind_failed: (p) =>
+    p.value === undefined ? '平板服务无法在这个地址上监听。' : `无法在 ${s(p.value)} 上为平板提供服务（${s(p.detail)}），仍使用原地址。请检查防火墙或换一个地址。`,
+  busy: (p) => (p.action === 'move_address' ? '正在切换地址，请稍候再试。' : '正在处理另一个请求，请稍后再试。'),
+  not_ready: (p) => (p.scope === 'tablet_server' ? '平板服务尚未启动，请稍候再试。' : '尚未就绪，请稍后再试。'),
   bad_input: (p) => (p.rule === 'indicator_ids' ? '指标编号重复，请刷新后重新编辑。' : '输入有误，请检查后重试。'),
   unknown_method: (p) => `未知的操作：${String(p.method ?? '')}`,
   internal: '操作失败，请重试；如仍失败，请重启程序。',
@@ -612,10 +613,14 @@ const EN: Record<ErrorCode, Words> = {
   handoff_gone: 'These codes were already printed once or more than 10 minutes ago. Print them again from the Voting tab.',
   pdf_failed: (p) => `The PDF could not be rendered${p.detail === undefined ? '' : ` (${s(p.detail)})`}.`,
   not_available: 'Not available here: use the print page\'s own Print button.',
-  unknown_address: 'This address is not one of this computer\'s.',
-  bind_failed: 'The tablet server could not listen on this address.',
-  busy: 'Busy with another request. Try again in a moment.',
-  not_ready: 'Not ready yet. Try again in a moment.',
+  unknown_address: (p) =>
+    p.value === undefined ? 'This address is not one of this computer\'s.' : `This computer has no address ${s(p.value)}. Choose one from the list, or join the room's network and refresh.`,
+  bind_failed: (p) =>
+    p.value === undefined
+      ? 'The tablet server could not listen on this address.'
+      : `The tablet server could not listen on ${s(p.value)} (${s(p.detail)}); it stays on the old address. Check the firewall or choose another address.`,
+  busy: (p) => (p.action === 'move_address' ? 'The address is being changed. Try again in a moment.' : 'Busy with another request. Try again in a moment.'),
+  not_ready: (p) => (p.scope === 'tablet_server' ? 'The tablet server has not started yet. Try again in a moment.' : 'Not ready yet. Try again in a moment.'),
   bad_input: (p) => (p.rule === 'indicator_ids' ? 'Two indicators have the same id. Refresh and edit again.' : 'The request was malformed.'),
   unknown_method: (p) => `Unknown request${p.method === undefined ? '' : `: ${String(p.method)}`}.`,
   internal: 'An internal error occurred. Tell technical support.',
