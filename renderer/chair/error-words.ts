@@ -132,6 +132,28 @@ function attendanceWords(p: WordParams, language: ErrorLocale): { problems: stri
     : { problems: check.problems.map((x) => x.messageEn).join('; '), fix: check.fixEn };
 }
 
+/** What a line of a ballot file could not be read as (electron/core/services/results/ballot-file.ts). */
+const BALLOT_FILE_PARTS_ZH: Partial<Record<string, string>> = {
+  format: '不是本程序能读的版本',
+  meeting: '（会议信息）无法读取',
+  settings: '（会议设置）无法读取',
+  indicators: '（指标）无法读取',
+  object: '（评议对象）无法读取',
+  veto: '（一票否决）无法读取',
+  ballot: '（选票）无法读取',
+  group: '的代表组别无法识别',
+};
+const BALLOT_FILE_PARTS_EN: Partial<Record<string, string>> = {
+  format: 'is of a version this program cannot read',
+  meeting: 'has meeting data that cannot be read',
+  settings: 'has meeting settings that cannot be read',
+  indicators: 'has indicators that cannot be read',
+  object: 'has an object that cannot be read',
+  veto: 'has a veto that cannot be read',
+  ballot: 'has a ballot that cannot be read',
+  group: 'has an unknown voter group',
+};
+
 /** What a removal refused by ballots or open voting names: a campaign, a round or this meeting. */
 function removalTarget(p: WordParams, language: ErrorLocale): string {
   if (language === 'zh') return p.target === 'campaign' ? `评议活动“${s(p.name)}”` : p.target === 'round' ? `轮次“${s(p.name)}”` : '这场会议';
@@ -346,8 +368,15 @@ const ZH: Record<ErrorCode, Words> = {
     p.what === undefined
       ? '有些行有错误：请改正，或只导入有效的行。'
       : `${IMPORT_WHAT_ZH[s(p.what)] ?? s(p.what)}中有 ${s(p.count)} 行有错误（第 ${s(p.lines)} 行），没有导入任何内容。请改正后重新导入，或选择“只导入正确的行”。`,
-  not_ballot_file: '这不是评议程序导出的选票文件，请选择导出的原文件。',
-  bad_ballot_file: '选票文件与它自己的会议定义不符，文件可能被改动过。请使用导出的原文件。',
+  not_ballot_file: (p) =>
+    p.rule === 'headers'
+      ? '这不是评议程序导出的选票文件（应为“导出选票”得到的 .csv 或 .xlsx，首行为“记录 record / 编号 no. / 组别 group / 内容 data”）。请选择导出的原文件。'
+      : '这不是评议程序导出的选票文件，请选择导出的原文件。',
+  bad_ballot_file: (p) => {
+    if (p.line === undefined) return '选票文件与它自己的会议定义不符，文件可能被改动过。请使用导出的原文件。';
+    const what = p.part === 'record' ? `的记录类型“${s(p.value)}”无法识别` : (BALLOT_FILE_PARTS_ZH[s(p.part)] ?? '无法读取');
+    return `选票文件第 ${s(p.line)} 行${what}，文件可能被改动过。请使用导出的原文件。`;
+  },
   tally_input: (p) =>
     p.scope === 'round'
       ? `本轮结果无法计算（${String(p.detail ?? p.check ?? '')}）。请检查会议设置中的分值。`
@@ -597,8 +626,15 @@ const EN: Record<ErrorCode, Words> = {
     p.what === undefined
       ? 'Some rows have errors. Fix them, or import the valid rows only.'
       : `${s(p.count)} rows of the ${IMPORT_WHAT_EN[s(p.what)] ?? s(p.what)} have errors (lines ${s(p.lines)}); nothing was imported. Fix them, or import the valid rows only.`,
-  not_ballot_file: 'This is not an exported ballot file.',
-  bad_ballot_file: 'The ballot file does not fit its own definition; it may have been altered.',
+  not_ballot_file: (p) =>
+    p.rule === 'headers'
+      ? 'This is not an exported ballot file (the .csv or .xlsx of "Export ballots", headed record / no. / group / data). Choose the exported file.'
+      : 'This is not an exported ballot file.',
+  bad_ballot_file: (p) => {
+    if (p.line === undefined) return 'The ballot file does not fit its own definition; it may have been altered.';
+    const what = p.part === 'record' ? `has an unknown record type "${s(p.value)}"` : (BALLOT_FILE_PARTS_EN[s(p.part)] ?? 'cannot be read');
+    return `Line ${s(p.line)} of the ballot file ${what}; the file may have been altered. Use the exported file.`;
+  },
   tally_input: (p) =>
     p.scope === 'round'
       ? `The round's results cannot be computed (${String(p.detail ?? p.check ?? '')}). Check the points in the meeting settings.`
