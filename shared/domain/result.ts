@@ -46,7 +46,17 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-/** Wraps an error with a sentence as a failed Result. Older call sites; new ones use fail(). */
+/**
+ * Wraps an error with a sentence as a failed Result.
+ * @deprecated Use fail(code, params): the console words the code (renderer/chair/error-words.ts).
+ * Still used where the sentence comes from a rule that words itself and the console cannot redo it
+ * from params yet: shared/setup/weights.ts (also shown inline by the indicator editor),
+ * shared/setup/columns.ts and objects.ts (the import's column and kind checks, naming the
+ * template's headers), and in core the ballot file's "ballot does not fit" line
+ * (services/results/ballot-file.ts, worded by shared ballotIssue), the anonymisation-pending
+ * refusal (services/anonymise.ts, the same sentence as the storage alarm) and the import's
+ * unmatched-header hint appended to columns.ts's sentence (services/setup/files.ts).
+ */
 export function err<T = never>(code: ErrorCode, message: string, details?: unknown): Result<T> {
   return details === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, details } };
 }

@@ -13,7 +13,7 @@ export function toHundredths(weight: number): number | undefined {
 }
 
 /** Formats hundredths as a percentage without trailing zeros: 9000 → "90", 3333 → "33.33". */
-function formatPercent(hundredths: number): string {
+export function formatPercent(hundredths: number): string {
   const sign = hundredths < 0 ? '-' : '';
   const abs = Math.abs(hundredths);
   const whole = Math.floor(abs / 100);

@@ -3,7 +3,7 @@
  * inside quotes, CRLF or LF). Files whose header line has no comma may use tabs (Excel's "Unicode
  * text"), semicolons (European Excel) or, typed by hand, full-width commas.
  */
-import { err, ok, type Result } from '../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../shared/domain/result';
 
 export interface CsvRecords {
   /** Every record of the file, empty ones included, cells untrimmed. */
@@ -126,11 +126,7 @@ export function parseCsv(input: string, delimiterOverride?: string): Result<CsvR
     }
   }
   if (quoted) {
-    return err(
-      'import_csv_quote',
-      `第 ${quoteOpenedOn} 行有一个双引号（"）没有配对，后面的内容无法分清行和列。请在 Excel 或 WPS 中打开该文件检查这一行，改正后另存为 CSV 再导入。`,
-      { line: quoteOpenedOn },
-    );
+    return fail('import_csv_quote', { line: quoteOpenedOn }, { line: quoteOpenedOn });
   }
   if (started || field !== '' || record.length > 0) endRecord();
   return ok({ records, lines, delimiter });

@@ -1,11 +1,12 @@
 /**
  * Table files as the chair and the secretary bring them: the real format is found from the
  * content, never from the extension (a .csv saved as .xlsx, a .docx renamed .xlsx, an old .xls),
- * and every failure is a sentence that says what to do.
+ * and every failure is a code with the file's name and what was found; the console words it with
+ * what to do.
  */
 import { Buffer } from 'node:buffer';
 import iconv from 'iconv-lite';
-import { err, ok, type Result } from '../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../shared/domain/result';
 import type { TableData } from '../../../shared/setup/table';
 import { formatCsv, parseCsv } from './csv';
 import { readWorkbookRows, writeWorkbook, type WorkbookLayout } from './xlsx';
@@ -34,8 +35,6 @@ export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 /** What an .xlsx may inflate to: a roster or a 1,000-ballot file is a few MB; a bomb is refused here. */
 export const MAX_INFLATED_BYTES = 50 * 1024 * 1024;
 
-const SAVE_AS_HINT = '请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿（.xlsx）或 CSV（逗号分隔）后再导入。';
-
 function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
@@ -47,26 +46,19 @@ function megabytes(bytes: number): string {
  */
 export async function readTable(bytes: Uint8Array, fileName: string, options: ReadTableOptions = {}): Promise<Result<ReadTable>> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const shown = `“${fileName}”`;
+  const shown = fileName;
   if (bytes.length > maxBytes) {
-    return err(
-      'import_too_large',
-      `文件${shown}太大（${megabytes(bytes.length)}），超过 ${megabytes(maxBytes)} 的上限，没有读取。评议对象表和代表名单通常只有几十 KB：请确认选对了文件，或删去多余的工作表和图片后另存再导入。`,
-      { size: bytes.length, maxBytes },
-    );
+    return fail('import_too_large', { file: shown, size: megabytes(bytes.length), max: megabytes(maxBytes) }, { size: bytes.length, maxBytes });
   }
   if (bytes.length === 0) return emptyFile(shown);
 
   if (isZip(bytes)) return readXlsx(bytes, shown);
   if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    return err(
-      'import_legacy_office',
-      `文件${shown}是旧版 Excel 97-2003（.xls）或其他旧版 Office 格式，也可能是设置了打开密码的 Excel 文件，本软件无法直接读取。${SAVE_AS_HINT}（如有密码，请先取消密码。）`,
-    );
+    return fail('import_legacy_office', { file: shown });
   }
   const known = knownBinaryKind(bytes);
   if (known !== undefined) {
-    return err('import_not_table', `文件${shown}是${known}，不是表格文件。请选择 Excel 表格（.xlsx）或 CSV 文件。`);
+    return fail('import_not_table', { file: shown, kind: known });
   }
 
   const decoded = decodeText(bytes);
@@ -76,7 +68,7 @@ export async function readTable(bytes: Uint8Array, fileName: string, options: Re
   if (text.trim() === '') return emptyFile(shown);
 
   const parsed = parseCsv(text);
-  if (!parsed.ok) return err(parsed.error.code, `文件${shown}：${parsed.error.message}`, parsed.error.details);
+  if (!parsed.ok) return fail(parsed.error.code, { ...parsed.error.params, file: shown }, parsed.error.details);
   const rows = parsed.value.records.map((cells, i) => ({ line: parsed.value.lines[i] ?? i + 1, cells }));
   return shape(rows, encoding, shown);
 }
@@ -88,31 +80,28 @@ async function readXlsx(bytes: Uint8Array, shown: string): Promise<Result<ReadTa
   const hasPrefix = (prefix: string): boolean => (names ? names.some((n) => n.startsWith(prefix)) : containsAscii(bytes, prefix));
   if (!has('xl/workbook.xml')) {
     if (hasPrefix('word/')) {
-      return err(
-        'import_not_excel',
-        `这不是 Excel 表格文件（可能是 Word 文档改了扩展名）：${shown}里是 Word 文档的内容。请在 Excel 或 WPS 表格中整理名单，另存为 .xlsx 或 CSV 后再导入；如名单在 Word 表格里，可整表复制粘贴到 Excel 中。`,
-      );
+      return fail('import_not_excel', { file: shown, kind: 'word' });
     }
     if (hasPrefix('ppt/')) {
-      return err('import_not_excel', `这不是 Excel 表格文件（可能是 PowerPoint 演示文稿改了扩展名）：${shown}。${SAVE_AS_HINT}`);
+      return fail('import_not_excel', { file: shown, kind: 'powerpoint' });
     }
     if (has('content.xml') || has('mimetype')) {
-      return err('import_not_excel', `文件${shown}是 OpenDocument（WPS/LibreOffice 的 .ods 等）格式。${SAVE_AS_HINT}`);
+      return fail('import_not_excel', { file: shown, kind: 'opendocument' });
     }
-    return err('import_not_excel', `这不是 Excel 表格文件：${shown}是一个压缩包（zip）。请解压后选择其中的 .xlsx 或 CSV 文件。`);
+    return fail('import_not_excel', { file: shown, kind: 'zip' });
   }
   // Bounded by what the entries really inflate to, not by what they declare (a zip bomb lies).
   const declared = entries?.reduce((sum, e) => sum + e.uncompressedSize, 0) ?? 0;
   const inflated = entries ? inflatedSize(bytes, entries, MAX_INFLATED_BYTES) : 0;
   if (declared > MAX_INFLATED_BYTES || inflated === 'too_large') {
-    return err('import_too_large', `Excel 文件${shown}解压后超过 ${megabytes(MAX_INFLATED_BYTES)}，不像是一份名单，没有读取。请确认选对了文件。`);
+    return fail('import_too_large', { file: shown, rule: 'inflated', max: megabytes(MAX_INFLATED_BYTES) });
   }
-  if (inflated === 'unreadable') return err('import_xlsx_unreadable', `无法读取 Excel 文件${shown}：文件可能已损坏或不完整。${SAVE_AS_HINT}`);
+  if (inflated === 'unreadable') return fail('import_xlsx_unreadable', { file: shown });
   let sheet: Awaited<ReturnType<typeof readWorkbookRows>>;
   try {
     sheet = await readWorkbookRows(bytes);
   } catch {
-    return err('import_xlsx_unreadable', `无法读取 Excel 文件${shown}：文件可能已损坏或不完整。${SAVE_AS_HINT}`);
+    return fail('import_xlsx_unreadable', { file: shown });
   }
   if (sheet === undefined) return emptyFile(shown);
   const table = shape(sheet.rows, 'xlsx', shown);
@@ -120,23 +109,20 @@ async function readXlsx(bytes: Uint8Array, shown: string): Promise<Result<ReadTa
 }
 
 function emptyFile(shown: string): Result<ReadTable> {
-  return err('import_empty', `文件${shown}是空的，没有任何内容。请确认选对了文件，并在保存后再导入。`);
+  return fail('import_empty', { file: shown });
 }
 
 function binaryJunk(shown: string): Result<ReadTable> {
-  return err(
-    'import_not_table',
-    `无法识别文件${shown}的格式：它既不是 Excel 表格（.xlsx），也不是 CSV 文本，可能已损坏或是其他软件的文件。请选择 Excel 表格（.xlsx）或 CSV 文件。`,
-  );
+  return fail('import_not_table', { file: shown });
 }
 
-/** Formats people pick by mistake, by their first bytes. */
-function knownBinaryKind(bytes: Uint8Array): string | undefined {
+/** Formats people pick by mistake, by their first bytes (the console names the kind). */
+function knownBinaryKind(bytes: Uint8Array): 'pdf' | 'image' | 'archive' | 'rtf' | undefined {
   const starts = (...sig: number[]): boolean => sig.every((b, i) => bytes[i] === b);
-  if (starts(0x25, 0x50, 0x44, 0x46)) return ' PDF 文档';
-  if (starts(0x89, 0x50, 0x4e, 0x47) || starts(0xff, 0xd8, 0xff) || starts(0x47, 0x49, 0x46, 0x38)) return '图片';
-  if (starts(0x52, 0x61, 0x72, 0x21) || starts(0x37, 0x7a, 0xbc, 0xaf) || starts(0x1f, 0x8b)) return '压缩包';
-  if (starts(0x7b, 0x5c, 0x72, 0x74, 0x66)) return ' RTF 文档（Word 另存的格式）';
+  if (starts(0x25, 0x50, 0x44, 0x46)) return 'pdf';
+  if (starts(0x89, 0x50, 0x4e, 0x47) || starts(0xff, 0xd8, 0xff) || starts(0x47, 0x49, 0x46, 0x38)) return 'image';
+  if (starts(0x52, 0x61, 0x72, 0x21) || starts(0x37, 0x7a, 0xbc, 0xaf) || starts(0x1f, 0x8b)) return 'archive';
+  if (starts(0x7b, 0x5c, 0x72, 0x74, 0x66)) return 'rtf';
   return undefined;
 }
 

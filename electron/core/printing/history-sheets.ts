@@ -6,7 +6,7 @@
  */
 import type { Store } from '../store/database';
 import type { ConsequencesSheet, HistorySheet, RectificationSheet, SheetHeader } from '../../../shared/api/chair/printing';
-import { err, ok, type Result } from '../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../shared/domain/result';
 import { getMeeting, getRound } from '../store/meetings';
 import { objectKeyOf } from '../store/objects';
 import { campaignHistory, objectHistory, roundConsequences } from '../services/history/view';
@@ -21,7 +21,7 @@ function headerFor(store: Store, meetingId: string, title: string, round: string
   if (!found.ok) return found;
   const meeting = getMeeting(store, meetingId);
   const r = meeting === null ? null : getRound(store, meeting.roundId);
-  if (meeting === null || r === null) return err('meeting_not_found', `meeting ${meetingId} not found`);
+  if (meeting === null || r === null) return fail('meeting_not_found');
   // No meeting date or place: these sheets cover rounds, not the meeting they were printed from.
   return ok({ header: { ...found.value.header, title, round, heldOn: '', place: '', sheetName }, campaignId: r.campaignId, roundId: r.id });
 }
@@ -65,7 +65,7 @@ export function rectificationSheet(store: Store, meetingId: string, objectId?: s
   const round = roundConsequences(store, roundId);
   if (!round.ok) return round;
   const wanted = objectId === undefined ? null : objectKeyOf(store, objectId);
-  if (objectId !== undefined && wanted === null) return err('object_not_found', `object ${objectId} not found`);
+  if (objectId !== undefined && wanted === null) return fail('object_not_found');
   const objects: RectificationSheet['objects'][number][] = [];
   for (const line of round.value.lines) {
     if (wanted !== null && line.objectKey !== wanted) continue;

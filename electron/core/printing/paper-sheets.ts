@@ -6,7 +6,7 @@
 import type { Store } from '../store/database';
 import type { PaperBallotObject, PaperBallotSheet, PaperReconciliationSheet } from '../../../shared/api/chair/printing';
 import { groupsOf, type MeetingKind } from '../../../shared/domain/model';
-import { err, ok, type Result } from '../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../shared/domain/result';
 import { mayPrintResults, meetingStatus } from '../../../shared/domain/lifecycle';
 import { paperBallotInstructions } from '../../../shared/rules/paper-text';
 import { meetingDefinition } from '../services/meetings';
@@ -49,7 +49,7 @@ export function paperReconciliationSheet(store: Store, meetingId: string): Resul
   const found = sheetHeader(store, meetingId);
   if (!found.ok) return found;
   const { header, row } = found.value;
-  if (!mayPrintResults(meetingStatus(row.status))) return err('voting_not_closed', 'the reconciliation is printed once voting has closed');
+  if (!mayPrintResults(meetingStatus(row.status))) return fail('voting_not_closed', { action: 'print' });
   return ok({
     sheet: 'paperReconciliation',
     header: { ...header, resultState: meetingState(store, row) },

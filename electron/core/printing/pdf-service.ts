@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RenderedPdf, SheetTarget } from '../../../shared/api/chair/printing';
-import { err, ok, type Result } from '../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../shared/domain/result';
 import type { Core } from '../core';
 import { recordAudit } from '../services/audit';
 import { chromiumDriver, keptChromium, KeptChromium } from './chromium-pdf';
@@ -34,10 +34,10 @@ export async function renderSheetPdf(core: Core, target: SheetTarget, now = new 
   const found = findMeeting(core.store, target.meetingId);
   if (!found.ok) return found;
   const meeting = found.value;
-  if (target.sheet === 'slips' && target.handoff === undefined) return err('handoff_missing', '请在“投票”页面生成评议码后，点击“打印评议码条”。');
+  if (target.sheet === 'slips' && target.handoff === undefined) return fail('handoff_missing');
   const driver = registeredPrintDriver(core) ?? chromiumDriver(core);
   const rendered = await driver.renderPdf(printQuery({ ...target, pdf: true }));
-  if ('error' in rendered) return err('pdf_failed', rendered.error);
+  if ('error' in rendered) return fail('pdf_failed', { detail: rendered.error });
   const pages = countPdfPages(rendered.pdf);
   // Result sheets say draft or official in the file name as in their title; the round's totals
   // (本轮综合排序表) are named by campaign and round, as the sheet is titled; so are the sheets
@@ -71,7 +71,7 @@ export async function openSheet(core: Core, target: SheetTarget, action: 'previe
   const found = findMeeting(core.store, target.meetingId);
   if (!found.ok) return found;
   const driver = registeredPrintDriver(core);
-  if (!driver?.open) return err('not_available', '浏览器模式下请在打开的打印页面上点击“打印”。');
+  if (!driver?.open) return fail('not_available');
   await driver.open(printQuery(target), action);
   return ok({ opened: true });
 }

@@ -11,7 +11,7 @@ import type { MeetingResults, ResultRow, RoundResultRow, RoundResults } from '..
 import type { ComponentPoints, MeetingKind, TallyBallot } from '../../../shared/domain/model';
 import { DEFAULT_ROUND_SETTINGS } from '../../../shared/domain/defaults';
 import { getRound } from '../store/meetings';
-import { err, ok, type Result } from '../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../shared/domain/result';
 import { mayPrintResults, meetingStatus } from '../../../shared/domain/lifecycle';
 import { formatExplanation } from '../../../shared/tally';
 import { findMeeting, meetingSettings, turnout } from '../services/meetings';
@@ -24,7 +24,6 @@ import { meetingWithheldNote } from '../services/results/exports';
 import { roundComponentRows, roundNames } from '../services/results/round';
 import { invalidBallotCounts } from '../store/paper';
 
-const NOT_CLOSED = '投票结束后才能打印结果，请先在“投票”中结束投票。';
 /** The sheets rank as the results screen does by default: best first, one list for all categories. */
 const SHEET_VIEW = { order: 'best-first', byCategory: false } as const;
 
@@ -59,11 +58,9 @@ function closedMeeting(store: Store, meetingId: string, ballotType: 'graded' | '
   const found = sheetHeader(store, meetingId);
   if (!found.ok) return found;
   const { row } = found.value;
-  if (!mayPrintResults(meetingStatus(row.status))) return err('voting_not_closed', NOT_CLOSED);
+  if (!mayPrintResults(meetingStatus(row.status))) return fail('voting_not_closed', { action: 'print' });
   if (row.ballot_type !== ballotType) {
-    return ballotType === 'graded'
-      ? err('wrong_sheet', '这是一场评差会议，请打印“评差结果公布表”。')
-      : err('wrong_sheet', '这是一场每项打分的会议，请打印“评议结果排序表”。');
+    return fail('wrong_sheet', { kind: row.ballot_type });
   }
   return found;
 }
@@ -210,7 +207,7 @@ export function rankingSheet(store: Store, meetingId: string): Result<RankingShe
       : b.meeting.results.rows.map((r) => ({ rank: r.rank, name: r.name, department: r.department, selfPoints: null, socialPoints: null, total: r.score, notes: r.note }));
   // The round's rules come from the round (its points) and its social meeting (weights, grades).
   const rulesMeeting = meetings.find((m) => m.kind === 'social') ?? meetings[0];
-  if (rulesMeeting === undefined) return err('voting_not_closed', NOT_CLOSED);
+  if (rulesMeeting === undefined) return fail('voting_not_closed', { action: 'print' });
   const settings = meetingSettings(rulesMeeting.row);
   const mode = b.mode === 'round' ? 'round' : b.meeting.kind;
   const roundingMode = b.mode === 'round' ? b.round.roundingMode : b.meeting.results.roundingMode;
@@ -309,7 +306,7 @@ export function detailSheet(store: Store, meetingId: string, objectId?: string):
             meetings: details(r.objectId),
             totalFormula: r.vetoReason === null ? [] : [`一票否决：${r.vetoReason}`],
           }));
-  if (objects.length === 0) return err('object_not_found', '找不到这个评议对象，请刷新后重新选择。');
+  if (objects.length === 0) return fail('object_not_found', { scope: 'print' });
   const roundingMode = b.mode === 'round' ? b.round.roundingMode : b.meeting.results.roundingMode;
   return ok({
     sheet: 'detail',

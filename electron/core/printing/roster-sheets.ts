@@ -1,7 +1,7 @@
 import type { Store } from '../store/database';
 import type { SignInPerson, SignInSheet, ZeroReportSheet } from '../../../shared/api/chair/printing';
 import { groupOfCategory, groupsOf, type MeetingKind, type RepresentativeCategory } from '../../../shared/domain/model';
-import { err, ok, type Result } from '../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../shared/domain/result';
 import { turnout } from '../services/meetings';
 import { sheetHeader } from './sheet-header';
 
@@ -14,7 +14,7 @@ export function signInSheet(store: Store, meetingId: string): Result<SignInSheet
   const reps = store.db
     .prepare('SELECT name, unit, category FROM representatives WHERE meeting_id = ? ORDER BY position')
     .all(meetingId) as { name: string; unit: string; category: string }[];
-  if (reps.length === 0) return err('roster_empty', '这场会议还没有代表名单，请先在“准备”中导入名单再打印签到表。');
+  if (reps.length === 0) return fail('roster_empty', { action: 'print' });
   const groups = groupsOf(kind).map((group) => {
     const people: SignInPerson[] = reps
       .filter((r) => groupOfCategory(kind, r.category as RepresentativeCategory) === group)
@@ -33,7 +33,7 @@ export function zeroReport(store: Store, meetingId: string): Result<ZeroReportSh
   if (!found.ok) return found;
   const { header, row } = found.value;
   const counts = turnout(store, row);
-  if (counts.some((g) => g.ballots > 0)) return err('ballots_exist', '已经收到选票，零票报告只能在第一张选票之前打印。请打印评议结果排序表。');
+  if (counts.some((g) => g.ballots > 0)) return fail('ballots_exist', { action: 'zero_report' });
   return ok({
     sheet: 'zero',
     header,

@@ -4,7 +4,7 @@
  * call these, so a PDF shows exactly what the console's preview shows.
  */
 import type { DataSheet, SheetData, SlipsSheet } from '../../../shared/api/chair/printing';
-import { assertNever, err, ok, type Result } from '../../../shared/domain/result';
+import { assertNever, fail, ok, type Result } from '../../../shared/domain/result';
 import type { Core } from '../core';
 import { detailSheet, rankingSheet, receiptsSheet, worstSheet } from './result-sheets';
 import { signInSheet, zeroReport } from './roster-sheets';
@@ -51,7 +51,7 @@ export function printData(core: Core, input: { meetingId: string; sheet: DataShe
 /** Takes the codes of a hand-off with their meeting's title block; a second take fails. */
 export function slipsSheet(core: Core, handoff: string): Result<SlipsSheet> {
   const taken = takeSlips(core, handoff);
-  if (!taken) return err('handoff_gone', '评议码已经用于一次打印，或已超过 10 分钟。请回到“投票”页面，再点一次“打印评议码条”。');
+  if (!taken) return fail('handoff_gone');
   const found = sheetHeader(core.store, taken.meetingId);
   if (!found.ok) return found;
   return ok({ sheet: 'slips', header: found.value.header, codes: taken.codes });

@@ -6,7 +6,7 @@
  */
 import type { Core } from '../core';
 import type { ServerInfo } from '../../../shared/api/chair-contract';
-import { err, ok, type Result } from '../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../shared/domain/result';
 import { lanAddresses } from '../network';
 import { startTabletServer, type TabletServer } from './tablet-server';
 import { tabletContacted } from './tablet-contact';
@@ -59,10 +59,10 @@ export async function bindTabletServer(
       // The laptop may have joined another network since start: read its addresses afresh.
       core.lanAddresses = withAddress(lanAddresses(), address);
       if (!core.lanAddresses.includes(next)) {
-        return err('unknown_address', `这台电脑没有地址 ${next}。请从列表中选择，或先连接会场网络后刷新。`);
+        return fail('unknown_address', { value: next });
       }
       if (next === address) return ok(serverInfo(core));
-      if (moving) return err('busy', '正在切换地址，请稍候再试。');
+      if (moving) return fail('busy', { action: 'move_address' });
       moving = true;
       const port = server.port;
       try {
@@ -74,7 +74,7 @@ export async function bindTabletServer(
         } catch (error) {
           server = await startTabletServer(core, { host: address, port, assetsDir: options.assetsDir, throttle });
           const reason = error instanceof Error ? error.message : String(error);
-          return err('bind_failed', `无法在 ${next} 上为平板提供服务（${reason}），仍使用原地址。请检查防火墙或换一个地址。`);
+          return fail('bind_failed', { value: next, detail: reason });
         }
         publish();
         return ok(serverInfo(core));
@@ -117,6 +117,6 @@ function withAddress(list: readonly string[], address: string): string[] {
 /** The chair's `setTabletAddress`: rebinds where a tablet server is bound, otherwise says why not. */
 export async function changeTabletAddress(core: Core, address: string): Promise<Result<ServerInfo>> {
   const binding = bindings.get(core);
-  if (!binding) return err('not_ready', '平板服务尚未启动，请稍候再试。');
+  if (!binding) return fail('not_ready', { scope: 'tablet_server' });
   return binding.rebind(address);
 }

@@ -19,7 +19,7 @@ import { ballotIssue, type MeetingDefinition } from '../../../shared/domain/ball
 import { mayEnterPaperBallots, meetingStatus } from '../../../shared/domain/lifecycle';
 import { isWholeInvalid, normalisePaperBallot, paperDifferences, paperEntryText, resolvePaperPair, wholeInvalidRule, type PaperEntryContent, type WholeInvalidReason } from '../../../shared/domain/paper-entry';
 import { canonicalJson } from '../../../shared/domain/canonical-json';
-import { fail, err, ok, type Result } from '../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../shared/domain/result';
 import { withTransaction } from '../store/transaction';
 import { ballotStore } from '../store/ballot-store';
 import {
@@ -119,7 +119,7 @@ function enterable(store: Store, meetingId: string): Result<{ meeting: MeetingRo
   if (!found.ok) return found;
   const status = meetingStatus(found.value.status);
   if (!mayEnterPaperBallots(status)) return fail('paper_not_now');
-  if (ballotStore(store.db).isAnonymisationPending(meetingId)) return err('anonymisation_pending', 'the close has not finished anonymising the ballots');
+  if (ballotStore(store.db).isAnonymisationPending(meetingId)) return fail('anonymisation_pending');
   return ok({ meeting: found.value, definition: meetingDefinition(store, found.value) });
 }
 
@@ -176,8 +176,8 @@ export function paperFirstEntry(
   const written = withTransaction(store, () => {
     const target = enterable(store, input.meetingId);
     if (!target.ok) return target;
-    if (!groupAllowed(target.value.meeting, input.group)) return err('field_invalid', `group ${input.group} does not vote in this meeting`);
-    if (input.ballot.type !== target.value.definition.ballotType) return err('field_invalid', 'the ballot is not of this meeting\'s kind');
+    if (!groupAllowed(target.value.meeting, input.group)) return fail('field_invalid', { rule: 'group_not_voting', group: input.group });
+    if (input.ballot.type !== target.value.definition.ballotType) return fail('field_invalid', { rule: 'ballot_kind' });
     const entryId = newId();
     const label = nextPaperLabel(store, input.meetingId);
     insertPaperEntry(store, { id: entryId, meetingId: input.meetingId, group: input.group, label, firstJson: paperEntryText(target.value.definition, input.ballot, input.wholeInvalid ?? null), firstClerk: input.clerk });
@@ -201,7 +201,7 @@ export function paperSecondEntry(
     if (!entry.ok) return entry;
     if (entry.value.secondJson !== null) return fail('paper_entry_stage');
     const { meeting, definition } = target.value;
-    if (input.ballot.type !== definition.ballotType) return err('field_invalid', 'the ballot is not of this meeting\'s kind');
+    if (input.ballot.type !== definition.ballotType) return fail('field_invalid', { rule: 'ballot_kind' });
     const second = paperEntryText(definition, input.ballot, input.wholeInvalid ?? null);
     if (second === entry.value.firstJson) return ok(accept(store, meeting, definition, entry.value, parseContent(second)));
     setSecondPaperEntry(store, entry.value.id, second, input.clerk);

@@ -26,7 +26,7 @@ import { deleteChain } from '../store/audit';
 import type { EventHub } from '../events';
 import type { TreeMeeting } from '../../../shared/api/chair/setup';
 import { isVoting, openingNeedsRehearsalConfirmation } from '../../../shared/domain/lifecycle';
-import { fail, err, ok, type Result } from '../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../shared/domain/result';
 import { REHEARSAL_MARK, rehearsalFilePrefix } from '../../../shared/rules/result-state';
 import { newId } from '../ids';
 import { recordAudit } from './audit';
@@ -34,7 +34,6 @@ import { checkpointOrThrow } from '../store/file-maintenance';
 import { changeVoting } from './voting';
 import { removeMeeting } from './setup/tree';
 
-const NOT_FOUND = 'meeting not found';
 
 /** The first free name `base`, `base（2）`, `base（3）`… */
 function freeName(base: string, taken: (name: string) => boolean): string {
@@ -48,10 +47,10 @@ function freeName(base: string, taken: (name: string) => boolean): string {
 /** Makes a rehearsal copy of a real meeting: a draft, in its own round, with copies of the objects and the roster. */
 export function createRehearsal(store: Store, meetingId: string): Result<TreeMeeting> {
   const source = tree.getMeeting(store, meetingId);
-  if (!source) return err('meeting_not_found', NOT_FOUND);
+  if (!source) return fail('meeting_not_found');
   if (source.rehearsalOf !== null) return fail('rehearsal_of_rehearsal');
   const round = tree.getRound(store, source.roundId);
-  if (!round) return err('round_not_found', 'round not found');
+  if (!round) return fail('round_not_found');
   const id = store.transaction(() => {
     const roundId = newId();
     const roundName = freeName(`${REHEARSAL_MARK} · ${round.name} · ${source.title}`, (name) => tree.roundNameTaken(store, round.campaignId, name));
@@ -102,7 +101,7 @@ function exportsFolder(dataDir: string): string {
 /** Removes every trace of a rehearsal but one audit line in the main chain. Voting still open is closed first. */
 export function wipeRehearsal(store: Store, events: EventHub, dataDir: string, meetingId: string): Result<{ wiped: string; realMeetingId: string }> {
   const found = tree.getMeeting(store, meetingId);
-  if (!found) return err('meeting_not_found', NOT_FOUND);
+  if (!found) return fail('meeting_not_found');
   if (found.rehearsalOf === null) return fail('not_rehearsal');
   const realMeetingId = found.rehearsalOf;
   if (isVoting(found.status)) {

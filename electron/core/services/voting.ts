@@ -6,11 +6,11 @@ import { freezeDefinition, frozenDefinition, setAttendanceOverride, setMeetingSt
 import type { EventHub } from '../events';
 import type { BallotDefinition, SubmitResponse, TabletErrorBody, TabletErrorCode, TabletResult } from '../../../shared/api/tablet-schemas';
 import type { MeetingView } from '../../../shared/api/chair-contract';
-import type { BallotContent, MeetingStatus } from '../../../shared/domain/model';
+import type { BallotContent } from '../../../shared/domain/model';
 import { parseCode, receiptFromRandomBytes } from '../../../shared/codes/code-format';
 import { ballotProblem, type MeetingDefinition } from '../../../shared/domain/ballot-rules';
 import { TRANSITIONS, acceptsBallots, isFirstOpening, isVoting, mayTransition, meetingStatus, votingEnded, type VotingAction } from '../../../shared/domain/lifecycle';
-import { err, type Result } from '../../../shared/domain/result';
+import { fail, type Result } from '../../../shared/domain/result';
 import { findCode } from './codes';
 import { findMeeting, meetingDefinition, meetingView, turnout } from './meetings';
 import { recordAudit } from './audit';
@@ -287,15 +287,6 @@ interface SealingContext extends MeetingPlan {
   readonly key: MeetingKey;
 }
 
-const STATUS_NAMES: Record<MeetingStatus, string> = {
-  draft: '投票尚未开始',
-  open: '投票正在进行',
-  paused: '投票已暂停',
-  closed: '投票已经结束',
-  official: '结果已经确认',
-};
-const ACTION_NAMES = { open: '开始投票', pause: '暂停投票', close: '结束投票' } as const;
-
 /**
  * Opens, pauses or closes voting. Opening freezes the meeting's definition and makes sure the
  * meeting has its key. Closing commits the new status with `anonymisation = 'pending'`, then
@@ -320,16 +311,13 @@ export function changeVoting(
     return meetingView(store, meetingId);
   }
   if (!mayTransition(status, action)) {
-    return err('bad_transition', `${STATUS_NAMES[status]}，不能${ACTION_NAMES[action]}。请刷新后查看会议状态。`);
+    return fail('bad_transition', { state: status, action });
   }
   // Opening (not resuming) checks who is actually in the room; breaking the rule needs a written reason.
   const attendance = isFirstOpening(status, action) ? attendanceCheck(store, meeting.value) : null;
   if (attendance && !attendance.ok && !options.override) {
-    return err(
-      'attendance_rule',
-      `实到人数不符合评议规则：${attendance.problems.map((p) => p.message).join('；')}。请${attendance.fix}后再开始，或填写理由后坚持开始。`,
-      attendance,
-    );
+    // The console words the problems from the two counts by the same rule (shared/setup/composition.ts).
+    return fail('attendance_rule', { officials: attendance.officials, recipients: attendance.recipients }, attendance);
   }
   if (action === 'open') meetingKeys(store).ensure(meetingId);
   store.transaction(() => {

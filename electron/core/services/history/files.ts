@@ -15,7 +15,7 @@ import type { HistoryImportPreview } from '../../../../shared/api/chair/history'
 import { followupsToTable, historyToTable, parseHistoryTable, rulesToTable, type HistoryImportLine } from '../../../../shared/history/history-table';
 import { rulesOfCampaign } from '../../store/consequence-rules';
 import type { HistoryEntry } from '../../../../shared/history/model';
-import { fail, err, ok, type Result } from '../../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../../shared/domain/result';
 import type { TableFormat } from '../../import';
 import { exported, fileName, tableOf } from '../setup/files';
 import { setForCategory } from '../setup/objects';
@@ -57,7 +57,7 @@ interface Planned {
 
 /** Rows whose round already exists with meetings of its own are refused: its results are the product's. */
 async function plan(store: Store, input: FileInput & { campaignId: string }): Promise<Result<Planned>> {
-  if (getCampaign(store, input.campaignId) === null) return err('campaign_not_found', `campaign ${input.campaignId} not found`);
+  if (getCampaign(store, input.campaignId) === null) return fail('campaign_not_found');
   const read = await tableOf(input);
   if (!read.ok) return read;
   const parsed = parseHistoryTable(read.value.table);
@@ -103,7 +103,7 @@ export async function importHistory(store: Store, input: FileInput & { campaignI
   const planned = await plan(store, input);
   if (!planned.ok) return planned;
   const { lines, preview } = planned.value;
-  if (preview.validCount === 0) return err('import_nothing_valid', 'no valid row');
+  if (preview.validCount === 0) return fail('import_nothing_valid');
   if (preview.errorCount > 0 && !input.skipInvalid) return fail('history_import_rows', {}, { lines: preview.rows.filter((r) => r.errors.length > 0).map((r) => r.line) });
   const valid = lines.filter((l) => l.errors.length === 0);
   return withTransaction(store, () => {

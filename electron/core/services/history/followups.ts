@@ -9,7 +9,7 @@ import { getRound, listRounds } from '../../store/meetings';
 import { deleteFollowup, followupsOfObject, getFollowup, insertFollowup } from '../../store/followups';
 import type { ObjectFollowups } from '../../../../shared/api/chair/history';
 import type { Followup, FollowupKind, RecorderRole } from '../../../../shared/history/model';
-import { fail, err, ok, type Result } from '../../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../../shared/domain/result';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit';
 
@@ -18,9 +18,9 @@ export function addFollowup(
   input: { objectId: string; kind: FollowupKind; datedOn: string; text: string; recordedBy: RecorderRole },
 ): Result<Followup> {
   const object = getObject(store, input.objectId);
-  if (object === null) return err('object_not_found', `object ${input.objectId} not found`);
+  if (object === null) return fail('object_not_found');
   const text = input.text.trim();
-  if (text === '') return err('field_empty', 'text is empty', { field: 'text' });
+  if (text === '') return fail('field_empty', { field: 'followupText' }, { field: 'text' });
   const entry = { id: newId(), objectKey: objectKeyOf(store, object.id) ?? object.id, roundId: object.roundId, kind: input.kind, datedOn: input.datedOn, text, recordedBy: input.recordedBy };
   store.transaction(() => {
     insertFollowup(store, entry);
@@ -45,7 +45,7 @@ export function removeFollowup(store: Store, followupId: string): Result<{ id: s
  */
 export function roundFollowups(store: Store, roundId: string): Result<ObjectFollowups[]> {
   const round = getRound(store, roundId);
-  if (round === null) return err('round_not_found', `round ${roundId} not found`);
+  if (round === null) return fail('round_not_found');
   const rounds = listRounds(store).filter((r) => r.campaignId === round.campaignId && !r.rehearsal);
   const upTo = rounds.findIndex((r) => r.id === roundId);
   const names = new Map(rounds.map((r, i) => [r.id, { name: r.name, index: i }]));

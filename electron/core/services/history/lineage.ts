@@ -13,7 +13,7 @@ import { moveFollowups, moveRoundFollowups } from '../../store/followups';
 import { withTransaction } from '../../store/transaction';
 import type { LineageLink, LineagePreview } from '../../../../shared/api/chair/history';
 import type { ObjectDraft } from '../../../../shared/setup/objects';
-import { fail, err, ok, type Result } from '../../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../../shared/domain/result';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit';
 
@@ -100,10 +100,10 @@ function roundsOfLineage(store: Store, campaignId: string, key: string): Set<str
 export function mergeObjects(store: Store, input: { objectId: string; intoObjectId: string }): Result<{ objectKey: string }> {
   const object = getObject(store, input.objectId);
   const into = getObject(store, input.intoObjectId);
-  if (object === null || into === null) return err('object_not_found', 'object not found');
+  if (object === null || into === null) return fail('object_not_found');
   const round = getRound(store, object.roundId);
   const intoRound = getRound(store, into.roundId);
-  if (round === null || intoRound === null || round.campaignId !== intoRound.campaignId) return err('object_not_found', 'objects of different campaigns');
+  if (round === null || intoRound === null || round.campaignId !== intoRound.campaignId) return fail('object_not_found');
   const fromKey = objectKeyOf(store, object.id) ?? object.id;
   const toKey = objectKeyOf(store, into.id) ?? into.id;
   if (fromKey === toKey) return fail('lineage_same');
@@ -123,9 +123,9 @@ export function mergeObjects(store: Store, input: { objectId: string; intoObject
 /** `objectId` and its lineage's objects of later rounds start a new lineage, with their history and entries. */
 export function splitObject(store: Store, objectId: string): Result<{ objectKey: string }> {
   const object = getObject(store, objectId);
-  if (object === null) return err('object_not_found', 'object not found');
+  if (object === null) return fail('object_not_found');
   const round = getRound(store, object.roundId);
-  if (round === null) return err('round_not_found', 'round not found');
+  if (round === null) return fail('round_not_found');
   const fromKey = objectKeyOf(store, objectId) ?? objectId;
   const rounds = listRounds(store).filter((r) => r.campaignId === round.campaignId);
   const from = rounds.findIndex((r) => r.id === round.id);

@@ -4,7 +4,7 @@ import { getCampaign } from '../../store/meetings';
 import { resetRulesOfCampaign, rulesOfCampaign, saveRulesOfCampaign } from '../../store/consequence-rules';
 import type { RulesTable } from '../../../../shared/api/chair/history';
 import { ruleConditionText, type ConsequenceRule } from '../../../../shared/history/consequence-rules';
-import { err, ok, type Result } from '../../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../../shared/domain/result';
 import { recordAudit } from '../audit';
 
 function table(store: Store, campaignId: string): RulesTable {
@@ -14,12 +14,12 @@ function table(store: Store, campaignId: string): RulesTable {
 }
 
 export function consequenceRules(store: Store, campaignId: string): Result<RulesTable> {
-  if (getCampaign(store, campaignId) === null) return err('campaign_not_found', `campaign ${campaignId} not found`);
+  if (getCampaign(store, campaignId) === null) return fail('campaign_not_found');
   return ok(table(store, campaignId));
 }
 
 export function setConsequenceRules(store: Store, input: { campaignId: string; rules: readonly ConsequenceRule[] }): Result<RulesTable> {
-  if (getCampaign(store, input.campaignId) === null) return err('campaign_not_found', `campaign ${input.campaignId} not found`);
+  if (getCampaign(store, input.campaignId) === null) return fail('campaign_not_found');
   store.transaction(() => {
     saveRulesOfCampaign(store, input.campaignId, input.rules);
     recordAudit(store, null, 'set_consequence_rules', { rules: input.rules.length });
@@ -28,7 +28,7 @@ export function setConsequenceRules(store: Store, input: { campaignId: string; r
 }
 
 export function resetConsequenceRules(store: Store, campaignId: string): Result<RulesTable> {
-  if (getCampaign(store, campaignId) === null) return err('campaign_not_found', `campaign ${campaignId} not found`);
+  if (getCampaign(store, campaignId) === null) return fail('campaign_not_found');
   store.transaction(() => {
     resetRulesOfCampaign(store, campaignId);
     recordAudit(store, null, 'reset_consequence_rules', {});

@@ -14,7 +14,7 @@ import type { CampaignHistory, HistoryCell, HistoryLine, HistoryRoundView, Objec
 import { rulesMet, type ConsequenceRule } from '../../../../shared/history/consequence-rules';
 import { inGradedBottom, inWorstTop, roundsOfMeasure, streakEndingAt, type HistoryRound, type ObjectEntries } from '../../../../shared/history/consecutive';
 import type { Followup, HistoryEntry, HistoryMeasure } from '../../../../shared/history/model';
-import { err, ok, type Result } from '../../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../../shared/domain/result';
 
 /** Everything a campaign's history is computed from, read in four queries. */
 interface CampaignData {
@@ -32,7 +32,7 @@ interface CampaignData {
 
 function loadCampaign(store: Store, campaignId: string): Result<CampaignData> {
   const campaign = getCampaign(store, campaignId);
-  if (campaign === null) return err('campaign_not_found', `campaign ${campaignId} not found`);
+  if (campaign === null) return fail('campaign_not_found');
   // A rehearsal's round (i17r) is never a round of the campaign's history: it neither shows nor breaks a streak.
   const rounds = listRounds(store)
     .filter((r) => r.campaignId === campaignId && !r.rehearsal)
@@ -137,7 +137,7 @@ export function objectHistory(store: Store, input: { campaignId: string; objectK
   if (!data.ok) return data;
   const d = data.value;
   const known = lineages(d).find((l) => l.key === input.objectKey);
-  if (known === undefined) return err('object_not_found', `lineage ${input.objectKey} not in campaign ${input.campaignId}`);
+  if (known === undefined) return fail('object_not_found');
   const bottomPlaces = bottomPlacesOf(d.rules);
   const followups = d.followups.get(input.objectKey) ?? [];
   return ok({
@@ -160,7 +160,7 @@ export function objectHistory(store: Store, input: { campaignId: string; objectK
 /** The round's objects (and stored lineages) with the rules each meets in that round. */
 export function roundConsequences(store: Store, roundId: string): Result<RoundConsequences> {
   const round = getRound(store, roundId);
-  if (round === null) return err('round_not_found', `round ${roundId} not found`);
+  if (round === null) return fail('round_not_found');
   const data = loadCampaign(store, round.campaignId);
   if (!data.ok) return data;
   const d = data.value;

@@ -12,7 +12,7 @@ import type { MeetingDefinition } from '../../../../shared/domain/ballot-rules';
 import { ballotProblem } from '../../../../shared/domain/ballot-rules';
 import { canonicalJson } from '../../../../shared/domain/canonical-json';
 import { groupsOf, type BallotContent, type EvalObject, type IndicatorSet, type TallyBallot, type VoterGroup } from '../../../../shared/domain/model';
-import { err, ok, type Result } from '../../../../shared/domain/result';
+import { err, fail, ok, type Result } from '../../../../shared/domain/result';
 import { ballotSchema } from '../../../../shared/api/tablet-schemas';
 import type { Veto } from '../../../../shared/tally';
 import { sortCanonically, type MeetingData } from './meeting-data';
@@ -78,7 +78,6 @@ function parseJson<T>(schema: z.ZodType<T>, cell: string): T | null {
   return parsed.success ? parsed.data : null;
 }
 
-const NOT_A_BALLOT_FILE = '这不是评议程序导出的选票文件（应为“导出选票”得到的 .csv 或 .xlsx，首行为“记录 record / 编号 no. / 组别 group / 内容 data”）。请选择导出的原文件。';
 
 /**
  * Reads a ballot file back. Every row is checked: a changed or broken row is named by its line,
@@ -86,7 +85,7 @@ const NOT_A_BALLOT_FILE = '这不是评议程序导出的选票文件（应为�
  */
 export function parseBallotFile(table: TableData): Result<MeetingData> {
   const headers = table.headers.map((h) => h.trim());
-  if (headers.length < 4 || BALLOT_FILE_HEADERS.some((h, i) => headers[i] !== h)) return err('not_ballot_file', NOT_A_BALLOT_FILE);
+  if (headers.length < 4 || BALLOT_FILE_HEADERS.some((h, i) => headers[i] !== h)) return fail('not_ballot_file', { rule: 'headers' });
   let format = false;
   let meeting: z.infer<typeof meetingSchema> | null = null;
   let settings: z.infer<typeof settingsSchema> | null = null;
@@ -99,52 +98,54 @@ export function parseBallotFile(table: TableData): Result<MeetingData> {
   for (const [index, cells] of table.rows.entries()) {
     const line = table.rowLines?.[index] ?? headerLine + 1 + index;
     const [record = '', no = '', group = '', cell = ''] = cells;
-    const bad = (what: string): Result<MeetingData> => err('bad_ballot_file', `选票文件第 ${line} 行${what}，文件可能被改动过。请使用导出的原文件。`, { line });
+    // `part` names what on the line could not be read; the console words it (error-words.ts).
+    const bad = (part: string, value?: string): Result<MeetingData> =>
+      fail('bad_ballot_file', value === undefined ? { line, part } : { line, part, value }, { line });
     switch (record) {
       case 'format':
-        if (parseJson(formatSchema, cell) === null) return bad('不是本程序能读的版本');
+        if (parseJson(formatSchema, cell) === null) return bad('format');
         format = true;
         break;
       case 'meeting':
         meeting = parseJson(meetingSchema, cell);
-        if (meeting === null) return bad('（会议信息）无法读取');
+        if (meeting === null) return bad('meeting');
         break;
       case 'settings':
         settings = parseJson(settingsSchema, cell);
-        if (settings === null) return bad('（会议设置）无法读取');
+        if (settings === null) return bad('settings');
         break;
       case 'indicator-set':
       case 'tag-set': {
         const set = parseJson(indicatorSetSchema, cell);
-        if (set === null) return bad('（指标）无法读取');
+        if (set === null) return bad('indicators');
         if (record === 'tag-set') tagSet = set;
         else indicatorSets.push(set);
         break;
       }
       case 'object': {
         const object = parseJson(objectSchema, cell);
-        if (object === null) return bad('（评议对象）无法读取');
+        if (object === null) return bad('object');
         objects.push(object);
         break;
       }
       case 'veto': {
         const veto = parseJson(vetoSchema, cell);
-        if (veto === null || no === '') return bad('（一票否决）无法读取');
+        if (veto === null || no === '') return bad('veto');
         vetoes.push({ objectId: no, reason: veto.reason });
         break;
       }
       case 'ballot': {
         const content = parseJson(ballotSchema, cell);
-        if (content === null) return bad('（选票）无法读取');
-        if (!isVoterGroup(group)) return bad('的代表组别无法识别');
+        if (content === null) return bad('ballot');
+        if (!isVoterGroup(group)) return bad('group');
         ballots.push({ group, content, line });
         break;
       }
       default:
-        return bad(`的记录类型“${record}”无法识别`);
+        return bad('record', record);
     }
   }
-  if (!format || meeting === null || settings === null) return err('not_ballot_file', NOT_A_BALLOT_FILE);
+  if (!format || meeting === null || settings === null) return fail('not_ballot_file', { rule: 'headers' });
   const definition: MeetingDefinition = { ballotType: meeting.ballotType, objects, indicatorSets, tagSet, settings };
   const groups = groupsOf(meeting.kind);
   for (const ballot of ballots) {

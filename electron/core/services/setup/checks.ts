@@ -1,31 +1,38 @@
 /**
  * What every setup service checks before it writes: a field's text (empty, too long), whether a
- * meeting or a round is frozen, and that the thing named exists. Each failure is a sentence that
- * names the field and says what to do; nothing is written when one comes back.
+ * meeting or a round is frozen, and that the thing named exists. Each failure is a code with the
+ * field's id and the numbers the console words it from; nothing is written when one comes back.
  */
 import type { Store } from '../../store/database';
 import { firstFrozenMeetingTitle, getCampaign, getMeeting, getRound, removalFacts, type Campaign, type Meeting, type Round } from '../../store/meetings';
-import { err, fail, ok, type Result } from '../../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../../shared/domain/result';
 import { isVoting, mayEditSetup, meetingStatus } from '../../../../shared/domain/lifecycle';
 import { MAX_FIELD_LENGTH, charLength, cleanName, cleanText } from '../../../../shared/setup/table';
 
+/**
+ * Which field a check names: a stable id the console labels (renderer/chair/error-words.ts
+ * FIELD_LABELS), with the 1-based position of the grade or indicator where there are several.
+ */
+export interface FieldRef {
+  readonly field: string;
+  readonly position?: number;
+}
+
 /** A required text field: cleaned like an import cell, not empty, at most 100 characters. */
-export function requiredText(value: string, field: string, options: { name?: boolean } = {}): Result<string> {
+export function requiredText(value: string, field: FieldRef, options: { name?: boolean } = {}): Result<string> {
   const cleaned = options.name ? cleanName(value) : cleanText(value);
-  if (cleaned === '') return err('field_empty', `“${field}”不能为空，请填写后再保存。`, { field });
+  if (cleaned === '') return fail('field_empty', { ...field });
   return limited(cleaned, field);
 }
 
 /** An optional text field: cleaned, at most 100 characters, may be empty. */
-export function optionalText(value: string | undefined, field: string): Result<string> {
+export function optionalText(value: string | undefined, field: FieldRef): Result<string> {
   return limited(cleanText(value ?? ''), field);
 }
 
-function limited(value: string, field: string): Result<string> {
+function limited(value: string, field: FieldRef): Result<string> {
   const length = charLength(value);
-  if (length > MAX_FIELD_LENGTH) {
-    return err('field_too_long', `“${field}”太长（${length} 个字），最多 ${MAX_FIELD_LENGTH} 个字，请缩短后再保存。`, { field });
-  }
+  if (length > MAX_FIELD_LENGTH) return fail('field_too_long', { ...field, length, max: MAX_FIELD_LENGTH });
   return ok(value);
 }
 
@@ -59,24 +66,32 @@ export function findRound(store: Store, roundId: string): Result<Round> {
 export function editableMeeting(store: Store, meetingId: string): Result<Meeting> {
   const meeting = getMeeting(store, meetingId);
   if (!meeting) return fail('meeting_not_found');
-  const lock = meetingLock(meeting);
-  return lock === null ? ok(meeting) : err('meeting_frozen', lock);
+  const status = meetingStatus(meeting.status);
+  if (mayEditSetup(status)) return ok(meeting);
+  return fail('meeting_frozen', { state: isVoting(status) ? 'voting' : 'closed' });
 }
 
 /** The round when its objects may still change; otherwise why not. */
 export function editableRound(store: Store, roundId: string): Result<Round> {
   const round = findRound(store, roundId);
   if (!round.ok) return round;
-  const lock = roundLock(store, roundId);
-  return lock === null ? round : err('round_frozen', lock);
+  const opened = firstFrozenMeetingTitle(store, roundId);
+  return opened === null ? round : fail('round_frozen', { meeting: opened, scope: 'objects' });
 }
 
-/** Why a campaign, a round or one meeting may not be removed (ballots cast, or voting under way), or null. */
-export function removalBlocker(store: Store, scope: Parameters<typeof removalFacts>[1], what: string): string | null {
+/**
+ * Why a campaign, a round or one meeting may not be removed (a meeting under it is voting, or has
+ * ballots: the record must be kept) as a remove_refused failure naming `target`, or null.
+ */
+export function removalBlocker(
+  store: Store,
+  scope: Parameters<typeof removalFacts>[1],
+  target: { readonly target: 'campaign' | 'round' | 'meeting'; readonly name?: string },
+): Result<never> | null {
   const facts = removalFacts(store, scope);
-  if (facts.votingTitle !== null) return `“${facts.votingTitle}”正在投票，不能删除${what}。请先结束投票。`;
+  if (facts.votingTitle !== null) return fail('remove_refused', { ...target, rule: 'voting', meeting: facts.votingTitle });
   if (facts.mostBallots && facts.mostBallots.ballots > 0) {
-    return `“${facts.mostBallots.title}”已有 ${facts.mostBallots.ballots} 张选票，不能删除${what}：评议记录必须保留。如不再需要，可以把它留在原处不用。`;
+    return fail('remove_refused', { ...target, rule: 'ballots', meeting: facts.mostBallots.title, ballots: facts.mostBallots.ballots });
   }
   return null;
 }

@@ -31,7 +31,7 @@ type Mode = 'replace' | 'append';
 
 function decode(file: FileInput): Result<Uint8Array> {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(file.base64)) {
-    return err('import_bad_upload', `文件“${file.fileName}”没有完整传到程序里，请重新选择文件。`);
+    return fail('import_bad_upload', { file: file.fileName });
   }
   return ok(new Uint8Array(Buffer.from(file.base64, 'base64')));
 }
@@ -56,9 +56,9 @@ function explainUnmatchedHeader<T>(file: FileInput, read: { table: TableData; en
   if (parsed.ok || parsed.error.code !== 'import_missing_columns') return parsed;
   const firstLine = read.table.headers.filter((h) => h !== '').join(' ').slice(0, 40);
   if (read.encoding !== 'xlsx' && /\.xls[xm]?$/i.test(file.fileName)) {
-    return err(
+    return fail(
       'import_not_excel',
-      `这不是 Excel 文件：“${file.fileName}”的扩展名是 Excel 的，但里面是纯文本（第 ${read.table.headerLine ?? 1} 行是“${firstLine}”），可能是别的文件改了扩展名。请在 Excel 或 WPS 中打开原始名单，另存为 Excel 工作簿（.xlsx）或 CSV 后再导入。`,
+      { file: file.fileName, kind: 'text', line: read.table.headerLine ?? 1, value: firstLine },
       { ...(parsed.error.details as object | undefined), encoding: read.encoding },
     );
   }
@@ -134,16 +134,12 @@ async function rosterPreview(store: Store, input: FileInput & { meetingId: strin
   return ok({ fileName: input.fileName, encoding: read.value.encoding, sheetName: read.value.sheetName, mode: input.mode, preview });
 }
 
-function refuseBadRows<T>(preview: ImportPreview<T>, skipInvalid: boolean, what: string): Result<void> {
-  if (preview.valid.length === 0) return err('import_nothing_valid', `${what}中没有一行是正确的，没有导入。请按预览中列出的问题改正文件后重新导入。`);
+function refuseBadRows<T>(preview: ImportPreview<T>, skipInvalid: boolean, what: 'objects' | 'roster'): Result<void> {
+  if (preview.valid.length === 0) return fail('import_nothing_valid', { what });
   if (preview.errorCount > 0 && !skipInvalid) {
     const lines = preview.rows.filter((r) => r.errors.length > 0).map((r) => r.line);
     const shown = lines.slice(0, 10).join('、') + (lines.length > 10 ? ' 等' : '');
-    return err(
-      'import_has_errors',
-      `${what}中有 ${preview.errorCount} 行有错误（第 ${shown} 行），没有导入任何内容。请改正后重新导入，或选择“只导入正确的行”。`,
-      { lines },
-    );
+    return fail('import_has_errors', { what, count: preview.errorCount, lines: shown }, { lines });
   }
   return ok(undefined);
 }
@@ -159,7 +155,7 @@ export async function importObjects(
   const preview = await objectsPreview(store, input);
   if (!preview.ok) return preview;
   const { preview: p } = preview.value;
-  const refused = refuseBadRows(p, input.skipInvalid, '评议对象表');
+  const refused = refuseBadRows(p, input.skipInvalid, 'objects');
   if (!refused.ok) return refused;
   // Re-check the lock: the file was read asynchronously and voting may have opened meanwhile.
   const round = editableRound(store, input.roundId);
@@ -200,7 +196,7 @@ export async function importRoster(store: Store, input: FileInput & { meetingId:
   const preview = await rosterPreview(store, input);
   if (!preview.ok) return preview;
   const { preview: p } = preview.value;
-  const refused = refuseBadRows(p, input.skipInvalid, '代表名单');
+  const refused = refuseBadRows(p, input.skipInvalid, 'roster');
   if (!refused.ok) return refused;
   const meeting = editableMeeting(store, input.meetingId);
   if (!meeting.ok) return meeting;

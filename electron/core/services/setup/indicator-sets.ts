@@ -10,14 +10,35 @@ import type { StoredIndicatorSet } from '../../store/indicator-sets';
 import { listRounds } from '../../store/meetings';
 import type { IndicatorSetView } from '../../../../shared/api/chair/setup';
 import type { Indicator } from '../../../../shared/domain/model';
-import { validateIndicatorWeights } from '../../../../shared/setup/weights';
-import { err, fail, ok, type Result } from '../../../../shared/domain/result';
+import { formatPercent, toHundredths, validateIndicatorWeights } from '../../../../shared/setup/weights';
+import { fail, ok, type ErrorParams, type Result } from '../../../../shared/domain/result';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit';
 import { optionalText, requiredText } from './checks';
 
 const BUILTIN_LOCK = '这是内置的指标体系，不能修改或删除。如需调整，请新建一个自定义指标体系。';
 
+/**
+ * The params the console words a weight check from (shared/setup/weights.ts says it in the
+ * editor itself, with its details): which indicator and its weight, or the total, how far off and
+ * which way.
+ */
+function weightParams(details: unknown): ErrorParams {
+  const d = (details ?? {}) as { index?: number; weight?: number; total?: number };
+  if (d.index !== undefined) return { position: d.index + 1, value: String(d.weight) };
+  if (d.total === undefined) return {};
+  const total = toHundredths(d.total) ?? Math.round(d.total * 100);
+  return { total: formatPercent(total), diff: formatPercent(Math.abs(10000 - total)), rule: total > 10000 ? 'over' : 'short' };
+}
+
+/** Why a set may not change, as the params of indicator_set_frozen (built in, or used by a meeting that has opened), or null. */
+function lockedBy(store: Store, set: StoredIndicatorSet): ErrorParams | null {
+  if (set.builtin) return { state: 'builtin' };
+  const used = sets.frozenMeetingUsingSet(store, set.id);
+  return used !== null ? { meeting: used } : null;
+}
+
+/** The same lock as a sentence, shown on the set in the setup view. */
 function setLock(store: Store, set: StoredIndicatorSet): string | null {
   if (set.builtin) return BUILTIN_LOCK;
   const used = sets.frozenMeetingUsingSet(store, set.id);
@@ -46,35 +67,35 @@ export function saveIndicatorSet(store: Store, input: { indicatorSetId?: string 
   if (input.indicatorSetId !== undefined) {
     existing = sets.getIndicatorSet(store, input.indicatorSetId);
     if (!existing) return fail('indicator_set_not_found');
-    const lock = setLock(store, existing);
-    if (lock) return err('indicator_set_frozen', lock);
+    const locked = lockedBy(store, existing);
+    if (locked) return fail('indicator_set_frozen', locked);
   }
-  const name = requiredText(input.name, '指标体系名称');
+  const name = requiredText(input.name, { field: 'indicatorSetName' });
   if (!name.ok) return name;
   if (sets.indicatorSetNameTaken(store, name.value, input.indicatorSetId ?? '')) {
-    return err('duplicate_name', `已有名为“${name.value}”的指标体系，请换一个名称。`, { field: 'name' });
+    return fail('duplicate_name', { target: 'indicatorSet', field: 'indicatorSetName', name: name.value });
   }
-  if (input.indicators.length === 0) return err('weights_empty', '指标体系至少需要一项指标，请添加指标后再保存。');
+  if (input.indicators.length === 0) return fail('weights_empty');
   const indicators: Indicator[] = [];
   const seen = new Map<string, number>();
   for (const [i, raw] of input.indicators.entries()) {
-    const indicatorName = requiredText(raw.name, `第 ${i + 1} 项指标的名称`);
+    const indicatorName = requiredText(raw.name, { field: 'indicatorName', position: i + 1 });
     if (!indicatorName.ok) return indicatorName;
     const first = seen.get(indicatorName.value);
     if (first !== undefined) {
-      return err('duplicate_name', `第 ${i + 1} 项指标“${indicatorName.value}”与第 ${first} 项重名，请改名或删去一项。`, { index: i });
+      return fail('duplicate_name', { target: 'indicator', field: 'indicatorName', position: i + 1, name: indicatorName.value, first });
     }
     seen.set(indicatorName.value, i + 1);
-    const description = optionalText(raw.description, `第 ${i + 1} 项指标的说明`);
+    const description = optionalText(raw.description, { field: 'indicatorDescription', position: i + 1 });
     if (!description.ok) return description;
     // Keep an indicator's id across edits so nothing that refers to it breaks; new ones get a fresh id.
     indicators.push({ id: raw.id ?? newId(), name: indicatorName.value, description: description.value, weight: raw.weight });
   }
   if (new Set(indicators.map((i) => i.id)).size !== indicators.length) {
-    return err('bad_input', '指标编号重复，请刷新后重新编辑。');
+    return fail('bad_input', { rule: 'indicator_ids' });
   }
   const weights = validateIndicatorWeights(indicators.map((i) => i.weight));
-  if (!weights.ok) return err(weights.error.code, `${weights.error.message}。请调整权重后再保存。`, weights.error.details);
+  if (!weights.ok) return fail(weights.error.code, weightParams(weights.error.details));
 
   const id = input.indicatorSetId ?? newId();
   store.transaction(() => {
@@ -91,14 +112,11 @@ export function saveIndicatorSet(store: Store, input: { indicatorSetId?: string 
 export function removeIndicatorSet(store: Store, indicatorSetId: string): Result<{ id: string }> {
   const row = sets.getIndicatorSet(store, indicatorSetId);
   if (!row) return fail('indicator_set_not_found');
-  if (row.builtin) return err('indicator_set_frozen', BUILTIN_LOCK);
+  if (row.builtin) return fail('indicator_set_frozen', { state: 'builtin' });
   const usedByObjects = sets.objectsUsingSet(store, indicatorSetId);
   const mapped = listRounds(store).some((round) => Object.values(round.categorySets).includes(indicatorSetId));
   if (usedByObjects > 0 || mapped) {
-    return err(
-      'indicator_set_in_use',
-      `指标体系“${row.name}”正在使用中（${usedByObjects} 个评议对象），不能删除。请先在“指标分配”中把用到它的类别改用其他指标体系。`,
-    );
+    return fail('indicator_set_in_use', { name: row.name, count: usedByObjects });
   }
   store.transaction(() => {
     sets.deleteIndicatorSet(store, indicatorSetId);

@@ -13,7 +13,7 @@ import type { SetupObject } from '../../../../shared/api/chair/setup';
 import type { ObjectDraft } from '../../../../shared/setup/objects';
 import { DEFAULT_OBJECT_CATEGORY } from '../../../../shared/setup/objects';
 import { SET_CHIEF } from '../../../../shared/domain/defaults';
-import { err, fail, ok, type Result } from '../../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../../shared/domain/result';
 import { newId } from '../../ids';
 import { recordRoundAudit } from '../audit';
 import { editableRound, isReorderOf, optionalText, requiredText } from './checks';
@@ -38,7 +38,7 @@ export function roundObjects(store: Store, roundId: string): SetupObject[] {
 
 function findObject(store: Store, objectId: string): Result<RoundObject> {
   const object = objects.getObject(store, objectId);
-  return object ? ok(object) : err('object_not_found', '找不到这个评议对象，可能已被删除，请刷新后再试。');
+  return object ? ok(object) : fail('object_not_found', { scope: 'round' });
 }
 
 /** An object just written: it exists, so a miss is a bug. */
@@ -50,15 +50,14 @@ function written(store: Store, objectId: string): SetupObject {
 
 /** Cleans and checks one object's fields; the same department and name twice in a round is refused. */
 function checkObject(store: Store, roundId: string, input: { name: string; department: string; category: string }, exceptId: string): Result<ObjectDraft> {
-  const name = requiredText(input.name, '评议对象名称', { name: true });
+  const name = requiredText(input.name, { field: 'objectName' }, { name: true });
   if (!name.ok) return name;
-  const department = optionalText(input.department, '单位');
+  const department = optionalText(input.department, { field: 'department' });
   if (!department.ok) return department;
-  const category = optionalText(input.category, '类别');
+  const category = optionalText(input.category, { field: 'category' });
   if (!category.ok) return category;
   if (objects.objectNameTaken(store, roundId, name.value, department.value, exceptId)) {
-    const shown = `${department.value === '' ? '' : `${department.value} `}${name.value}`;
-    return err('duplicate_name', `本轮已有评议对象“${shown}”（同一单位下的同名评议对象只能有一个），请检查是否重复添加。`, { field: 'name' });
+    return fail('duplicate_name', { target: 'object', field: 'objectName', name: name.value, unit: department.value });
   }
   return ok({ name: name.value, department: department.value, category: category.value === '' ? DEFAULT_OBJECT_CATEGORY : category.value });
 }
@@ -101,7 +100,7 @@ export function reorderObjects(store: Store, input: { roundId: string; objectIds
   const round = editableRound(store, input.roundId);
   if (!round.ok) return round;
   if (!isReorderOf(roundObjects(store, input.roundId).map((o) => o.id), input.objectIds)) {
-    return err('reorder_mismatch', '评议对象列表已在别处被修改，顺序没有保存。请刷新后重新排序。');
+    return fail('reorder_mismatch', { target: 'objects' });
   }
   store.transaction(() => objects.writeObjectPositions(store, input.objectIds));
   return ok(roundObjects(store, input.roundId));
@@ -111,7 +110,7 @@ export function reorderObjects(store: Store, input: { roundId: string; objectIds
 export function setCategorySet(store: Store, input: { roundId: string; category: string; indicatorSetId: string }): Result<{ category: string; indicatorSetId: string }> {
   const round = editableRound(store, input.roundId);
   if (!round.ok) return round;
-  const category = requiredText(input.category, '类别');
+  const category = requiredText(input.category, { field: 'category' });
   if (!category.ok) return category;
   if (!getIndicatorSet(store, input.indicatorSetId)) return fail('indicator_set_not_found');
   const mapping = { ...round.value.categorySets, [category.value]: input.indicatorSetId };

@@ -11,7 +11,7 @@ import type { SetupRepresentative } from '../../../../shared/api/chair/setup';
 import { groupOfCategory, type MeetingKind, type RepresentativeCategory } from '../../../../shared/domain/model';
 import { checkComposition, type CompositionCheck } from '../../../../shared/setup/composition';
 import { countComposition, type RepresentativeDraft } from '../../../../shared/setup/roster';
-import { err, ok, type Result } from '../../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../../shared/domain/result';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit';
 import { editableMeeting, isReorderOf, optionalText, requiredText } from './checks';
@@ -40,18 +40,17 @@ export function rosterComposition(store: Store, meeting: Pick<Meeting, 'id' | 'k
 
 function findRepresentative(store: Store, representativeId: string): Result<Representative> {
   const person = roster.getRepresentative(store, representativeId);
-  return person ? ok(person) : err('representative_not_found', '找不到这位评议代表，可能已被删除，请刷新后再试。');
+  return person ? ok(person) : fail('representative_not_found', { scope: 'setup' });
 }
 
 function checkPerson(store: Store, meetingId: string, input: { name: string; unit: string }, exceptId: string): Result<{ name: string; unit: string }> {
-  const name = requiredText(input.name, '姓名', { name: true });
+  const name = requiredText(input.name, { field: 'personName' }, { name: true });
   if (!name.ok) return name;
-  const unit = optionalText(input.unit, '工作单位');
+  const unit = optionalText(input.unit, { field: 'unit' });
   if (!unit.ok) return unit;
   // Two people may share a name; the same name at the same unit is almost always a double entry.
   if (roster.rosterNameTaken(store, meetingId, name.value, unit.value, exceptId)) {
-    const shown = `${name.value}${unit.value === '' ? '' : `（${unit.value}）`}`;
-    return err('duplicate_name', `名单中已有“${shown}”。如确是同名同单位的两个人，请在工作单位中注明职务或部门以便区分。`, { field: 'name' });
+    return fail('duplicate_name', { target: 'representative', field: 'personName', name: name.value, unit: unit.value });
   }
   return ok({ name: name.value, unit: unit.value });
 }
@@ -91,7 +90,7 @@ export function reorderRoster(store: Store, input: { meetingId: string; represen
   const meeting = editableMeeting(store, input.meetingId);
   if (!meeting.ok) return meeting;
   if (!isReorderOf(meetingRoster(store, meeting.value).map((r) => r.id), input.representativeIds)) {
-    return err('reorder_mismatch', '代表名单已在别处被修改，顺序没有保存。请刷新后重新排序。');
+    return fail('reorder_mismatch', { target: 'roster' });
   }
   store.transaction(() => roster.writeRepresentativePositions(store, input.representativeIds));
   return ok(meetingRoster(store, meeting.value));
@@ -112,9 +111,9 @@ export function setCompositionOverride(store: Store, input: { meetingId: string;
   const meeting = editableMeeting(store, input.meetingId);
   if (!meeting.ok) return meeting;
   if (meeting.value.kind !== 'social') {
-    return err('override_not_needed', '单位自评的代表名单只有一组，没有 30%/70% 的构成要求，不需要例外说明。');
+    return fail('override_not_needed', { scope: 'self' });
   }
-  const reason = optionalText(input.reason ?? '', '例外理由');
+  const reason = optionalText(input.reason ?? '', { field: 'overrideReason' });
   if (!reason.ok) return reason;
   const stored = reason.value === '' ? null : reason.value;
   store.transaction(() => {

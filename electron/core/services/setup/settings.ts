@@ -1,15 +1,15 @@
 /**
- * A meeting's settings (MeetingSettings in settings_json): group weights, worst-list K, the small-group threshold and the grade scale, each checked with a message that
- * names the field. Abstaining (弃权) is always offered besides the scale, so it is not a grade.
+ * A meeting's settings (MeetingSettings in settings_json): group weights, worst-list K, the small-group threshold and the grade scale, each checked with a failure that
+ * names the field by its id (the console words it). Abstaining (弃权) is always offered besides the scale, so it is not a grade.
  */
 import type { Store } from '../../store/database';
 import type { Grade, MeetingSettings } from '../../../../shared/domain/model';
-import { err, ok, type Result } from '../../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../../shared/domain/result';
 import { recordAudit } from '../audit';
 import { getMeeting, setMeetingSettings } from '../../store/meetings';
 import { editableMeeting, requiredText } from './checks';
 import { toHundredths as hundredths } from '../../../../shared/setup/weights';
-import { WEIGHTED_GROUPS, voterGroup } from '../../../../shared/domain/voter-groups';
+import { WEIGHTED_GROUPS } from '../../../../shared/domain/voter-groups';
 
 const MAX_GRADES = 10;
 const MAX_LABEL = 20;
@@ -19,19 +19,17 @@ function shares(values: readonly number[], field: string, parts: readonly string
   const h = values.map(hundredths);
   for (const [i, v] of h.entries()) {
     if (v === undefined || v <= 0 || v > 10000) {
-      return err('settings_invalid', `“${field}”中${parts[i] ?? ''}的数值 ${String(values[i])} 无效：应为 0 到 100 之间、大于 0 的数，最多两位小数。`, { field });
+      return fail('settings_invalid', { field, rule: 'share_value', group: parts[i] ?? '', value: String(values[i]) });
     }
   }
   const total = h.reduce<number>((sum, v) => sum + (v ?? 0), 0);
-  if (total !== 10000) {
-    return err('settings_invalid', `“${field}”合计为 ${total / 100}，应为 100（${parts.join(' + ')}），请调整后再保存。`, { field });
-  }
+  if (total !== 10000) return fail('settings_invalid', { field, rule: 'share_total', total: total / 100 });
   return ok(undefined);
 }
 
 function wholeNumber(value: number, field: string, min: number, max: number): Result<void> {
   if (!Number.isInteger(value) || value < min || value > max) {
-    return err('settings_invalid', `“${field}”应为 ${min} 到 ${max} 之间的整数，现在是 ${String(value)}。`, { field });
+    return fail('settings_invalid', { field, rule: 'whole_number', min, max, value: String(value) });
   }
   return ok(undefined);
 }
@@ -39,28 +37,37 @@ function wholeNumber(value: number, field: string, min: number, max: number): Re
 /** Checks a grade scale: 2–10 grades, distinct labels, points 0–100 strictly decreasing (best first). */
 export function checkGradeScale(scale: readonly Grade[]): Result<Grade[]> {
   if (scale.length < 2 || scale.length > MAX_GRADES) {
-    return err('settings_invalid', `“评分等级”应有 2 到 ${MAX_GRADES} 个等级，现在有 ${scale.length} 个。`, { field: 'gradeScale' });
+    return fail('settings_invalid', { field: 'gradeScale', rule: 'grade_count', max: MAX_GRADES, count: scale.length });
   }
   const out: Grade[] = [];
   for (const [i, grade] of scale.entries()) {
-    const label = requiredText(grade.label, `第 ${i + 1} 个评分等级的名称`);
+    const position = i + 1;
+    const label = requiredText(grade.label, { field: 'gradeLabel', position });
     if (!label.ok) return label;
     if ([...label.value].length > MAX_LABEL) {
-      return err('settings_invalid', `第 ${i + 1} 个评分等级的名称太长，最多 ${MAX_LABEL} 个字。`, { field: 'gradeScale', index: i });
+      return fail('settings_invalid', { field: 'gradeScale', rule: 'grade_label_long', position, max: MAX_LABEL });
     }
     if (label.value === '弃权') {
-      return err('settings_invalid', `第 ${i + 1} 个评分等级不能叫“弃权”：选票上总会另外提供“弃权”，请删去这一等级。`, { field: 'gradeScale', index: i });
+      return fail('settings_invalid', { field: 'gradeScale', rule: 'grade_abstain', position });
     }
     if (out.some((g) => g.label === label.value)) {
-      return err('settings_invalid', `第 ${i + 1} 个评分等级“${label.value}”与前面的等级重名，请改名。`, { field: 'gradeScale', index: i });
+      return fail('settings_invalid', { field: 'gradeScale', rule: 'grade_duplicate', position, label: label.value });
     }
     const points = hundredths(grade.points);
     if (points === undefined || points < 0 || points > 10000) {
-      return err('settings_invalid', `第 ${i + 1} 个评分等级“${label.value}”的分值 ${String(grade.points)} 无效：应为 0 到 100 之间的数，最多两位小数。`, { field: 'gradeScale', index: i });
+      return fail('settings_invalid', { field: 'gradeScale', rule: 'grade_points', position, label: label.value, value: String(grade.points) });
     }
     const previous = out[out.length - 1];
     if (previous !== undefined && grade.points >= previous.points) {
-      return err('settings_invalid', `评分等级应从好到差排列、分值依次降低：“${label.value}”（${grade.points} 分）不低于上一等级“${previous.label}”（${previous.points} 分）。`, { field: 'gradeScale', index: i });
+      return fail('settings_invalid', {
+        field: 'gradeScale',
+        rule: 'grade_order',
+        position,
+        label: label.value,
+        points: grade.points,
+        previous: previous.label,
+        previousPoints: previous.points,
+      });
     }
     out.push({ label: label.value, points: grade.points });
   }
@@ -72,15 +79,15 @@ export function checkSettings(settings: MeetingSettings): Result<MeetingSettings
   const checks = [
     shares(
       WEIGHTED_GROUPS.map((g) => settings.groupWeights[g]),
-      '两组代表的权重',
-      WEIGHTED_GROUPS.map((g) => voterGroup(g).shortName.zh),
+      'groupWeights',
+      WEIGHTED_GROUPS,
     ),
-    wholeNumber(settings.worstK, '评差最多可选个数', 1, 100),
-    wholeNumber(settings.smallGroupK, '小组最少票数（少于此数不单列）', 1, 100),
+    wholeNumber(settings.worstK, 'worstK', 1, 100),
+    wholeNumber(settings.smallGroupK, 'smallGroupK', 1, 100),
   ];
   for (const check of checks) if (!check.ok) return check;
   if (settings.roundingMode !== undefined && settings.roundingMode !== 'printed' && settings.roundingMode !== 'exact') {
-    return err('settings_invalid', '“取舍方式”应为“逐项取舍”或“一次取舍”。', { field: 'roundingMode' });
+    return fail('settings_invalid', { field: 'roundingMode', rule: 'rounding_mode' });
   }
   const scale = checkGradeScale(settings.gradeScale);
   if (!scale.ok) return scale;

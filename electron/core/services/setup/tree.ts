@@ -14,7 +14,7 @@ import { withTransaction } from '../../store/transaction';
 import type { TreeCampaign, TreeMeeting } from '../../../../shared/api/chair/setup';
 import type { BallotType, MeetingKind } from '../../../../shared/domain/model';
 import { DEFAULT_SETTINGS } from '../../../../shared/domain/defaults';
-import { err, fail, ok, type Result } from '../../../../shared/domain/result';
+import { fail, ok, type ErrorParams, type Result } from '../../../../shared/domain/result';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit';
 import { editableMeeting, findCampaign, findRound, optionalText, removalBlocker, requiredText } from './checks';
@@ -38,14 +38,14 @@ export function setupTree(store: Store): TreeCampaign[] {
   }));
 }
 
-function duplicate(taken: boolean, message: string): Result<void> {
-  return taken ? err('duplicate_name', message) : ok(undefined);
+function duplicate(taken: boolean, params: ErrorParams): Result<void> {
+  return taken ? fail('duplicate_name', params) : ok(undefined);
 }
 
 export function createCampaign(store: Store, input: { name: string }): Result<{ id: string }> {
-  const name = requiredText(input.name, '评议活动名称');
+  const name = requiredText(input.name, { field: 'campaignName' });
   if (!name.ok) return name;
-  const unique = duplicate(tree.campaignNameTaken(store, name.value), `已有名为“${name.value}”的评议活动，请换一个名称（例如加上年度）。`);
+  const unique = duplicate(tree.campaignNameTaken(store, name.value), { target: 'campaign', action: 'create', name: name.value });
   if (!unique.ok) return unique;
   const id = newId();
   store.transaction(() => {
@@ -58,9 +58,9 @@ export function createCampaign(store: Store, input: { name: string }): Result<{ 
 export function renameCampaign(store: Store, input: { campaignId: string; name: string }): Result<{ id: string }> {
   const campaign = findCampaign(store, input.campaignId);
   if (!campaign.ok) return campaign;
-  const name = requiredText(input.name, '评议活动名称');
+  const name = requiredText(input.name, { field: 'campaignName' });
   if (!name.ok) return name;
-  const unique = duplicate(tree.campaignNameTaken(store, name.value, input.campaignId), `已有名为“${name.value}”的评议活动，请换一个名称。`);
+  const unique = duplicate(tree.campaignNameTaken(store, name.value, input.campaignId), { target: 'campaign', action: 'rename', name: name.value });
   if (!unique.ok) return unique;
   tree.renameCampaign(store, input.campaignId, name.value);
   return ok({ id: input.campaignId });
@@ -69,8 +69,8 @@ export function renameCampaign(store: Store, input: { campaignId: string; name: 
 export function removeCampaign(store: Store, campaignId: string): Result<{ id: string }> {
   const campaign = findCampaign(store, campaignId);
   if (!campaign.ok) return campaign;
-  const blocker = removalBlocker(store, { campaignId }, `评议活动“${campaign.value.name}”`);
-  if (blocker) return err('remove_refused', blocker);
+  const blocker = removalBlocker(store, { campaignId }, { target: 'campaign', name: campaign.value.name });
+  if (blocker) return blocker;
   store.transaction(() => {
     tree.deleteCampaign(store, campaignId);
     recordAudit(store, null, 'remove_campaign', { name: campaign.value.name });
@@ -81,9 +81,9 @@ export function removeCampaign(store: Store, campaignId: string): Result<{ id: s
 export function createRound(store: Store, input: { campaignId: string; name: string }): Result<{ id: string }> {
   const campaign = findCampaign(store, input.campaignId);
   if (!campaign.ok) return campaign;
-  const name = requiredText(input.name, '轮次名称');
+  const name = requiredText(input.name, { field: 'roundName' });
   if (!name.ok) return name;
-  const unique = duplicate(tree.roundNameTaken(store, input.campaignId, name.value), `“${campaign.value.name}”中已有名为“${name.value}”的轮次，请换一个名称。`);
+  const unique = duplicate(tree.roundNameTaken(store, input.campaignId, name.value), { target: 'round', campaign: campaign.value.name, name: name.value });
   if (!unique.ok) return unique;
   const id = newId();
   store.transaction(() => {
@@ -96,9 +96,9 @@ export function createRound(store: Store, input: { campaignId: string; name: str
 export function renameRound(store: Store, input: { roundId: string; name: string }): Result<{ id: string }> {
   const round = findRound(store, input.roundId);
   if (!round.ok) return round;
-  const name = requiredText(input.name, '轮次名称');
+  const name = requiredText(input.name, { field: 'roundName' });
   if (!name.ok) return name;
-  const unique = duplicate(tree.roundNameTaken(store, round.value.campaignId, name.value, input.roundId), `本评议活动中已有名为“${name.value}”的轮次，请换一个名称。`);
+  const unique = duplicate(tree.roundNameTaken(store, round.value.campaignId, name.value, input.roundId), { target: 'round', name: name.value });
   if (!unique.ok) return unique;
   tree.renameRound(store, input.roundId, name.value);
   return ok({ id: input.roundId });
@@ -107,8 +107,8 @@ export function renameRound(store: Store, input: { roundId: string; name: string
 export function removeRound(store: Store, roundId: string): Result<{ id: string }> {
   const round = findRound(store, roundId);
   if (!round.ok) return round;
-  const blocker = removalBlocker(store, { roundId }, `轮次“${round.value.name}”`);
-  if (blocker) return err('remove_refused', blocker);
+  const blocker = removalBlocker(store, { roundId }, { target: 'round', name: round.value.name });
+  if (blocker) return blocker;
   store.transaction(() => {
     tree.deleteRound(store, roundId);
     recordAudit(store, null, 'remove_round', { name: round.value.name });
@@ -125,18 +125,18 @@ interface MeetingDetails {
 }
 
 function checkDetails(store: Store, roundId: string, input: MeetingDetails, exceptId: string): Result<{ title: string; heldOn: string; place: string }> {
-  const title = requiredText(input.title, '会议名称');
+  const title = requiredText(input.title, { field: 'title' });
   if (!title.ok) return title;
-  const heldOn = optionalText(input.heldOn, '会议日期');
+  const heldOn = optionalText(input.heldOn, { field: 'heldOn' });
   if (!heldOn.ok) return heldOn;
   if (heldOn.value !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(heldOn.value)) {
-    return err('field_invalid', `“会议日期”应写成 2026-11-23 这样的格式，现在是“${heldOn.value}”。`, { field: 'heldOn' });
+    return fail('field_invalid', { field: 'heldOn', rule: 'date_format', value: heldOn.value });
   }
-  const place = optionalText(input.place, '会议地点');
+  const place = optionalText(input.place, { field: 'place' });
   if (!place.ok) return place;
   const unique = duplicate(
     tree.meetingTitleTaken(store, roundId, title.value, exceptId),
-    `本轮中已有名为“${title.value}”的会议，请换一个名称（例如注明“社会测评”或“单位自评”）。`,
+    { target: 'meeting', name: title.value },
   );
   if (!unique.ok) return unique;
   return ok({ title: title.value, heldOn: heldOn.value, place: place.value });
@@ -185,8 +185,8 @@ export function updateMeetingDetails(store: Store, input: MeetingDetails & { mee
 export function removeMeeting(store: Store, meetingId: string): Result<{ id: string }> {
   const meeting = tree.getMeeting(store, meetingId);
   if (!meeting) return fail('meeting_not_found');
-  const blocker = removalBlocker(store, { meetingId }, '这场会议');
-  if (blocker) return err('remove_refused', blocker);
+  const blocker = removalBlocker(store, { meetingId }, { target: 'meeting' });
+  if (blocker) return blocker;
   store.transaction(() => {
     tree.deleteMeeting(store, meetingId);
     recordAudit(store, null, 'remove_meeting', { title: meeting.title });

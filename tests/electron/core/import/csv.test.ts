@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter, formatCsv, parseCsv } from '../../../../electron/core/import';
-import { expectErr, expectOk } from './helpers';
+import { expectErr, expectOk, shown } from './helpers';
 
 describe('parseCsv', () => {
   it('follows RFC 4180: quotes, doubled quotes, delimiters and line breaks inside quotes, CRLF and LF', () => {
@@ -30,7 +30,8 @@ describe('parseCsv', () => {
   it('reports a quote that never closes with its row', () => {
     const error = expectErr(parseCsv('姓名,单位\n张三,"区政协\n李四,惠民超市\n'));
     expect(error.code).toBe('import_csv_quote');
-    expect(error.message).toContain('第 2 行');
+    expect(error.params).toEqual({ line: 2 });
+    expect(shown(error)).toContain('第 2 行');
   });
 
   it.each([

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 import { readTable, type ReadTable } from '../../../../electron/core/import';
-import type { Result } from '../../../../shared/domain/result';
+import type { AppError, Result } from '../../../../shared/domain/result';
+import { errorWords } from '../../../../renderer/chair/error-words';
 
 /** The sample files, kept in the repository (tests/fixtures, copied from the project's shared/fixtures with its README). */
 export const FIXTURES = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
@@ -26,7 +27,12 @@ export function expectOk<T>(result: Result<T>): T {
   return result.value;
 }
 
-export function expectErr<T>(result: Result<T>): { code: string; message: string; details?: unknown } {
+export function expectErr<T>(result: Result<T>): AppError {
   if (result.ok) throw new Error('expected an error, got ok');
   return result.error;
+}
+
+/** An error as the chair console words it in Chinese: core sends a code and params, not a sentence. */
+export function shown(error: AppError): string {
+  return errorWords(error, 'zh');
 }

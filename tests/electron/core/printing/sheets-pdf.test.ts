@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost, tempDir, type TestHost } from '../../../support/running-host';
 import type { RankingSheet, WorstSheet } from '../../../../shared/api/chair/printing';
+import type { Result } from '../../../../shared/domain/result';
+import { errorWords } from '../../../../renderer/chair/error-words';
 import { createPrintFixture, createRound, createWorstMeeting, fixtureObjects, type PrintFixture } from './fixture';
 import { maskDates, pagesText, pdfText, pngsForLooking, savePdf, squash } from './pdf-tools';
 
@@ -148,9 +150,11 @@ describe('worst-list publication sheet (评差结果公布表)', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-pingyi-token': t.host.chair.token },
       body: JSON.stringify({ meetingId: meetings[0]?.id, sheet: 'ranking' }),
-    }).then((r) => r.json() as Promise<{ ok: boolean; error?: { message: string } }>);
-    expect(answer.ok).toBe(false);
-    expect(answer.error?.message).toContain('评差结果公布表');
+    }).then((r) => r.json() as Promise<Result<unknown>>);
+    if (answer.ok) throw new Error('the ranking sheet of a worst-list meeting should be refused');
+    expect(answer.error).toMatchObject({ code: 'wrong_sheet', params: { kind: 'worst' } });
+    // As the console words it in Chinese.
+    expect(errorWords(answer.error, 'zh')).toContain('评差结果公布表');
   });
 });
 

@@ -3,6 +3,8 @@
  * to it (same port), the old address stops answering, the join URL and new codes follow.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { AppError } from '../../../../shared/domain/result';
+import { errorWords } from '../../../../renderer/chair/error-words';
 import { httpPost, startTestHost, type TestHost } from '../../../support/running-host';
 import { postFromNamespace, secondAddress, type SecondAddress } from '../../../support/second-address';
 
@@ -14,7 +16,7 @@ afterEach(async () => {
   await t.stop();
 });
 
-async function chairRaw(method: string, input: unknown): Promise<{ ok: boolean; value?: any; error?: { code: string; message: string } }> {
+async function chairRaw(method: string, input: unknown): Promise<{ ok: boolean; value?: any; error?: { code: string; message: string; params?: Record<string, string | number> } }> {
   return (await httpPost(`${t.chairBase}/api/chair/${method}`, input, { 'x-pingyi-token': t.host.chair.token })).body;
 }
 
@@ -48,7 +50,8 @@ describe('tablet address', () => {
     expect(info.tabletUrl).toBe(`http://127.0.0.1:${t.host.tablet.port}/`);
     const bad = await chairRaw('setTabletAddress', { address: '203.0.113.77' });
     expect(bad.error?.code).toBe('unknown_address');
-    expect(bad.error?.message).toContain('请从列表中选择');
+    // As the console words it in Chinese.
+    expect(errorWords(bad.error as AppError, 'zh')).toContain('请从列表中选择');
     expect(await answers(info.tabletUrl)).toBe(true);
   });
 

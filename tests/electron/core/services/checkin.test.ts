@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { httpPost, startTestHost, type TestHost } from '../../../support/running-host';
 import type { ChairEvent } from '../../../../shared/api/chair-contract';
 import { databaseSnapshot as wholeDatabase } from '../../../support/database-snapshot';
+import type { AppError } from '../../../../shared/domain/result';
+import { errorWords } from '../../../../renderer/chair/error-words';
 
 let t: TestHost;
 let meetingId: string;
@@ -17,7 +19,7 @@ afterEach(async () => {
   await t.stop();
 });
 
-async function chairRaw(method: string, input: unknown): Promise<{ ok: boolean; value?: any; error?: { code: string; message: string; details?: any } }> {
+async function chairRaw(method: string, input: unknown): Promise<{ ok: boolean; value?: any; error?: { code: string; message: string; params?: Record<string, unknown>; details?: any } }> {
   return (await httpPost(`${t.chairBase}/api/chair/${method}`, input, { 'x-pingyi-token': t.host.chair.token })).body;
 }
 
@@ -96,7 +98,11 @@ describe('attendance before opening', () => {
 
     const refused = await chairRaw('openVoting', { meetingId });
     expect(refused.error?.code).toBe('attendance_rule');
-    expect(refused.error?.message).toContain('填写理由');
+    expect(refused.error?.params).toEqual({ officials: 9, recipients: 18 });
+    // As the console words it in Chinese, from the two counts by the composition rule.
+    const shown = errorWords(refused.error as AppError, 'zh');
+    expect(shown).toContain('填写理由');
+    expect(shown).toContain('不足 30 人');
     expect((await t.chair('getMeeting', { meetingId })).status).toBe('draft');
     const tooShort = await chairRaw('openVoting', { meetingId, override: '  ' });
     expect(tooShort.error?.code).toBe('bad_input');

@@ -10,6 +10,8 @@ import { startTestHost, tempDir, type TestHost } from '../../../../support/runni
 import { readTable, writeTable } from '../../../../../electron/core/import';
 import { runRetally } from '../../../../../electron/host/retally';
 import { demoMeeting, graded, openMeeting, vote } from './helpers';
+import type { Result } from '../../../../../shared/domain/result';
+import { errorWords } from '../../../../../renderer/chair/error-words';
 
 let t: TestHost;
 beforeEach(async () => {
@@ -102,7 +104,10 @@ describe('export and re-tally', () => {
       headers: { 'content-type': 'application/json', 'x-pingyi-token': t.host.chair.token },
       body: JSON.stringify({ fileName: 'broken.csv', base64: broken }),
     });
-    expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'bad_ballot_file', message: expect.stringMatching(/^选票文件第 \d+ 行/u) } });
+    const answer = (await refused.json()) as Result<unknown>;
+    expect(answer).toMatchObject({ ok: false, error: { code: 'bad_ballot_file', params: { line: expect.any(Number) } } });
+    // As the console words it in Chinese.
+    if (!answer.ok) expect(errorWords(answer.error, 'zh')).toMatch(/^选票文件第 \d+ 行/u);
   });
 
   it('the retally command reproduces the stored results from the file alone (exit 0), and exits 1 on a difference', async () => {

@@ -1,0 +1,56 @@
+/**
+ * Core's setup and import checks answer a code with params, never a sentence; the console words
+ * them. These call the real checks (pure core functions) and word what they answer: the Chinese
+ * is the sentence the chair saw before the conversion, the English names the same field and numbers.
+ */
+import { describe, expect, it } from 'vitest';
+import { errorWords } from '../../../renderer/chair/error-words';
+import { requiredText } from '../../../electron/core/services/setup/checks';
+import { checkGradeScale, checkSettings } from '../../../electron/core/services/setup/settings';
+import { readTable } from '../../../electron/core/import';
+import { DEFAULT_SETTINGS } from '../../../shared/domain/defaults';
+import type { AppError, Result } from '../../../shared/domain/result';
+
+function refusal<T>(result: Result<T>): AppError {
+  if (result.ok) throw new Error('expected a refusal');
+  return result.error;
+}
+
+describe('setup and import refusals worded from their params', () => {
+  it('names the field by its label, with the length and the limit', () => {
+    const empty = refusal(requiredText('  ', { field: 'title' }));
+    expect(empty).toMatchObject({ code: 'field_empty', params: { field: 'title' } });
+    expect(errorWords(empty, 'zh')).toBe('“会议名称”不能为空，请填写后再保存。');
+    expect(errorWords(empty, 'en')).toBe('"Meeting title" is empty. Fill it in and save again.');
+
+    const long = refusal(requiredText('长'.repeat(101), { field: 'indicatorName', position: 3 }));
+    expect(long.params).toEqual({ field: 'indicatorName', position: 3, length: 101, max: 100 });
+    expect(errorWords(long, 'zh')).toBe('“第 3 项指标的名称”太长（101 个字），最多 100 个字，请缩短后再保存。');
+    expect(errorWords(long, 'en')).toContain('Name of indicator 3');
+    expect(errorWords(long, 'en')).toContain('101 characters, at most 100');
+  });
+
+  it('words a settings refusal with the grades and groups it names', () => {
+    const order = refusal(checkGradeScale([{ label: '好', points: 80 }, { label: '差', points: 90 }]));
+    expect(order).toMatchObject({ code: 'settings_invalid', params: { rule: 'grade_order', position: 2 } });
+    expect(errorWords(order, 'zh')).toBe('评分等级应从好到差排列、分值依次降低：“差”（90 分）不低于上一等级“好”（80 分）。');
+    expect(errorWords(order, 'en')).toContain('"差" (90) is not below the grade before it, "好" (80)');
+
+    const weights = refusal(checkSettings({ ...DEFAULT_SETTINGS, groupWeights: { ...DEFAULT_SETTINGS.groupWeights, officials: 40 } }));
+    expect(weights.params).toMatchObject({ field: 'groupWeights', rule: 'share_total' });
+    expect(errorWords(weights, 'zh')).toMatch(/^“两组代表的权重”合计为 \d+(\.\d+)?，应为 100（人大代表、政协委员、分管领导 \+ 服务对象），请调整后再保存。$/u);
+    expect(errorWords(weights, 'en')).toContain('(Deputies, CPPCC members, leaders + Service recipients)');
+  });
+
+  it('words a table file refusal with the file name', async () => {
+    const empty = refusal(await readTable(new Uint8Array(), '名单.csv'));
+    expect(empty).toMatchObject({ code: 'import_empty', params: { file: '名单.csv' } });
+    expect(errorWords(empty, 'zh')).toBe('文件“名单.csv”是空的，没有任何内容。请确认选对了文件，并在保存后再导入。');
+    expect(errorWords(empty, 'en')).toContain('"名单.csv" is empty');
+
+    const pdf = refusal(await readTable(new TextEncoder().encode('%PDF-1.7\n'), 'scan.csv'));
+    expect(pdf.params).toEqual({ file: 'scan.csv', kind: 'pdf' });
+    expect(errorWords(pdf, 'zh')).toBe('文件“scan.csv”是 PDF 文档，不是表格文件。请选择 Excel 表格（.xlsx）或 CSV 文件。');
+    expect(errorWords(pdf, 'en')).toContain('is a PDF document');
+  });
+});
