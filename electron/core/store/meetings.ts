@@ -60,20 +60,7 @@ export interface NamedMeeting extends Meeting {
 }
 
 /** The plain fields of a new meeting; settings and the roster are copied or defaulted by the caller. */
-export interface MeetingInsert {
-  readonly id: string;
-  readonly roundId: string;
-  readonly kind: MeetingKind;
-  readonly ballotType: BallotType;
-  readonly title: string;
-  readonly heldOn: string;
-  readonly place: string;
-  readonly settings: MeetingSettings;
-  readonly compositionOverride: string | null;
-  readonly position: number;
-  /** Set only by the rehearsal copy (services/rehearsal.ts). */
-  readonly rehearsalOf?: string | null;
-}
+export type MeetingInsert = Pick<Meeting, 'id' | 'roundId' | 'kind' | 'ballotType' | 'title' | 'heldOn' | 'place' | 'settings' | 'compositionOverride'>;
 
 /** Which part of the tree an operation covers. */
 export type TreeScope = { readonly campaignId: string } | { readonly roundId: string };
