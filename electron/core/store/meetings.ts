@@ -60,7 +60,9 @@ export interface NamedMeeting extends Meeting {
 }
 
 /** The plain fields of a new meeting; settings and the roster are copied or defaulted by the caller. */
-export type MeetingInsert = Pick<Meeting, 'id' | 'roundId' | 'kind' | 'ballotType' | 'title' | 'heldOn' | 'place' | 'settings' | 'compositionOverride'>;
+export type MeetingInsert = Pick<Meeting, 'id' | 'roundId' | 'kind' | 'ballotType' | 'title' | 'heldOn' | 'place' | 'settings' | 'compositionOverride' | 'position'> &
+  /** Set only by the rehearsal copy (services/rehearsal.ts). */
+  Partial<Pick<Meeting, 'rehearsalOf'>>;
 
 /** Which part of the tree an operation covers. */
 export type TreeScope = { readonly campaignId: string } | { readonly roundId: string };
