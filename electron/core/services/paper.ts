@@ -22,6 +22,7 @@ import { canonicalJson } from '../../../shared/domain/canonical-json';
 import { fail, ok, type Result } from '../../../shared/domain/result';
 import { withTransaction } from '../store/transaction';
 import { ballotStore } from '../store/ballot-store';
+import { checkpointIfIdle } from '../store/file-maintenance';
 import {
   deletePaperEntry,
   getPaperEntry,
@@ -157,11 +158,8 @@ function accept(store: Store, meeting: MeetingRow, definition: MeetingDefinition
  * accepted pair keeps the log from collecting them; a busy one is retried by the next.
  */
 function checkpointQuietly(store: Store): void {
-  try {
-    store.db.pragma('wal_checkpoint(TRUNCATE)');
-  } catch {
-    // A reader holds the log: the next acceptance (or close of the app) checkpoints.
-  }
+  // A reader may hold the log: the next acceptance (or close of the app) checkpoints.
+  checkpointIfIdle(store);
 }
 
 function changed(events: EventHub, meetingId: string): void {

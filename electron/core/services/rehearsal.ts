@@ -30,7 +30,7 @@ import { fail, ok, type Result } from '../../../shared/domain/result';
 import { REHEARSAL_MARK, rehearsalFilePrefix } from '../../../shared/rules/result-state';
 import { newId } from '../ids';
 import { recordAudit } from './audit';
-import { checkpointOrThrow } from '../store/file-maintenance';
+import { checkpointOrThrow, vacuum } from '../store/file-maintenance';
 import { changeVoting } from './voting';
 import { removeMeeting } from './setup/tree';
 
@@ -128,7 +128,7 @@ export function wipeRehearsal(store: Store, events: EventHub, dataDir: string, m
   }
   // Deleted rows are zeroed (secure_delete); the WAL's copies go with the checkpoint, free pages with the VACUUM.
   checkpointOrThrow(store);
-  store.db.exec('VACUUM');
+  vacuum(store);
   checkpointOrThrow(store);
   events.emit({ type: 'changed', meetingId: null });
   return ok({ wiped: meetingId, realMeetingId });

@@ -21,3 +21,8 @@ export function saveRulesOfCampaign(store: Store, campaignId: string, rules: rea
 export function resetRulesOfCampaign(store: Store, campaignId: string): void {
   prepared(store.db, 'DELETE FROM consequence_rules WHERE campaign_id = ?').run(campaignId);
 }
+
+/** Whether the chair has saved a table for the campaign (else the defaults apply). */
+export function hasEditedRules(store: Store, campaignId: string): boolean {
+  return prepared(store.db, 'SELECT 1 FROM consequence_rules WHERE campaign_id = ?').get(campaignId) !== undefined;
+}

@@ -18,6 +18,15 @@ export function checkpointOrThrow(store: Store): void {
   }
 }
 
+/** Runs a checkpoint where a busy one may wait for the next (a reader holds the log); never throws. */
+export function checkpointIfIdle(store: Store): void {
+  try {
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch {
+    // A reader holds the log: the next checkpoint copies it.
+  }
+}
+
 /** Rewrites the whole file (throws SQLITE_FULL when the disk has no room for the copy). */
 export function vacuum(store: Store): void {
   store.db.exec('VACUUM');

@@ -1,7 +1,7 @@
 /** The chair's consequence-rules table per campaign (issue 16). */
 import type { Store } from '../../store/database';
 import { getCampaign } from '../../store/meetings';
-import { resetRulesOfCampaign, rulesOfCampaign, saveRulesOfCampaign } from '../../store/consequence-rules';
+import { hasEditedRules, resetRulesOfCampaign, rulesOfCampaign, saveRulesOfCampaign } from '../../store/consequence-rules';
 import type { RulesTable } from '../../../../shared/api/chair/history';
 import { ruleConditionText, type ConsequenceRule } from '../../../../shared/history/consequence-rules';
 import { fail, ok, type Result } from '../../../../shared/domain/result';
@@ -9,7 +9,7 @@ import { recordAudit } from '../audit';
 
 function table(store: Store, campaignId: string): RulesTable {
   const rules = rulesOfCampaign(store, campaignId);
-  const edited = store.db.prepare('SELECT 1 FROM consequence_rules WHERE campaign_id = ?').get(campaignId) !== undefined;
+  const edited = hasEditedRules(store, campaignId);
   return { campaignId, rules, defaults: !edited, conditions: Object.fromEntries(rules.map((r) => [r.id, ruleConditionText(r)])) };
 }
 
