@@ -6,24 +6,12 @@
  */
 import { test, expect } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './support/free-port';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { prepareMeeting } from '../../scripts/bench/prepare';
 import { freshDataDir, startHostProcess, type HostProcess } from './support/host-process';
 
 const FIREFOX = '/usr/bin/firefox-esr';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Waits until `fn` (run in the page) is true; puppeteer's own waitForFunction, named for what it waits on. */
 async function until(page: Page, expression: string): Promise<void> {
