@@ -3,12 +3,17 @@
  * documents), the words of its PDF's file name, the console's name and hint (Chinese and
  * English), which meetings offer it and when it may be printed. The print route, the titles,
  * the file names and the printing tab all derive from here; the print query string is built
- * and parsed here only.
+ * and parsed here only. Each data sheet's data type is declared here too (SheetDataBySheet),
+ * so a new sheet is, besides this file: its producer in electron/core/printing/ (listed in
+ * sheet-service.ts, whose table TypeScript checks complete) and its layout in
+ * renderer/print/sheets/ (found by the name its entry gives).
  *
  * Plain data, no zod: the print and console bundles import it as it is.
  */
 import { rehearsalFilePrefix } from '../rules/result-state';
-import type { BallotType } from '../domain/model';
+import type { BallotType, MeetingKind, MeetingStatus, RepresentativeCategory, VoterGroup } from '../domain/model';
+import type { ResultState } from '../rules/result-state';
+import type { InvalidPaperBallot, PaperReconciliationRow } from '../api/chair/paper';
 
 /** When a sheet may be printed: always, once codes were just generated, before any ballot, after close. */
 export type SheetAvailability = 'always' | 'slipCodes' | 'noBallots' | 'results';
@@ -224,6 +229,317 @@ export const SHEET_REGISTRY = [
 export type Sheet = (typeof SHEET_REGISTRY)[number]['id'];
 /** Sheets whose data the core computes (code slips come from the hand-off instead). */
 export type DataSheet = Extract<(typeof SHEET_REGISTRY)[number], { fromData: true }>['id'];
+
+// ── What each sheet prints ──────────────────────────────────────────────────────────────────
+// A sheet's data type lives here, beside its registry entry: the core's producer
+// (electron/core/printing/) returns it and its layout (renderer/print/sheets/) shows it.
+// SheetDataBySheet below names each data sheet's type; it compiles only when every data sheet
+// of the registry has one.
+
+/** Title block printed on every sheet. */
+export interface SheetHeader {
+  readonly meetingId: string;
+  readonly title: string;
+  readonly campaign: string;
+  readonly round: string;
+  readonly heldOn: string;
+  readonly place: string;
+  readonly kind: MeetingKind;
+  readonly status: MeetingStatus;
+  /** When the data was read, ISO 8601 (the zero report prints it). */
+  readonly printedAt: string;
+  /** Result sheets: draft (初步结果（未确认）) or official since when; null on sheets that print no results. */
+  readonly resultState: ResultState | null;
+  /** The sheet's own name where it is not the route's (本轮综合排序表 for a round's totals), else null. */
+  readonly sheetName: string | null;
+  /** A rehearsal's sheet: 演练 watermark and notice (shared/rules/result-state.ts). */
+  readonly rehearsal: boolean;
+}
+
+/** 应到 / 实到 / ballots per voter group of one meeting. */
+export interface GroupCount {
+  readonly meetingTitle: string;
+  readonly kind: MeetingKind;
+  readonly group: VoterGroup;
+  readonly expected: number;
+  readonly present: number;
+  readonly cast: number;
+  /** Ballots with at least one answer (graded) or one pick (worst-list). */
+  readonly valid: number;
+  /** Ballots that answered nothing: every indicator 弃权, or no object named. */
+  readonly blank: number;
+  /** i17p: of `cast`, the paper ballots keyed in (double entry); the rest came from tablets. */
+  readonly paper: number;
+  /** i17p: paper ballots kept as 无效票 (they break a rule): not in `cast`, counted in no figure. */
+  readonly invalid: number;
+}
+
+export interface RankingLine {
+  readonly rank: number | null;
+  readonly name: string;
+  readonly department: string;
+  readonly selfPoints: string | null;
+  readonly socialPoints: string | null;
+  readonly total: string | null;
+  /** Veto reason, incomplete components, override reasons. */
+  readonly notes: string;
+}
+
+export interface RankingSheet {
+  readonly sheet: 'ranking';
+  readonly header: SheetHeader;
+  /**
+   * `round`: self and social meetings both held, totals are self + social points (50 + 50).
+   * `social` / `self`: the round held that meeting only; rows rank on its own score (0–100).
+   */
+  readonly mode: 'round' | MeetingKind;
+  readonly componentPoints: { readonly self: number; readonly social: number };
+  /** 计分办法, one sentence a line, written from the meeting's settings (shared/rules/rule-text.ts). */
+  readonly rules: readonly string[];
+  /** Exact mode's note that the parts carry 4 decimals; null in printed mode. */
+  readonly footnote: string | null;
+  readonly rows: readonly RankingLine[];
+  readonly counts: readonly GroupCount[];
+  /** Recorded exceptions to the composition or attendance rules, printed under the counts. */
+  readonly overrides: readonly string[];
+  /** Short SHA-256 fingerprint of the ballot set, in groups of 4 hex digits. */
+  /** i13: per meeting, what the published outputs withhold under the small-group rule and why; empty when no group is small. */
+  readonly withheld: readonly string[];
+  readonly fingerprint: string;
+}
+
+export interface DetailIndicator {
+  readonly name: string;
+  readonly weight: number;
+  readonly answered: number;
+  readonly abstentions: number;
+  readonly mean: string | null;
+}
+
+export interface DetailGroup {
+  readonly group: VoterGroup;
+  readonly weight: number;
+  readonly ballots: number;
+  /** Figures withheld under the small-group rule. */
+  readonly hidden: boolean;
+  readonly score: string | null;
+  readonly indicators: readonly DetailIndicator[];
+}
+
+export interface DetailMeeting {
+  readonly title: string;
+  readonly kind: MeetingKind;
+  readonly score: string | null;
+  readonly groups: readonly DetailGroup[];
+  /** The formula with this object's numbers, one step a line. */
+  readonly formula: readonly string[];
+}
+
+export interface DetailObject {
+  readonly objectId: string;
+  readonly name: string;
+  readonly department: string;
+  readonly category: string;
+  readonly rank: number | null;
+  readonly total: string | null;
+  readonly meetings: readonly DetailMeeting[];
+  /** Component points and total, one step a line. */
+  readonly totalFormula: readonly string[];
+}
+
+export interface DetailSheet {
+  readonly sheet: 'detail';
+  readonly header: SheetHeader;
+  readonly objects: readonly DetailObject[];
+  readonly footnote: string | null;
+  readonly fingerprint: string;
+}
+
+export interface WorstLine {
+  readonly rank: number;
+  readonly name: string;
+  readonly department: string;
+  /** Combined nomination rate, percent. */
+  readonly rate: string | null;
+  readonly problems: string;
+  readonly vetoReason: string | null;
+}
+
+export interface WorstSheet {
+  readonly sheet: 'worst';
+  readonly header: SheetHeader;
+  readonly topN: number;
+  /** 计分办法 from the meeting's settings. */
+  readonly rules: readonly string[];
+  /** Where a group is small: what is withheld from the published outputs and why; else null. */
+  readonly withheld: string | null;
+  readonly rows: readonly WorstLine[];
+  readonly counts: readonly GroupCount[];
+  readonly fingerprint: string;
+}
+
+/** 回执清单: every receipt of the meeting, sorted, with the ballot-set fingerprint, for posting. */
+export interface ReceiptsSheet {
+  readonly sheet: 'receipts';
+  readonly header: SheetHeader;
+  readonly receipts: readonly string[];
+  /** i17p: paper ballots counted (they have no receipt; the fingerprint covers them too). */
+  readonly paperBallots: number;
+  readonly fingerprint: string;
+}
+
+export interface SignInPerson {
+  readonly seq: number;
+  readonly name: string;
+  readonly unit: string;
+  readonly category: RepresentativeCategory;
+}
+
+export interface SignInSheet {
+  readonly sheet: 'signin';
+  readonly header: SheetHeader;
+  readonly groups: readonly { readonly group: VoterGroup; readonly people: readonly SignInPerson[] }[];
+}
+
+export interface ZeroReportSheet {
+  readonly sheet: 'zero';
+  readonly header: SheetHeader;
+  readonly groups: readonly {
+    readonly group: VoterGroup;
+    readonly expected: number;
+    readonly present: number;
+    readonly codesIssued: number;
+    readonly codesVoided: number;
+    readonly ballots: number;
+  }[];
+}
+
+export interface SlipCode {
+  readonly group: VoterGroup;
+  readonly code: string;
+  readonly url: string;
+}
+
+export interface SlipsSheet {
+  readonly sheet: 'slips';
+  readonly header: SheetHeader;
+  readonly codes: readonly SlipCode[];
+}
+
+// i17p (issue 17 part 1): the blank paper ballot and the paper pile's reconciliation.
+
+/** One object line of a blank paper ballot, numbered as the tablet numbers it. */
+export interface PaperBallotObject {
+  readonly seq: number;
+  readonly name: string;
+  readonly department: string;
+}
+
+/** 纸质评议表: one blank ballot per voter group, no serial number, nothing that names a person. */
+export interface PaperBallotSheet {
+  readonly sheet: 'paperBallot';
+  readonly header: SheetHeader;
+  readonly ballotType: BallotType;
+  /** The groups of the meeting: one ballot each, its group printed as on the code slip. */
+  readonly groups: readonly VoterGroup[];
+  /** Graded: the objects of each indicator set with that set's indicators as columns. */
+  readonly sections: readonly { readonly setName: string; readonly indicators: readonly string[]; readonly objects: readonly PaperBallotObject[] }[];
+  /** Graded: the grade labels, best first. */
+  readonly grades: readonly string[];
+  /** Worst-list: every object, the problems that may be ticked, and K. */
+  readonly objects: readonly PaperBallotObject[];
+  readonly tags: readonly string[];
+  readonly worstK: number;
+  /** How to fill it in and what makes it a 无效票, one sentence a line. */
+  readonly instructions: readonly string[];
+}
+
+/** 纸质票核对表: per group, electronic + paper + not returned = 实到, and the 无效票 with their rules. */
+export interface PaperReconciliationSheet {
+  readonly sheet: 'paperReconciliation';
+  readonly header: SheetHeader;
+  readonly rows: readonly PaperReconciliationRow[];
+  readonly invalid: readonly InvalidPaperBallot[];
+  /** The fingerprint of the ballot set as it stands (tablet and paper ballots together). */
+  readonly fingerprint: string;
+}
+
+/** i16: one object's line of the 历次评议汇总表: a short text per round, current streaks. */
+export interface HistorySheetLine {
+  readonly department: string;
+  readonly name: string;
+  readonly cells: readonly string[];
+  readonly streaks: string;
+}
+
+/** i16: 历次评议汇总表 of the meeting's campaign. */
+export interface HistorySheet {
+  readonly sheet: 'history';
+  readonly header: SheetHeader;
+  readonly rounds: readonly { readonly name: string; readonly imported: boolean }[];
+  readonly lines: readonly HistorySheetLine[];
+  readonly bottomPlaces: number;
+}
+
+/** i16: 评议结果运用建议表 of the meeting's round: what the rules table says, marked as a suggestion. */
+export interface ConsequencesSheet {
+  readonly sheet: 'consequences';
+  readonly header: SheetHeader;
+  /** 建议（…不是处理决定）: printed under the title and in the footer. */
+  readonly suggestion: string;
+  readonly recorded: boolean;
+  readonly lines: readonly { readonly department: string; readonly name: string; readonly result: string; readonly rules: readonly { readonly consequence: string; readonly reason: string }[] }[];
+}
+
+/** i16: 整改反馈表, one page per object of the round (or the one asked for). */
+export interface RectificationSheet {
+  readonly sheet: 'rectification';
+  readonly header: SheetHeader;
+  readonly objects: readonly {
+    readonly department: string;
+    readonly name: string;
+    readonly results: readonly { readonly round: string; readonly text: string }[];
+    readonly rules: readonly { readonly consequence: string; readonly reason: string }[];
+    readonly entries: readonly { readonly round: string; readonly kind: string; readonly datedOn: string; readonly text: string; readonly recordedBy: string }[];
+  }[];
+}
+
+/** 审计记录附表 (i17r): the meeting's audit lines and the chain's head at printing time. */
+export interface AuditSheet {
+  readonly sheet: 'audit';
+  readonly header: SheetHeader;
+  readonly lines: readonly { readonly seq: number; readonly at: string; readonly action: string; readonly detail: string; readonly hash: string }[];
+  /** The whole trail's state: intact or not, its length, and the main chain's head. */
+  readonly chain: { readonly ok: boolean; readonly lines: number; readonly head: string };
+}
+
+/**
+ * Compiles only when T names a data type for every data sheet of the registry, each carrying its
+ * own id as `sheet`, and for nothing else: a registry entry without its data type fails here.
+ */
+type EveryDataSheet<T extends { readonly [S in DataSheet]: { readonly sheet: S } } & { readonly [K in Exclude<keyof T, DataSheet>]: never }> = T;
+
+/** Each data sheet's data, by sheet. */
+export type SheetDataBySheet = EveryDataSheet<{
+  signin: SignInSheet;
+  paperBallot: PaperBallotSheet;
+  zero: ZeroReportSheet;
+  ranking: RankingSheet;
+  detail: DetailSheet;
+  worst: WorstSheet;
+  receipts: ReceiptsSheet;
+  paperReconciliation: PaperReconciliationSheet;
+  history: HistorySheet;
+  consequences: ConsequencesSheet;
+  rectification: RectificationSheet;
+  audit: AuditSheet;
+}>;
+
+/** The data of one data sheet. */
+export type SheetDataOf<S extends DataSheet> = SheetDataBySheet[S];
+
+/** Everything a data sheet shows, computed by the core. */
+export type SheetData = SheetDataBySheet[DataSheet];
 
 /** Every printable sheet, in the printing tab's order. */
 export const SHEETS = SHEET_REGISTRY.map((s) => s.id) as [Sheet, ...Sheet[]];
