@@ -4,7 +4,7 @@
  */
 import type { AppError } from '../../shared/domain/result';
 import { locale } from '../common/i18n';
-import { errorWords } from './error-words';
+import { errorWords } from '../../shared/i18n/error-words';
 
 /** The sentence the console shows for an error, in the console's language. */
 export function errorText(error: Pick<AppError, 'code' | 'message' | 'params'>): string {

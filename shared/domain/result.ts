@@ -1,7 +1,7 @@
 /**
  * Expected failures are values, not exceptions: every service and wire call answers a Result.
  * Core says what failed as a code of the closed catalogue plus its parameters (the row, the
- * field, the limit); the chair console words it in Chinese or English (renderer/chair/errors.ts).
+ * field, the limit); the chair console words it in Chinese or English (shared/i18n/error-words.ts).
  * The one Result shape of the code base: the tablet's answers are Result<T, TabletError>.
  */
 import type { ErrorCode } from './errors';
@@ -35,7 +35,7 @@ export function errorFallback(code: string, params: ErrorParams = {}): string {
   return shown.length === 0 ? code : `${code} (${shown.join(', ')})`;
 }
 
-/** A failure as a code and its params; the console words it (renderer/chair/errors.ts). */
+/** A failure as a code and its params; the console words it (shared/i18n/error-words.ts). */
 export function fail<T = never>(code: ErrorCode, params: ErrorParams = {}, details?: unknown): Result<T> {
   const error: AppError = { code, message: errorFallback(code, params), params };
   return { ok: false, error: details === undefined ? error : { ...error, details } };
@@ -48,7 +48,7 @@ export function ok<T>(value: T): Result<T> {
 
 /**
  * Wraps an error with a sentence as a failed Result.
- * @deprecated Use fail(code, params): the console words the code (renderer/chair/error-words.ts).
+ * @deprecated Use fail(code, params): the console words the code (shared/i18n/error-words.ts).
  * Still used where the sentence comes from a rule that words itself and the console cannot redo it
  * from params yet: shared/setup/weights.ts (also shown inline by the indicator editor),
  * shared/setup/columns.ts and objects.ts (the import's column and kind checks, naming the

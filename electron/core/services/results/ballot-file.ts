@@ -98,7 +98,7 @@ export function parseBallotFile(table: TableData): Result<MeetingData> {
   for (const [index, cells] of table.rows.entries()) {
     const line = table.rowLines?.[index] ?? headerLine + 1 + index;
     const [record = '', no = '', group = '', cell = ''] = cells;
-    // `part` names what on the line could not be read; the console words it (error-words.ts).
+    // `part` names what on the line could not be read; the console words it (shared/i18n/error-words.ts).
     const bad = (part: string, value?: string): Result<MeetingData> =>
       fail('bad_ballot_file', value === undefined ? { line, part } : { line, part, value }, { line });
     switch (record) {

@@ -10,7 +10,7 @@ import { isVoting, mayEditSetup, meetingStatus } from '../../../../shared/domain
 import { MAX_FIELD_LENGTH, charLength, cleanName, cleanText } from '../../../../shared/setup/table';
 
 /**
- * Which field a check names: a stable id the console labels (renderer/chair/error-words.ts
+ * Which field a check names: a stable id the console labels (shared/i18n/error-words.ts
  * FIELD_LABELS), with the 1-based position of the grade or indicator where there are several.
  */
 export interface FieldRef {

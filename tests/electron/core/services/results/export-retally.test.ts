@@ -11,7 +11,7 @@ import { readTable, writeTable } from '../../../../../electron/core/import';
 import { runRetally } from '../../../../../electron/host/retally';
 import { demoMeeting, graded, openMeeting, vote } from './helpers';
 import type { Result } from '../../../../../shared/domain/result';
-import { errorWords } from '../../../../../renderer/chair/error-words';
+import { errorWords } from '../../../../../shared/i18n/error-words';
 
 let t: TestHost;
 beforeEach(async () => {

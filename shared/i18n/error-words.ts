@@ -9,10 +9,10 @@
  * Pure (no DOM, no Vue): errors.ts adds the console's current language; node tests word core's
  * errors through errorWords directly.
  */
-import type { AppError } from '../../shared/domain/result';
-import type { ErrorCode } from '../../shared/domain/errors';
-import { WEIGHTED_GROUPS, isVoterGroup, voterGroup } from '../../shared/domain/voter-groups';
-import { checkComposition } from '../../shared/setup/composition';
+import type { AppError } from '../domain/result';
+import type { ErrorCode } from '../domain/errors';
+import { WEIGHTED_GROUPS, isVoterGroup, voterGroup } from '../domain/voter-groups';
+import { checkComposition } from '../setup/composition';
 /** The console's languages (renderer/common/i18n.ts's Locale). */
 export type ErrorLocale = 'zh' | 'en';
 

@@ -4,7 +4,7 @@
  * is the sentence the chair saw before the conversion, the English names the same field and numbers.
  */
 import { describe, expect, it } from 'vitest';
-import { errorWords } from '../../../renderer/chair/error-words';
+import { errorWords } from '../../../shared/i18n/error-words';
 import { requiredText } from '../../../electron/core/services/setup/checks';
 import { checkGradeScale, checkSettings } from '../../../electron/core/services/setup/settings';
 import { readTable } from '../../../electron/core/import';
