@@ -9,7 +9,7 @@
  * Pure (no DOM, no Vue): errors.ts adds the console's current language; node tests word core's
  * errors through errorWords directly.
  */
-import type { AppError } from '../domain/result';
+import { errorFallback, type AppError } from '../domain/result';
 import type { ErrorCode } from '../domain/errors';
 import { WEIGHTED_GROUPS, isVoterGroup, voterGroup } from '../domain/voter-groups';
 import { checkComposition } from '../setup/composition';
@@ -436,19 +436,22 @@ const EN: Record<ErrorCode, Words> = {
   representative_not_found: 'This representative is not on the roster. Refresh the list and try again.',
   code_not_found: 'This meeting has no such code. Check the slip and the selected meeting.',
   veto_not_found: 'This object has no veto. Refresh to see the current state.',
+  // Also the setup tab's lock banners (shared/api/chair/setup.ts LockReason).
   meeting_frozen: (p) =>
     p.state === 'closed'
-      ? 'Voting has closed for this meeting: its definition is locked. Copy the meeting or the round to evaluate again.'
-      : 'Voting has started for this meeting: its definition (objects, indicators, settings, roster) is locked. Copy the meeting to change it.',
+      ? 'Voting has closed: this meeting\'s definition is locked. To evaluate again, copy the meeting or the round.'
+      : 'Voting has opened: this meeting\'s definition (objects, indicators, settings, roster) is locked. To change it, copy the meeting and edit the copy.',
   round_frozen: (p) =>
     p.meeting === undefined
       ? 'A meeting of this round has started voting: its objects and indicators are locked. Copy the round to change them.'
-      : `"${String(p.meeting)}" of this round has started voting: the round's objects, indicator sets and total score split are locked. Copy the round to change them.`,
+      : p.scope === 'objects'
+        ? `"${s(p.meeting)}" of this round has opened voting: the round's objects and indicator mapping are locked. To change them, copy the round and edit the copy.`
+        : `"${String(p.meeting)}" of this round has started voting: the round's objects, indicator sets and total score split are locked. Copy the round to change them.`,
   indicator_set_frozen: (p) =>
     p.state === 'builtin'
       ? 'This indicator set is built in and cannot be changed or removed. Create a custom set instead.'
       : p.meeting !== undefined
-        ? `"${s(p.meeting)}" has started voting with this indicator set: it is locked. Create a new set instead.`
+        ? `"${s(p.meeting)}" has opened voting with this indicator set, so the set is locked. To change it, create a new set.`
         : 'This indicator set is built in or in use by a meeting that has voted; create a new set instead.',
   indicator_set_in_use: (p) =>
     p.name === undefined
@@ -694,10 +697,13 @@ const EN: Record<ErrorCode, Words> = {
 
 const WORDS: Record<ErrorLocale, Record<ErrorCode, Words>> = { zh: ZH, en: EN };
 
-/** The sentence for an error in `language`. */
-export function errorWords(error: Pick<AppError, 'code' | 'message' | 'params'>, language: ErrorLocale): string {
+/**
+ * The sentence for an error (or a lock: a code and params without a message) in `language`.
+ * A code not in the catalogue is shown as its message, or as its plain fallback.
+ */
+export function errorWords(error: Pick<AppError, 'code' | 'params'> & { readonly message?: string }, language: ErrorLocale): string {
   const words = (WORDS[language] as Partial<Record<string, Words>>)[error.code];
-  if (words === undefined) return error.message;
-  if (error.params === undefined && language === 'zh') return error.message;
+  if (words === undefined) return error.message ?? errorFallback(error.code, error.params);
+  if (error.params === undefined && language === 'zh' && error.message !== undefined) return error.message;
   return typeof words === 'string' ? words : words((error.params ?? {}) as WordParams);
 }
