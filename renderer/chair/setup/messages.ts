@@ -1,5 +1,5 @@
 /** Words of the 准备 (setup) area, Chinese first; the English dictionary has the same keys. */
-import { createTranslator, locale } from '../../common/i18n';
+import { createTranslator } from '../../common/i18n';
 import { categoryMessages, groupMessages } from '../../../shared/domain/voter-groups';
 
 const zh = {
