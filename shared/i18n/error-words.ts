@@ -13,6 +13,7 @@ import { errorFallback, type AppError } from '../domain/result';
 import type { ErrorCode } from '../domain/errors';
 import { WEIGHTED_GROUPS, isVoterGroup, voterGroup } from '../domain/voter-groups';
 import { checkComposition } from '../setup/composition';
+import { ballotIssueText, isBallotIssueCode } from '../domain/ballot-rules';
 /** The console's languages (renderer/common/i18n.ts's Locale). */
 export type ErrorLocale = 'zh' | 'en';
 
@@ -55,7 +56,10 @@ type WordParams = {
     | 'what'
     | 'lines'
     | 'officials'
-    | 'recipients']?: string | number;
+    | 'recipients'
+    | 'issue'
+    | 'object'
+    | 'indicator']?: string | number;
 };
 
 /** A code's wording: fixed, or made from its params. */
@@ -153,6 +157,20 @@ const BALLOT_FILE_PARTS_EN: Partial<Record<string, string>> = {
   ballot: 'has a ballot that cannot be read',
   group: 'has an unknown voter group',
 };
+
+/** Why a ballot of a ballot file does not fit its meeting: the rule it breaks (shared ballotIssueText), or its group. */
+function ballotFit(p: WordParams, language: ErrorLocale): string {
+  const code = s(p.issue);
+  if (!isBallotIssueCode(code)) return language === 'zh' ? '组别' : 'its voter group';
+  const params = {
+    ...(typeof p.position === 'number' ? { position: p.position } : {}),
+    ...(p.object === undefined ? {} : { object: s(p.object) }),
+    ...(p.indicator === undefined ? {} : { indicator: s(p.indicator) }),
+    ...(typeof p.count === 'number' ? { count: p.count } : {}),
+    ...(typeof p.max === 'number' ? { max: p.max } : {}),
+  };
+  return ballotIssueText(code, params, language);
+}
 
 /** What a removal refused by ballots or open voting names: a campaign, a round or this meeting. */
 function removalTarget(p: WordParams, language: ErrorLocale): string {
@@ -374,6 +392,7 @@ const ZH: Record<ErrorCode, Words> = {
       : '这不是评议程序导出的选票文件，请选择导出的原文件。',
   bad_ballot_file: (p) => {
     if (p.line === undefined) return '选票文件与它自己的会议定义不符，文件可能被改动过。请使用导出的原文件。';
+    if (p.part === 'fit') return `选票文件第 ${s(p.line)} 行的选票与会议定义不符（${ballotFit(p, 'zh')}），文件可能被改动过。`;
     const what = p.part === 'record' ? `的记录类型“${s(p.value)}”无法识别` : (BALLOT_FILE_PARTS_ZH[s(p.part)] ?? '无法读取');
     return `选票文件第 ${s(p.line)} 行${what}，文件可能被改动过。请使用导出的原文件。`;
   },
@@ -635,6 +654,7 @@ const EN: Record<ErrorCode, Words> = {
       : 'This is not an exported ballot file.',
   bad_ballot_file: (p) => {
     if (p.line === undefined) return 'The ballot file does not fit its own definition; it may have been altered.';
+    if (p.part === 'fit') return `The ballot on line ${s(p.line)} of the ballot file does not fit the meeting (${ballotFit(p, 'en')}); the file may have been altered.`;
     const what = p.part === 'record' ? `has an unknown record type "${s(p.value)}"` : (BALLOT_FILE_PARTS_EN[s(p.part)] ?? 'cannot be read');
     return `Line ${s(p.line)} of the ballot file ${what}; the file may have been altered. Use the exported file.`;
   },

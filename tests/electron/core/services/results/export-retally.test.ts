@@ -10,7 +10,8 @@ import { startTestHost, tempDir, type TestHost } from '../../../../support/runni
 import { readTable, writeTable } from '../../../../../electron/core/import';
 import { runRetally } from '../../../../../electron/host/retally';
 import { demoMeeting, graded, openMeeting, vote } from './helpers';
-import type { Result } from '../../../../../shared/domain/result';
+import { raw } from '../setup/helpers';
+import { errorFallback, type Result } from '../../../../../shared/domain/result';
 import { errorWords } from '../../../../../shared/i18n/error-words';
 
 let t: TestHost;
@@ -108,6 +109,24 @@ describe('export and re-tally', () => {
     expect(answer).toMatchObject({ ok: false, error: { code: 'bad_ballot_file', params: { line: expect.any(Number) } } });
     // As the console words it in Chinese.
     if (!answer.ok) expect(errorWords(answer.error, 'zh')).toMatch(/^选票文件第 \d+ 行/u);
+
+    // A well-formed ballot that breaks the meeting's rules (a grade off the scale): the rule is a
+    // param (shared ballotIssue's code and facts), worded as the tablet words it.
+    const offScale = Buffer.from(
+      Buffer.from(file.base64, 'base64')
+        .toString('utf8')
+        .split('\n')
+        .map((line, i, all) => (i === all.findIndex((l) => l.startsWith('ballot,')) ? line.replace(/"":\d([,}])/u, '"":9$1') : line))
+        .join('\n'),
+    ).toString('base64');
+    const unfit = await raw(t, 'retally', { fileName: 'off-scale.csv', base64: offScale });
+    expect(unfit).toMatchObject({ ok: false, error: { code: 'bad_ballot_file', params: { part: 'fit', issue: 'grade_off_scale', position: expect.any(Number) } } });
+    if (!unfit.ok) {
+      // Core wrote no sentence: its message is the code and params (the object's name is data).
+      expect(unfit.error.message).toBe(errorFallback('bad_ballot_file', unfit.error.params));
+      expect(errorWords(unfit.error, 'zh')).toMatch(/^选票文件第 \d+ 行的选票与会议定义不符（第 \d+ 个评议对象“.+”的“.+”所选等次不在评分等次中。），文件可能被改动过。$/u);
+      expect(errorWords(unfit.error, 'en')).toMatch(/^The ballot on line \d+ of the ballot file does not fit the meeting \(Object \d+ ".+": the grade for ".+" is not on the scale\.\)/u);
+    }
   });
 
   it('the retally command reproduces the stored results from the file alone (exit 0), and exits 1 on a difference', async () => {
