@@ -110,6 +110,11 @@ export const ERROR_CODES = [
   // i15: a round's component points (params: part and value; the total)
   'points_invalid',
   'points_total',
+  // i15: the chair's alarms (ChairEvent 'alarm'), worded like errors: a tablet or the room guessing
+  // codes (its attempts slowed), and a batch of ballots the disk refused (params: detail).
+  'alarm_guessing_client',
+  'alarm_guessing_room',
+  'storage_write_failed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

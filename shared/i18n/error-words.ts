@@ -58,6 +58,8 @@ type WordParams = {
     | 'officials'
     | 'recipients'
     | 'issue'
+    | 'needed'
+    | 'free'
     | 'object'
     | 'indicator']?: string | number;
 };
@@ -233,7 +235,12 @@ const ZH: Record<ErrorCode, Words> = {
       round_results: '本轮还没有投票已结束的打分会议：会议结束投票后才有结果。',
       print: '投票结束后才能打印结果，请先在“投票”中结束投票。',
     })[String(p.action)] ?? '投票结束后才能进行这一步：请先在“投票”页结束投票。',
-  anonymisation_pending: '投票已结束，但选票的匿名化尚未完成，结果暂不能查看。请在“投票”页再点一次“结束投票”完成它（若提示磁盘已满，请先腾出空间）。',
+  anonymisation_pending: (p) =>
+    p.rule === 'disk_full'
+      ? `数据文件夹所在的磁盘已满，投票已结束但匿名化尚未完成，结果暂不能查看。请在该磁盘上腾出至少 ${s(p.needed)} MB（现有 ${p.free === undefined ? '未知' : s(p.free)} MB 可用，例如删除不需要的文件或清空回收站），然后在“投票”页再点一次“结束投票”。`
+      : p.rule === 'failed'
+        ? `投票已结束，但匿名化尚未完成（${s(p.detail)}）。请在“投票”页再点一次“结束投票”；若仍失败，请不要删除数据文件夹，并联系技术人员。`
+        : '投票已结束，但选票的匿名化尚未完成，结果暂不能查看。请在“投票”页再点一次“结束投票”完成它（若提示磁盘已满，请先腾出空间）。',
   results_official: (p) =>
     p.action === 'mark_official' ? '结果已经是正式结果了。' : '结果已确认为正式结果，本场会议不能再作任何修改。如确有错误，请按规定另行处理并书面说明。',
   bad_transition: (p) => {
@@ -444,6 +451,10 @@ const ZH: Record<ErrorCode, Words> = {
   rehearsal_open: '这场会议的演练仍在投票。请先结束演练；如确需现在开始正式投票，请确认后继续。',
   not_rehearsal: '这不是演练会议：只有演练会议可以清除。',
   rehearsal_of_rehearsal: '这已经是演练会议了：请从正式会议创建演练。',
+  // i15: alarms
+  alarm_guessing_client: '有一台平板（或同一网段的一组设备）连续输入了多个无效评议码（或别人已用过的评议码），已放慢它的尝试。请留意是否有人在猜测评议码。',
+  alarm_guessing_room: '会场内多个地址在短时间内输入了大量无效评议码，所有平板的尝试都已放慢（有效评议码仍可投票）。请留意是否有人在猜测评议码。',
+  storage_write_failed: (p) => `选票写入磁盘失败（${s(p.detail)}）。平板会自动重试；请检查磁盘空间和数据文件夹。`,
 };
 
 const EN: Record<ErrorCode, Words> = {
@@ -491,7 +502,12 @@ const EN: Record<ErrorCode, Words> = {
       round_results: 'No graded meeting of this round has closed voting yet: the round has results once one has.',
       print: 'Results are printed once voting has closed: close voting on the Voting tab first.',
     })[String(p.action)] ?? 'Available once voting has closed: close voting on the Voting tab first.',
-  anonymisation_pending: 'Voting is closed but its anonymisation has not finished (the disk may be full): free some space on the data folder\'s disk, then press Close voting again on the Voting tab.',
+  anonymisation_pending: (p) =>
+    p.rule === 'disk_full'
+      ? `The data folder's disk is full: voting is closed but its anonymisation has not finished, so the results cannot be shown yet. Free at least ${s(p.needed)} MB on that disk (${p.free === undefined ? 'unknown' : s(p.free)} MB free now; delete unneeded files or empty the recycle bin), then press Close voting again on the Voting tab.`
+      : p.rule === 'failed'
+        ? `Voting is closed but its anonymisation has not finished (${s(p.detail)}). Press Close voting again on the Voting tab; if it fails again, do not delete the data folder and call technical support.`
+        : 'Voting is closed but its anonymisation has not finished (the disk may be full): free some space on the data folder\'s disk, then press Close voting again on the Voting tab.',
   results_official: (p) =>
     p.action === 'mark_official'
       ? 'The results are already official.'
@@ -713,6 +729,10 @@ const EN: Record<ErrorCode, Words> = {
   rehearsal_open: 'A rehearsal of this meeting is still voting. Close it first, or confirm to open the real meeting anyway.',
   not_rehearsal: 'This meeting is not a rehearsal: only a rehearsal can be wiped.',
   rehearsal_of_rehearsal: 'This is already a rehearsal: make the rehearsal copy from the real meeting.',
+  // i15: alarms
+  alarm_guessing_client: 'A tablet (or a group of devices on one subnet) entered several invalid or already used codes in a row; its attempts are slowed down. Watch for someone guessing codes.',
+  alarm_guessing_room: 'Many addresses in the room entered many invalid codes in a short time; every tablet\'s attempts are slowed down (valid codes still vote). Watch for someone guessing codes.',
+  storage_write_failed: (p) => `Ballots could not be written to disk (${s(p.detail)}). The tablets retry by themselves; check the disk space and the data folder.`,
 };
 
 const WORDS: Record<ErrorLocale, Record<ErrorCode, Words>> = { zh: ZH, en: EN };
