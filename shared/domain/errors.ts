@@ -1,5 +1,5 @@
 /**
- * The closed catalogue of error codes the chair side answers with. `err()` accepts only these,
+ * The closed catalogue of error codes the chair side answers with. `fail()` accepts only these,
  * so a new failure is added here first; the chair console's i18n (shared/i18n/error-words.ts)
  * words each one in Chinese and English. The tablet API keeps its own TABLET_ERRORS
  * (shared/api/tablet-schemas.ts). Codes of the tally's own input checks start with `tally.`;

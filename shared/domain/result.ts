@@ -6,19 +6,21 @@
  */
 import type { ErrorCode } from './errors';
 
-/** The facts a message is worded from: names, numbers and the kind of action that was refused. */
-export type ErrorParams = Readonly<Record<string, string | number>>;
+/**
+ * The facts a message is worded from: names, numbers and the kind of action that was refused, and
+ * lists of names (a file's headers) where a message names several.
+ */
+export type ErrorParams = Readonly<Record<string, string | number | readonly string[]>>;
 
 export interface AppError {
   /** A code of the closed catalogue (./errors.ts); the console words it in its language. */
   readonly code: ErrorCode;
   /**
-   * For logs and the command line: made by fail() from the code and params (errorFallback), never
-   * written at a call site. Older call sites still pass a Chinese sentence through err(); the
-   * console shows that sentence only when an error has no params.
+   * For logs: made by fail() from the code and params (errorFallback), never written at a call
+   * site. The console and the command line word the code (shared/i18n/error-words.ts).
    */
   readonly message: string;
-  /** What the console's wording of `code` fills in. Present on every error made by fail(). */
+  /** What the console's wording of `code` fills in. Present on every error made by fail(); an answer of an older core may lack it. */
   readonly params?: ErrorParams;
   /** Optional machine-readable detail, e.g. the row and field of a bad import line. */
   readonly details?: unknown;
@@ -44,21 +46,6 @@ export function fail<T = never>(code: ErrorCode, params: ErrorParams = {}, detai
 /** Wraps a value as a successful Result. */
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
-}
-
-/**
- * Wraps an error with a sentence as a failed Result.
- * @deprecated Use fail(code, params): the console words the code (shared/i18n/error-words.ts).
- * Still used where the sentence comes from a rule that words itself and the console cannot redo it
- * from params yet: shared/setup/weights.ts (also shown inline by the indicator editor),
- * shared/setup/columns.ts and objects.ts (the import's column and kind checks, naming the
- * template's headers), and in core the ballot file's "ballot does not fit" line
- * (services/results/ballot-file.ts, worded by shared ballotIssue), the anonymisation-pending
- * refusal (services/anonymise.ts, the same sentence as the storage alarm) and the import's
- * unmatched-header hint appended to columns.ts's sentence (services/setup/files.ts).
- */
-export function err<T = never>(code: ErrorCode, message: string, details?: unknown): Result<T> {
-  return details === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, details } };
 }
 
 /** Marks a branch the type checker proves unreachable; throws if reached at run time. */

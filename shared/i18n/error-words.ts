@@ -1,24 +1,28 @@
 /**
- * The chair console's words for every error code of the catalogue (shared/domain/errors.ts), in
- * Chinese and English, filled in from the params core sends with the code (shared/domain/result.ts
- * fail()). Core writes no sentences for these; printed sheets, exports and the tablet's wire
- * messages stay Chinese and are not worded here.
- * An error without params comes from an older call site that still writes its own Chinese
- * sentence: Chinese shows that sentence, English the code's sentence. A code this console does
- * not know (a newer core) falls back to the core's message.
- * Pure (no DOM, no Vue): errors.ts adds the console's current language; node tests word core's
- * errors through errorWords directly.
+ * The words for every error code of the catalogue (shared/domain/errors.ts), in Chinese and
+ * English, filled in from the params core sends with the code (shared/domain/result.ts fail()).
+ * Core writes no sentences; the chair console (renderer/chair/errors.ts adds its current
+ * language), the setup tab's lock banners, the chair's alarms and the command line
+ * (electron/host/retally.ts, in Chinese) all word errors here, so they say the same. Printed
+ * sheets, exports and the tablet's wire messages stay Chinese and are not worded here.
+ * An error without params (an answer of an older core, or made before core exists) shows its
+ * message in Chinese and the code's sentence in English. A code this table does not know (a newer
+ * core) falls back to the message, or to the code and params.
+ * Pure (no DOM, no Vue): node tests word core's errors through errorWords directly.
  */
 import { errorFallback, type AppError } from '../domain/result';
 import type { ErrorCode } from '../domain/errors';
 import { WEIGHTED_GROUPS, isVoterGroup, voterGroup } from '../domain/voter-groups';
 import { checkComposition } from '../setup/composition';
 import { ballotIssueText, isBallotIssueCode } from '../domain/ballot-rules';
+import type { FieldSpec } from '../setup/columns';
+import { OBJECT_FIELDS } from '../setup/objects';
+import { ROSTER_FIELDS } from '../setup/roster';
 /** The console's languages (renderer/common/i18n.ts's Locale). */
 export type ErrorLocale = 'zh' | 'en';
 
 /** The params the wordings below read (core may send more; they are then not shown). */
-type WordParams = {
+type WordParams = ListParams & {
   readonly [K in
     | 'action'
     | 'scope'
@@ -60,9 +64,18 @@ type WordParams = {
     | 'issue'
     | 'needed'
     | 'free'
+    | 'column'
+    | 'encoding'
     | 'object'
     | 'indicator']?: string | number;
 };
+
+/** The params that list names: a missing column's field keys, a file's headers, the lines with errors. */
+interface ListParams {
+  readonly missing?: readonly string[];
+  readonly found?: readonly string[];
+  readonly lines?: readonly string[] | string;
+}
 
 /** A code's wording: fixed, or made from its params. */
 type Words = string | ((params: WordParams) => string);
@@ -118,6 +131,38 @@ const BINARY_KINDS_EN: Partial<Record<string, string>> = { pdf: 'a PDF document'
 /** What an import reads: the objects table or the roster. */
 const IMPORT_WHAT_ZH: Partial<Record<string, string>> = { objects: '评议对象表', roster: '代表名单' };
 const IMPORT_WHAT_EN: Partial<Record<string, string>> = { objects: 'objects table', roster: 'roster' };
+
+/** The fields of the file an import reads, from which import_missing_columns lists what each column may be called. */
+function importFields(p: WordParams): readonly FieldSpec<string>[] | null {
+  return p.what === 'objects' ? OBJECT_FIELDS : p.what === 'roster' ? ROSTER_FIELDS : null;
+}
+
+const ENCODING_NAMES: Partial<Record<string, string>> = { 'utf-8': 'UTF-8', gbk: 'GBK', 'utf-16': 'UTF-16' };
+
+/**
+ * Where an import took its header from (core adds the line and the encoding to a header that
+ * matched nothing): in a text file read in the wrong encoding the headers above are gibberish.
+ */
+function headerSource(p: WordParams, language: ErrorLocale): string {
+  if (p.line === undefined || p.encoding === undefined) return '';
+  const line = s(p.line);
+  const encoding = ENCODING_NAMES[s(p.encoding)] ?? s(p.encoding);
+  if (language === 'zh') {
+    return p.encoding === 'xlsx'
+      ? `表头取自第 ${line} 行。`
+      : `表头取自第 ${line} 行，文件按 ${encoding} 编码读取；如果上面的表头是乱码，说明文件的编码不对，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx 后再导入。`;
+  }
+  return p.encoding === 'xlsx'
+    ? ` The header was taken from line ${line}.`
+    : ` The header was taken from line ${line}, reading the file as ${encoding}; if the headers above are gibberish, the encoding is wrong: save the file in Excel as "CSV UTF-8 (comma delimited)" or .xlsx and import again.`;
+}
+
+/** The lines with errors that import_has_errors names (the first ten), and "and more" when there are others. */
+function lineList(p: WordParams, language: ErrorLocale): string {
+  const lines = typeof p.lines === 'string' ? [p.lines] : (p.lines ?? []);
+  const more = typeof p.count === 'number' && p.count > lines.length;
+  return language === 'zh' ? `${lines.join('、')}${more ? ' 等' : ''}` : `${lines.join(', ')}${more ? ', …' : ''}`;
+}
 
 /** A meeting status and a voting action as bad_transition names them. */
 const STATUS_NAMES: Record<ErrorLocale, Partial<Record<string, string>>> = {
@@ -180,10 +225,7 @@ function removalTarget(p: WordParams, language: ErrorLocale): string {
   return p.target === 'campaign' ? `the campaign "${s(p.name)}"` : p.target === 'round' ? `the round "${s(p.name)}"` : 'this meeting';
 }
 
-/**
- * Chinese, worded from the params core sends (fail()). An error without params comes from an
- * older call site that still writes its own Chinese sentence (err()); that sentence is shown.
- */
+/** Chinese, worded from the params core sends (fail()). */
 const ZH: Record<ErrorCode, Words> = {
   meeting_not_found: '找不到这场评议会议，请刷新后重新选择。',
   campaign_not_found: '找不到这个评议活动，可能已被删除，请刷新后重新选择。',
@@ -374,13 +416,34 @@ const ZH: Record<ErrorCode, Words> = {
   },
   import_xlsx_unreadable: (p) =>
     p.file === undefined ? '工作簿无法读取，请另存为 .xlsx 后重试。' : `无法读取 Excel 文件“${s(p.file)}”：文件可能已损坏或不完整。${SAVE_AS_HINT}`,
-  import_no_rows: '表格中没有数据行。',
-  import_missing_columns: '表格缺少必需的列，请使用模板的表头。',
+  import_no_rows: (p) => (p.what === undefined ? '表格中没有数据行。' : `${IMPORT_WHAT_ZH[s(p.what)] ?? s(p.what)}只有表头，没有数据行。请在表头下面逐行填写后再导入。`),
+  import_missing_columns: (p) => {
+    const fields = importFields(p);
+    if (fields === null) return '表格缺少必需的列，请使用模板的表头。';
+    const missing = fields.filter((f) => (p.missing ?? []).includes(f.key));
+    const describe = (f: FieldSpec<string>): string => {
+      const others = f.synonyms.filter((x) => x !== f.label);
+      return others.length > 0 ? `“${f.label}”（也可写作 ${others.join('、')}）` : `“${f.label}”`;
+    };
+    const optional = fields.filter((f) => !f.required).map((f) => `“${f.label}”`);
+    const found = p.found ?? [];
+    return (
+      `${IMPORT_WHAT_ZH[s(p.what)] ?? s(p.what)}缺少必需的列：${missing.map((f) => `“${f.label}”`).join('、')}。` +
+      `表头应包含 ${fields.filter((f) => f.required).map(describe).join('；')}` +
+      (optional.length > 0 ? `；可选 ${optional.join('、')}` : '') +
+      `。文件中的表头是：${found.length > 0 ? found.map((h) => `“${h}”`).join('、') : '（空）'}。` +
+      '请检查是否选错了文件，或把第一行改成上面的列名。' +
+      headerSource(p, 'zh')
+    );
+  },
   import_nothing_valid: (p) =>
     p.what === undefined
       ? '表格中没有一行是有效的，请按提示改正后重新导入。'
       : `${IMPORT_WHAT_ZH[s(p.what)] ?? s(p.what)}中没有一行是正确的，没有导入。请按预览中列出的问题改正文件后重新导入。`,
-  import_wrong_kind: '这张表格是另一种名单。',
+  import_wrong_kind: (p) =>
+    p.column === undefined
+      ? '这张表格是另一种名单。'
+      : `这个文件看起来是评议代表名单（有“${s(p.column)}”列），不是评议对象表。请在“评议代表”页面导入它，或选择评议对象表。`,
   import_csv_quote: (p) =>
     p.line === undefined
       ? 'CSV 文件中有未闭合的引号。'
@@ -392,7 +455,7 @@ const ZH: Record<ErrorCode, Words> = {
   import_has_errors: (p) =>
     p.what === undefined
       ? '有些行有错误：请改正，或只导入有效的行。'
-      : `${IMPORT_WHAT_ZH[s(p.what)] ?? s(p.what)}中有 ${s(p.count)} 行有错误（第 ${s(p.lines)} 行），没有导入任何内容。请改正后重新导入，或选择“只导入正确的行”。`,
+      : `${IMPORT_WHAT_ZH[s(p.what)] ?? s(p.what)}中有 ${s(p.count)} 行有错误（第 ${lineList(p, 'zh')} 行），没有导入任何内容。请改正后重新导入，或选择“只导入正确的行”。`,
   not_ballot_file: (p) =>
     p.rule === 'headers'
       ? '这不是评议程序导出的选票文件（应为“导出选票”得到的 .csv 或 .xlsx，首行为“记录 record / 编号 no. / 组别 group / 内容 data”）。请选择导出的原文件。'
@@ -645,13 +708,35 @@ const EN: Record<ErrorCode, Words> = {
   },
   import_xlsx_unreadable: (p) =>
     p.file === undefined ? 'The workbook cannot be read. Save it again as .xlsx and retry.' : `The Excel file "${s(p.file)}" cannot be read: it may be damaged or incomplete. Save it again as .xlsx or CSV.`,
-  import_no_rows: 'The table has no data rows.',
-  import_missing_columns: 'The table lacks required columns. Use the template\'s headings.',
+  import_no_rows: (p) =>
+    p.what === undefined ? 'The table has no data rows.' : `The ${IMPORT_WHAT_EN[s(p.what)] ?? s(p.what)} has a header but no data rows. Fill in the rows under the header and import again.`,
+  import_missing_columns: (p) => {
+    const fields = importFields(p);
+    if (fields === null) return 'The table lacks required columns. Use the template\'s headings.';
+    const missing = fields.filter((f) => (p.missing ?? []).includes(f.key));
+    const describe = (f: FieldSpec<string>): string => {
+      const others = f.synonyms.filter((x) => x !== f.label);
+      return others.length > 0 ? `"${f.label}" (or ${others.join(', ')})` : `"${f.label}"`;
+    };
+    const optional = fields.filter((f) => !f.required).map((f) => `"${f.label}"`);
+    const found = p.found ?? [];
+    return (
+      `The ${IMPORT_WHAT_EN[s(p.what)] ?? s(p.what)} lacks the required column${missing.length === 1 ? '' : 's'} ${missing.map((f) => `"${f.label}"`).join(', ')}. ` +
+      `The header must have ${fields.filter((f) => f.required).map(describe).join('; ')}` +
+      (optional.length > 0 ? `; optional ${optional.join(', ')}` : '') +
+      `. The file's header reads: ${found.length > 0 ? found.map((h) => `"${h}"`).join(', ') : '(empty)'}. ` +
+      'Check that this is the right file, or change its first line to the column names above.' +
+      headerSource(p, 'en')
+    );
+  },
   import_nothing_valid: (p) =>
     p.what === undefined
       ? 'No row of the table is valid. Fix the rows shown and import again.'
       : `No row of the ${IMPORT_WHAT_EN[s(p.what)] ?? s(p.what)} is valid; nothing was imported. Fix the problems listed in the preview and import again.`,
-  import_wrong_kind: 'The table is for another kind of list.',
+  import_wrong_kind: (p) =>
+    p.column === undefined
+      ? 'The table is for another kind of list.'
+      : `This file looks like a roster of representatives (it has a "${s(p.column)}" column), not an objects table. Import it under Representatives, or choose the objects table.`,
   import_csv_quote: (p) =>
     p.line === undefined
       ? 'The CSV file has an unclosed quote.'
@@ -663,7 +748,7 @@ const EN: Record<ErrorCode, Words> = {
   import_has_errors: (p) =>
     p.what === undefined
       ? 'Some rows have errors. Fix them, or import the valid rows only.'
-      : `${s(p.count)} rows of the ${IMPORT_WHAT_EN[s(p.what)] ?? s(p.what)} have errors (lines ${s(p.lines)}); nothing was imported. Fix them, or import the valid rows only.`,
+      : `${s(p.count)} rows of the ${IMPORT_WHAT_EN[s(p.what)] ?? s(p.what)} have errors (lines ${lineList(p, 'en')}); nothing was imported. Fix them, or import the valid rows only.`,
   not_ballot_file: (p) =>
     p.rule === 'headers'
       ? 'This is not an exported ballot file (the .csv or .xlsx of "Export ballots", headed record / no. / group / data). Choose the exported file.'
