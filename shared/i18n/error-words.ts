@@ -219,6 +219,14 @@ function ballotFit(p: WordParams, language: ErrorLocale): string {
   return ballotIssueText(code, params, language);
 }
 
+/**
+ * The end of a weight check's Chinese sentence: the save refusal says what to do; the indicator
+ * editor, which shows the check live beside the weights (scope=editor), states the rule only.
+ */
+function saveHint(p: WordParams): string {
+  return p.scope === 'editor' ? '' : '。请调整权重后再保存。';
+}
+
 /** What a removal refused by ballots or open voting names: a campaign, a round or this meeting. */
 function removalTarget(p: WordParams, language: ErrorLocale): string {
   if (language === 'zh') return p.target === 'campaign' ? `评议活动“${s(p.name)}”` : p.target === 'round' ? `轮次“${s(p.name)}”` : '这场会议';
@@ -373,11 +381,11 @@ const ZH: Record<ErrorCode, Words> = {
   weight_invalid: (p) =>
     p.position === undefined
       ? '指标权重有误：应为大于 0、最多两位小数的数。'
-      : `第 ${s(p.position)} 项指标的权重 ${s(p.value)} 无效：应为大于 0 的数，最多两位小数。请调整权重后再保存。`,
+      : `第 ${s(p.position)} 项指标的权重 ${s(p.value)} 无效：应为大于 0 的数，最多两位小数${saveHint(p)}`,
   weights_total: (p) =>
     p.total === undefined
       ? '各项指标的权重合计应为 100%。'
-      : `指标权重合计为 ${s(p.total)}%，应为 100%（${p.rule === 'over' ? '多了' : '还差'} ${s(p.diff)}%）。请调整权重后再保存。`,
+      : `指标权重合计为 ${s(p.total)}%，应为 100%（${p.rule === 'over' ? '多了' : '还差'} ${s(p.diff)}%）${saveHint(p)}`,
   veto_reason: '请写明一票否决的理由（例如经查实的吃拿卡要问题），理由会印在结果表上。',
   roster_empty: (p) => (p.action === 'print' ? '这场会议还没有代表名单，请先在“准备”中导入名单再打印签到表。' : '代表名单为空，请先添加代表。'),
   malformed_code: '评议码有误，请对照纸条逐位核对后重新输入。',
@@ -538,13 +546,13 @@ const EN: Record<ErrorCode, Words> = {
     p.meeting === undefined
       ? 'A meeting of this round has started voting: its objects and indicators are locked. Copy the round to change them.'
       : p.scope === 'objects'
-        ? `"${s(p.meeting)}" of this round has opened voting: the round's objects and indicator mapping are locked. To change them, copy the round and edit the copy.`
+        ? 'A meeting of this round has opened voting: the round\'s objects and indicator mapping are locked. To change them, copy the round and edit the copy.'
         : `"${String(p.meeting)}" of this round has started voting: the round's objects, indicator sets and total score split are locked. Copy the round to change them.`,
   indicator_set_frozen: (p) =>
     p.state === 'builtin'
       ? 'This indicator set is built in and cannot be changed or removed. Create a custom set instead.'
       : p.meeting !== undefined
-        ? `"${s(p.meeting)}" has opened voting with this indicator set, so the set is locked. To change it, create a new set.`
+        ? 'A meeting that uses this indicator set has opened voting, so the set is locked. To change it, create a new set.'
         : 'This indicator set is built in or in use by a meeting that has voted; create a new set instead.',
   indicator_set_in_use: (p) =>
     p.name === undefined

@@ -24,5 +24,7 @@ describe('validateIndicatorWeights', () => {
     // A code with params; the console's Chinese wording of it opens with the rule's sentence.
     expect(result.error.message).not.toMatch(/\p{Script=Han}/u);
     expect(errorWords(result.error, 'zh').startsWith(message)).toBe(true);
+    // The indicator editor shows the rule alone, live beside the weights.
+    if (code !== 'weights_empty') expect(errorWords({ ...result.error, params: { ...result.error.params, scope: 'editor' } }, 'zh')).toBe(message);
   });
 });

@@ -231,7 +231,7 @@ describe('freeze once voting has opened', () => {
     expect(lockText(setup.lock)).toContain('已开始投票，会议的定义');
     expect(lockText(setup.objectsLock)).toContain('“社会测评大会”已开始投票，本轮的评议对象和指标分配已锁定');
     expect(lockText(setup.indicatorSets.find((s) => s.id === custom.id)?.lock)).toContain('已开始投票并使用了这个指标体系');
-    expect(errorWords(setup.objectsLock ?? { code: 'internal' }, 'en')).toContain('"社会测评大会" of this round has opened voting');
+    expect(errorWords(setup.objectsLock ?? { code: 'internal' }, 'en')).toContain('A meeting of this round has opened voting');
     const frozen = '会议的定义（评议对象、指标、设置、代表名单）已锁定';
     await refusedUnchanged(t, 'updateMeetingDetails', { meetingId, title: '改名', heldOn: '', place: '', kind: 'social', ballotType: 'graded' }, frozen);
     await refusedUnchanged(t, 'updateSettings', { meetingId, settings: { ...DEFAULT_SETTINGS, worstK: 3 } }, frozen);
