@@ -59,7 +59,7 @@ const EN: Record<ImportNote, (p: Params) => string> = {
     `Line ${text(p['line'])}: "${text(p['name'])}${text(p['unit']) === '' ? '' : ` (${text(p['unit'])})`}" has the same name and workplace as line ${text(p['first'])}. Confirm these are two people; if it is a double entry, remove one line`,
   object_exists: (p) => `Line ${text(p['line'])}: "${text(p['unit'])} ${text(p['name'])}" is already in this round and cannot be added twice (to update the whole list, choose "Replace the current list")`,
   person_exists: (p) => `Line ${text(p['line'])}: "${text(p['name'])}" (${text(p['unit'])}) is already on the roster and cannot be added twice (to update the whole list, choose "Replace the current list")`,
-  staff_in_social: (p) => `Line ${text(p['line'])}: 本单位干部 (own staff) count as service recipients in a social evaluation. Please confirm`,
+  staff_in_social: (p) => `Line ${text(p['line'])}: 本单位干部 (own staff) count as service recipients in a social evaluation; please confirm`,
 };
 
 const WORDS: Record<ErrorLocale, Record<ImportNote, (p: Params) => string>> = { zh: ZH, en: EN };
