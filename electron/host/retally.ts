@@ -17,6 +17,7 @@ import { parseBallotFile } from '../core/services/results/ballot-file';
 import { readTable } from '../core/import';
 import { MAX_RETALLY_FILE_BYTES } from '../../shared/api/chair/results';
 import { errorWords } from '../../shared/i18n/error-words';
+import { retallyDifferenceWords } from '../../shared/i18n/retally-words';
 import { parseCliArgs } from './cli-args';
 import { ballotSetDigest, fingerprintMatches, shortFingerprint, type FingerprintInput } from '../core/printing/fingerprint';
 
@@ -107,7 +108,7 @@ export async function runRetally(argv: readonly string[], out: (line: string) =>
         out(`MATCH ${results.title}：重新计票结果与系统中的结果完全一致。`);
       } else {
         out(`DIFFERENT ${results.title}：重新计票结果与系统中的结果不一致：`);
-        for (const difference of report.value.differences) out(`  ${difference}`);
+        for (const difference of report.value.differences) out(`  ${retallyDifferenceWords(difference, 'zh')}`);
         code = 1;
       }
     }

@@ -13,6 +13,7 @@ import { demoMeeting, graded, openMeeting, vote } from './helpers';
 import { raw } from '../setup/helpers';
 import { errorFallback, type Result } from '../../../../../shared/domain/result';
 import { errorWords } from '../../../../../shared/i18n/error-words';
+import { retallyDifferenceWords } from '../../../../../shared/i18n/retally-words';
 
 let t: TestHost;
 beforeEach(async () => {
@@ -90,13 +91,16 @@ describe('export and re-tally', () => {
     const report = await t.chair('retally', { fileName: 'changed.csv', base64: Buffer.from(changed).toString('base64') });
     expect(report.matches).toBe(false);
     expect(report.differences.length).toBeGreaterThan(0);
-    expect(report.differences[0]).toMatch(/^“.+”：文件 名次 \d+，\d+\.\d\d；系统 名次 \d+，\d+\.\d\d。$/u);
+    // Facts, worded as the console and the command line word them in Chinese.
+    expect(report.differences[0]).toMatchObject({ kind: 'standing' });
+    expect(retallyDifferenceWords(report.differences[0] ?? { kind: 'only_stored', name: '' }, 'zh')).toMatch(/^“.+”：文件 名次 \d+，\d+\.\d\d；系统 名次 \d+，\d+\.\d\d。$/u);
 
     const objectId = (await t.chair('results', { meetingId })).rows[0]?.objectId ?? '';
     await t.chair('setVeto', { meetingId, objectId, reason: '经查实吃拿卡要' });
     const afterVeto = await t.chair('retally', { fileName: file.fileName, base64: file.base64 });
     expect(afterVeto.matches).toBe(false);
-    expect(afterVeto.differences.join('')).toContain('一票否决（经查实吃拿卡要）');
+    expect(afterVeto.differences.map((d) => retallyDifferenceWords(d, 'zh')).join('')).toContain('一票否决（经查实吃拿卡要）');
+    expect(afterVeto.differences.map((d) => retallyDifferenceWords(d, 'en')).join('')).toContain('vetoed (经查实吃拿卡要)');
 
     // CSV doubles the quotes inside a quoted cell.
     const broken = Buffer.from(Buffer.from(file.base64, 'base64').toString('utf8').replace('""type"":""graded""', '""type"":""gradedx""')).toString('base64');
