@@ -8,6 +8,7 @@
  */
 import type { ErrorLocale } from './error-words';
 import type { FieldIssue, ImportNote } from '../setup/table';
+import type { HistoryNote } from '../history/history-table';
 import { categoryLabels } from '../domain/voter-groups';
 
 type Params = FieldIssue['params'];
@@ -71,3 +72,26 @@ export function importNoteWords(issue: Pick<FieldIssue, 'note' | 'params'>, lang
 
 /** Every note of the catalogue, for the test that each has both wordings. */
 export const IMPORT_NOTES: readonly ImportNote[] = Object.keys(ZH) as ImportNote[];
+
+/** The sentence for a note of a history import's row (shared/history/history-table.ts HistoryNote) in `language`. */
+export function historyNoteWords(n: HistoryNote, language: ErrorLocale): string {
+  const zh = language === 'zh';
+  switch (n.note) {
+    case 'round_empty':
+      return zh ? '轮次为空' : 'the round is empty';
+    case 'name_empty':
+      return zh ? '评议对象为空' : "the object's name is empty";
+    case 'no_result':
+      return zh ? '总分、名次、评差位次都为空' : 'the total, the rank and the worst-list place are all empty';
+    case 'total_invalid':
+      return zh ? `总分“${n.value}”不是 0–100 的数` : `the total "${n.value}" is not a number from 0 to 100`;
+    case 'rank_invalid':
+      return zh ? `名次“${n.value}”不是正整数` : `the rank "${n.value}" is not a positive whole number`;
+    case 'worst_invalid':
+      return zh ? `评差位次“${n.value}”不是正整数` : `the worst-list place "${n.value}" is not a positive whole number`;
+    case 'duplicate':
+      return zh ? `“${n.unit} ${n.name}”在“${n.round}”中重复` : `"${n.unit} ${n.name}" is listed twice in "${n.round}"`;
+    case 'round_held':
+      return zh ? `“${n.round}”已在本程序中评议（有会议），不能再导入它的结果` : `"${n.round}" was evaluated in this program (it has meetings): its results cannot be imported`;
+  }
+}

@@ -11,7 +11,8 @@ import { readTable } from '../../../electron/core/import';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/defaults';
 import { errorFallback, type AppError, type Result } from '../../../shared/domain/result';
 import { ERROR_CODES } from '../../../shared/domain/errors';
-import { IMPORT_NOTES, importNoteWords } from '../../../shared/i18n/import-notes';
+import { IMPORT_NOTES, historyNoteWords, importNoteWords } from '../../../shared/i18n/import-notes';
+import type { HistoryNote } from '../../../shared/history/history-table';
 
 function refusal<T>(result: Result<T>): AppError {
   if (result.ok) throw new Error('expected a refusal');
@@ -80,6 +81,25 @@ describe('every code and every import note has both wordings', () => {
       expect(importNoteWords(issue, 'zh'), note).toMatch(/^第 7 行/u);
       expect(importNoteWords(issue, 'en'), note).toMatch(/^Line 7: /u);
     }
+  });
+
+  it('words each row note of a history import in Chinese and in English', () => {
+    const notes: HistoryNote[] = [
+      { note: 'round_empty' },
+      { note: 'name_empty' },
+      { note: 'no_result' },
+      { note: 'total_invalid', value: '120' },
+      { note: 'rank_invalid', value: 'x' },
+      { note: 'worst_invalid', value: '0' },
+      { note: 'duplicate', unit: '发改局', name: '许可科', round: '2025年第四季度' },
+      { note: 'round_held', round: '2026年第一季度' },
+    ];
+    const zh = notes.map((n) => historyNoteWords(n, 'zh'));
+    const en = notes.map((n) => historyNoteWords(n, 'en'));
+    for (const text of zh) expect(text).toMatch(HAN);
+    for (const [i, text] of en.entries()) expect(text, notes[i]?.note).toMatch(/^(the |")/u);
+    expect(new Set(zh).size).toBe(notes.length);
+    expect(zh[3]).toBe('总分“120”不是 0–100 的数');
   });
 
   it('words the lock banners core sends as the refusal an edit would get', () => {
