@@ -16,6 +16,7 @@ const steps = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
   ['layers', 'node', ['scripts/check-layers.mjs']],
+  ['sentences', 'node', ['scripts/check-sentences.mjs']],
   ['build', 'npm', ['run', '--silent', 'build']],
 ];
 

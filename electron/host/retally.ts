@@ -16,6 +16,8 @@ import { retallyFile } from '../core/services/results';
 import { parseBallotFile } from '../core/services/results/ballot-file';
 import { readTable } from '../core/import';
 import { MAX_RETALLY_FILE_BYTES } from '../../shared/api/chair/results';
+import { errorWords } from '../../shared/i18n/error-words';
+import { retallyDifferenceWords } from '../../shared/i18n/retally-words';
 import { parseCliArgs } from './cli-args';
 import { ballotSetDigest, fingerprintMatches, shortFingerprint, type FingerprintInput } from '../core/printing/fingerprint';
 
@@ -38,9 +40,9 @@ function parseArgs(argv: readonly string[]): Options | string {
 /** The ballots of one file as they enter the fingerprint. */
 async function fingerprintInput(bytes: Uint8Array, fileName: string): Promise<FingerprintInput | string> {
   const table = await readTable(bytes, fileName, { maxBytes: MAX_RETALLY_FILE_BYTES });
-  if (!table.ok) return table.error.message;
+  if (!table.ok) return errorWords(table.error, 'zh');
   const data = parseBallotFile(table.value);
-  if (!data.ok) return data.error.message;
+  if (!data.ok) return errorWords(data.error, 'zh');
   return { meetingId: data.value.meetingId, ballots: data.value.ballots };
 }
 
@@ -75,7 +77,8 @@ export async function runRetally(argv: readonly string[], out: (line: string) =>
       const bytes = readFileSync(file);
       const report = await retallyFile(bytes, basename(file), store);
       if (!report.ok) {
-        out(`${file}：${report.error.message}`);
+        // Worded as the console words it in Chinese: a code with params is for machines.
+        out(`${file}：${errorWords(report.error, 'zh')}`);
         return 2;
       }
       const input = await fingerprintInput(bytes, basename(file));
@@ -105,7 +108,7 @@ export async function runRetally(argv: readonly string[], out: (line: string) =>
         out(`MATCH ${results.title}：重新计票结果与系统中的结果完全一致。`);
       } else {
         out(`DIFFERENT ${results.title}：重新计票结果与系统中的结果不一致：`);
-        for (const difference of report.value.differences) out(`  ${difference}`);
+        for (const difference of report.value.differences) out(`  ${retallyDifferenceWords(difference, 'zh')}`);
         code = 1;
       }
     }

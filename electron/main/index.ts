@@ -11,6 +11,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, t
 import { dirname, join, resolve } from 'node:path';
 import { createCore, type Core } from '../core/core';
 import { callChair } from '../core/chair-api';
+import { fail } from '../../shared/domain/result';
 import { lanAddresses } from '../core/network';
 import { isNativeModuleMismatch, NATIVE_MODULE_EXIT_CODE, startFailureMessage } from '../core/start-failure';
 import { bindTabletServer, type TabletBinding } from '../core/server/tablet-binding';
@@ -100,7 +101,8 @@ async function boot(): Promise<void> {
     if (!frame || !isTrustedSender(frame.url, APP_ROOT, frame === event.sender.mainFrame) || typeof method !== 'string') {
       return { ok: false, error: { code: 'forbidden', message: 'untrusted sender' } };
     }
-    if (!core) return { ok: false, error: { code: 'not_ready', message: '程序尚未就绪，请稍候。' } };
+    // Worded by the console like any answer of core (not_ready: "尚未就绪，请稍后再试。").
+    if (!core) return fail('not_ready');
     return callChair(core, method, input);
   });
 

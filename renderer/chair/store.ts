@@ -12,13 +12,14 @@ export const useChairStore = defineStore('chair', () => {
   const server = ref<ServerInfo | null>(null);
   const meetings = ref<readonly MeetingSummary[]>([]);
   const current = ref<MeetingView | null>(null);
-  const alarms = ref<string[]>([]);
+  /** The alarms shown until dismissed, as core sent them (a code and params the shell words). */
+  const alarms = ref<Extract<ChairEvent, { type: 'alarm' }>[]>([]);
   /** Bumped whenever the selected meeting changed on the core side: feature stores reload. */
   const revision = ref(0);
 
   function onEvent(event: ChairEvent): void {
     if (event.type === 'alarm') {
-      alarms.value = [...alarms.value, event.message];
+      alarms.value = [...alarms.value, event];
       return;
     }
     if (event.type === 'changed') {

@@ -6,6 +6,8 @@
  */
 import type { z } from 'zod';
 import type { MeetingStatus } from '../domain/model';
+import type { ErrorCode } from '../domain/errors';
+import type { ErrorParams } from '../domain/result';
 import { meetingInputs, type GroupTurnout, type MeetingOutputs } from './chair/meetings';
 import { votingInputs, type VotingOutputs } from './chair/voting';
 import { resultsInputs, type ResultsOutputs } from './chair/results';
@@ -42,5 +44,6 @@ export type ChairOutputs = MeetingOutputs & SetupOutputs & VotingOutputs & Resul
 export type ChairEvent =
   | { readonly type: 'turnout'; readonly meetingId: string; readonly turnout: readonly GroupTurnout[] }
   | { readonly type: 'status'; readonly meetingId: string; readonly status: MeetingStatus }
-  | { readonly type: 'alarm'; readonly kind: 'bad-codes' | 'storage'; readonly message: string }
+  /** Worded by the console from its code and params (shared/i18n/error-words.ts); core writes no sentence. */
+  | { readonly type: 'alarm'; readonly kind: 'bad-codes' | 'storage'; readonly code: ErrorCode; readonly params: ErrorParams }
   | { readonly type: 'changed'; readonly meetingId: string | null };

@@ -26,27 +26,76 @@ export type BallotIssueCode =
   | 'unknown_tag';
 
 /**
- * A problem with a ballot: a stable code and the same sentence in Chinese and English. The
- * sentences say what is wrong in the representative's terms (object number, name, indicator);
- * the caller adds what to do, which differs between a tablet and a re-tallied file.
+ * The facts a ballot problem is worded from, in the representative's terms: the object's number
+ * on the ballot and its name (with its department), the indicator's name, the picks and the limit.
+ * Ids never appear: they mean nothing to a person.
+ */
+export interface BallotIssueParams {
+  /** 1-based number of the object on the ballot; absent for an object not in the meeting. */
+  readonly position?: number;
+  /** The object's name, with its department in brackets: 征收科（区税务局）. */
+  readonly object?: string;
+  readonly indicator?: string;
+  readonly count?: number;
+  readonly max?: number;
+}
+
+/**
+ * A problem with a ballot: a stable code, the params it is worded from, and its wording in
+ * Chinese and English (ballotIssueText, the one wording: the tablet, the paper panel and a
+ * re-tallied file's error all use it). The sentences say what is wrong; the caller adds what to
+ * do, which differs between a tablet and a re-tallied file.
  */
 export interface BallotIssue {
   readonly code: BallotIssueCode;
+  readonly params: BallotIssueParams;
   readonly zh: string;
   readonly en: string;
 }
 
-function issue(code: BallotIssueCode, zh: string, en: string): BallotIssue {
-  return { code, zh, en };
+/** How a representative recognises an object: its number and name, or that it is not in the meeting. */
+function objectWords(p: BallotIssueParams): { zh: string; en: string } {
+  if (p.position === undefined) return { zh: '一个不在本场会议中的评议对象', en: 'An object that is not in this meeting' };
+  const name = p.object ?? '';
+  return { zh: `第 ${p.position} 个评议对象“${name}”`, en: `Object ${p.position} "${name}"` };
 }
 
-/** How a representative recognises an object: its name and department, never its id. */
-function objectLabel(definition: MeetingDefinition, objectId: string): { zh: string; en: string } {
+const ISSUE_WORDS: Record<BallotIssueCode, (p: BallotIssueParams, o: { zh: string; en: string }) => { zh: string; en: string }> = {
+  wrong_type: () => ({ zh: '选票类型与本场会议不符。', en: 'The ballot is not of this meeting\'s kind.' }),
+  objects_mismatch: () => ({ zh: '选票上的评议对象与本场会议不一致。', en: 'The ballot\'s objects differ from this meeting\'s.' }),
+  object_unanswered: (_p, o) => ({ zh: `${o.zh}还没有评价。`, en: `${o.en} is not answered.` }),
+  indicator_set_missing: (_p, o) => ({ zh: `${o.zh}缺少评议内容（会议设置有误）。`, en: `${o.en} has no indicators (the meeting's setup is wrong).` }),
+  indicators_mismatch: (_p, o) => ({ zh: `${o.zh}的评议项目与本场会议不一致。`, en: `${o.en}'s items differ from this meeting's.` }),
+  indicator_unanswered: (p, o) => ({ zh: `${o.zh}的“${p.indicator ?? ''}”还没有评价。`, en: `${o.en}: "${p.indicator ?? ''}" is not answered.` }),
+  grade_off_scale: (p, o) => ({ zh: `${o.zh}的“${p.indicator ?? ''}”所选等次不在评分等次中。`, en: `${o.en}: the grade for "${p.indicator ?? ''}" is not on the scale.` }),
+  too_many_picks: (p) => ({ zh: `选了 ${p.count ?? ''} 个评议对象，最多只能选 ${p.max ?? ''} 个。`, en: `${p.count ?? ''} objects are named; at most ${p.max ?? ''} may be.` }),
+  unknown_object: () => ({ zh: '选票中有不在本场会议中的评议对象。', en: 'The ballot names an object that is not in this meeting.' }),
+  object_twice: (_p, o) => ({ zh: `${o.zh}被选了两次。`, en: `${o.en} is named twice.` }),
+  tag_twice: (_p, o) => ({ zh: `${o.zh}的同一个问题被勾选了两次。`, en: `${o.en}: a problem is ticked twice.` }),
+  unknown_tag: (_p, o) => ({ zh: `${o.zh}勾选了本场会议没有的问题。`, en: `${o.en}: a ticked problem is not in this meeting's list.` }),
+};
+
+/** The sentence of a ballot problem in `language`, from its code and params. */
+export function ballotIssueText(code: BallotIssueCode, params: BallotIssueParams, language: 'zh' | 'en'): string {
+  return ISSUE_WORDS[code](params, objectWords(params))[language];
+}
+
+/** True when `code` is one of the ballot problems (a re-tallied file's error names it as a param). */
+export function isBallotIssueCode(code: string): code is BallotIssueCode {
+  return Object.hasOwn(ISSUE_WORDS, code);
+}
+
+function issue(code: BallotIssueCode, params: BallotIssueParams = {}): BallotIssue {
+  const words = ISSUE_WORDS[code](params, objectWords(params));
+  return { code, params, zh: words.zh, en: words.en };
+}
+
+/** The params that name an object: its number on the ballot and its name, or nothing when it is not in the meeting. */
+function objectParams(definition: MeetingDefinition, objectId: string): BallotIssueParams {
   const index = definition.objects.findIndex((o) => o.id === objectId);
   const object = definition.objects[index];
-  if (object === undefined) return { zh: '一个不在本场会议中的评议对象', en: 'An object that is not in this meeting' };
-  const name = object.department === '' ? object.name : `${object.name}（${object.department}）`;
-  return { zh: `第 ${index + 1} 个评议对象“${name}”`, en: `Object ${index + 1} "${name}"` };
+  if (object === undefined) return {};
+  return { position: index + 1, object: object.department === '' ? object.name : `${object.name}（${object.department}）` };
 }
 
 /**
@@ -56,32 +105,32 @@ function objectLabel(definition: MeetingDefinition, objectId: string): { zh: str
  */
 export function ballotIssue(definition: MeetingDefinition, ballot: BallotContent): BallotIssue | null {
   if (ballot.type !== definition.ballotType) {
-    return issue('wrong_type', '选票类型与本场会议不符。', 'The ballot is not of this meeting\'s kind.');
+    return issue('wrong_type');
   }
   if (ballot.type === 'graded') {
     const sets = new Map(definition.indicatorSets.map((set) => [set.id, set]));
     const grades = definition.settings.gradeScale.length;
     const objectIds = Object.keys(ballot.answers);
     if (objectIds.length !== definition.objects.length) {
-      return issue('objects_mismatch', '选票上的评议对象与本场会议不一致。', 'The ballot\'s objects differ from this meeting\'s.');
+      return issue('objects_mismatch');
     }
     for (const object of definition.objects) {
       // Built only when a problem is reported: on the ballot path nearly every ballot is valid.
-      const label = (): { zh: string; en: string } => objectLabel(definition, object.id);
+      const label = (): BallotIssueParams => objectParams(definition, object.id);
       const answers = ballot.answers[object.id];
-      if (!answers) return issue('object_unanswered', `${label().zh}还没有评价。`, `${label().en} is not answered.`);
+      if (!answers) return issue('object_unanswered', label());
       const set = sets.get(object.indicatorSetId);
-      if (!set) return issue('indicator_set_missing', `${label().zh}缺少评议内容（会议设置有误）。`, `${label().en} has no indicators (the meeting's setup is wrong).`);
+      if (!set) return issue('indicator_set_missing', label());
       if (Object.keys(answers).length !== set.indicators.length) {
-        return issue('indicators_mismatch', `${label().zh}的评议项目与本场会议不一致。`, `${label().en}'s items differ from this meeting's.`);
+        return issue('indicators_mismatch', label());
       }
       for (const indicator of set.indicators) {
         const grade = answers[indicator.id];
         if (grade === undefined) {
-          return issue('indicator_unanswered', `${label().zh}的“${indicator.name}”还没有评价。`, `${label().en}: "${indicator.name}" is not answered.`);
+          return issue('indicator_unanswered', { ...label(), indicator: indicator.name });
         }
         if (grade !== null && (!Number.isInteger(grade) || grade < 0 || grade >= grades)) {
-          return issue('grade_off_scale', `${label().zh}的“${indicator.name}”所选等次不在评分等次中。`, `${label().en}: the grade for "${indicator.name}" is not on the scale.`);
+          return issue('grade_off_scale', { ...label(), indicator: indicator.name });
         }
       }
     }
@@ -90,16 +139,16 @@ export function ballotIssue(definition: MeetingDefinition, ballot: BallotContent
   const known = new Set(definition.objects.map((object) => object.id));
   const tags = new Set((definition.tagSet?.indicators ?? []).map((tag) => tag.id));
   const k = definition.settings.worstK;
-  if (ballot.picks.length > k) return issue('too_many_picks', `选了 ${ballot.picks.length} 个评议对象，最多只能选 ${k} 个。`, `${ballot.picks.length} objects are named; at most ${k} may be.`);
+  if (ballot.picks.length > k) return issue('too_many_picks', { count: ballot.picks.length, max: k });
   const seen = new Set<string>();
   for (const pick of ballot.picks) {
-    const label = (): { zh: string; en: string } => objectLabel(definition, pick.objectId);
-    if (!known.has(pick.objectId)) return issue('unknown_object', '选票中有不在本场会议中的评议对象。', 'The ballot names an object that is not in this meeting.');
-    if (seen.has(pick.objectId)) return issue('object_twice', `${label().zh}被选了两次。`, `${label().en} is named twice.`);
+    const label = (): BallotIssueParams => objectParams(definition, pick.objectId);
+    if (!known.has(pick.objectId)) return issue('unknown_object');
+    if (seen.has(pick.objectId)) return issue('object_twice', label());
     seen.add(pick.objectId);
-    if (new Set(pick.tags).size !== pick.tags.length) return issue('tag_twice', `${label().zh}的同一个问题被勾选了两次。`, `${label().en}: a problem is ticked twice.`);
+    if (new Set(pick.tags).size !== pick.tags.length) return issue('tag_twice', label());
     for (const tag of pick.tags) {
-      if (!tags.has(tag)) return issue('unknown_tag', `${label().zh}勾选了本场会议没有的问题。`, `${label().en}: a ticked problem is not in this meeting's list.`);
+      if (!tags.has(tag)) return issue('unknown_tag', label());
     }
   }
   return null;

@@ -1,6 +1,6 @@
 /**
- * The closed catalogue of error codes the chair side answers with. `err()` accepts only these,
- * so a new failure is added here first; the chair console's i18n (renderer/chair/errors.ts)
+ * The closed catalogue of error codes the chair side answers with. `fail()` accepts only these,
+ * so a new failure is added here first; the chair console's i18n (shared/i18n/error-words.ts)
  * words each one in Chinese and English. The tablet API keeps its own TABLET_ERRORS
  * (shared/api/tablet-schemas.ts). Codes of the tally's own input checks start with `tally.`;
  * core passes them on as `tally_input`.
@@ -110,6 +110,11 @@ export const ERROR_CODES = [
   // i15: a round's component points (params: part and value; the total)
   'points_invalid',
   'points_total',
+  // i15: the chair's alarms (ChairEvent 'alarm'), worded like errors: a tablet or the room guessing
+  // codes (its attempts slowed), and a batch of ballots the disk refused (params: detail).
+  'alarm_guessing_client',
+  'alarm_guessing_room',
+  'storage_write_failed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

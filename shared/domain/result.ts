@@ -1,24 +1,26 @@
 /**
  * Expected failures are values, not exceptions: every service and wire call answers a Result.
  * Core says what failed as a code of the closed catalogue plus its parameters (the row, the
- * field, the limit); the chair console words it in Chinese or English (renderer/chair/errors.ts).
+ * field, the limit); the chair console words it in Chinese or English (shared/i18n/error-words.ts).
  * The one Result shape of the code base: the tablet's answers are Result<T, TabletError>.
  */
 import type { ErrorCode } from './errors';
 
-/** The facts a message is worded from: names, numbers and the kind of action that was refused. */
-export type ErrorParams = Readonly<Record<string, string | number>>;
+/**
+ * The facts a message is worded from: names, numbers and the kind of action that was refused, and
+ * lists of names (a file's headers) where a message names several.
+ */
+export type ErrorParams = Readonly<Record<string, string | number | readonly string[]>>;
 
 export interface AppError {
   /** A code of the closed catalogue (./errors.ts); the console words it in its language. */
   readonly code: ErrorCode;
   /**
-   * For logs and the command line: made by fail() from the code and params (errorFallback), never
-   * written at a call site. Older call sites still pass a Chinese sentence through err(); the
-   * console shows that sentence only when an error has no params.
+   * For logs: made by fail() from the code and params (errorFallback), never written at a call
+   * site. The console and the command line word the code (shared/i18n/error-words.ts).
    */
   readonly message: string;
-  /** What the console's wording of `code` fills in. Present on every error made by fail(). */
+  /** What the console's wording of `code` fills in. Present on every error made by fail(); an answer of an older core may lack it. */
   readonly params?: ErrorParams;
   /** Optional machine-readable detail, e.g. the row and field of a bad import line. */
   readonly details?: unknown;
@@ -35,7 +37,7 @@ export function errorFallback(code: string, params: ErrorParams = {}): string {
   return shown.length === 0 ? code : `${code} (${shown.join(', ')})`;
 }
 
-/** A failure as a code and its params; the console words it (renderer/chair/errors.ts). */
+/** A failure as a code and its params; the console words it (shared/i18n/error-words.ts). */
 export function fail<T = never>(code: ErrorCode, params: ErrorParams = {}, details?: unknown): Result<T> {
   const error: AppError = { code, message: errorFallback(code, params), params };
   return { ok: false, error: details === undefined ? error : { ...error, details } };
@@ -44,21 +46,6 @@ export function fail<T = never>(code: ErrorCode, params: ErrorParams = {}, detai
 /** Wraps a value as a successful Result. */
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
-}
-
-/**
- * Wraps an error with a sentence as a failed Result.
- * @deprecated Use fail(code, params): the console words the code (renderer/chair/error-words.ts).
- * Still used where the sentence comes from a rule that words itself and the console cannot redo it
- * from params yet: shared/setup/weights.ts (also shown inline by the indicator editor),
- * shared/setup/columns.ts and objects.ts (the import's column and kind checks, naming the
- * template's headers), and in core the ballot file's "ballot does not fit" line
- * (services/results/ballot-file.ts, worded by shared ballotIssue), the anonymisation-pending
- * refusal (services/anonymise.ts, the same sentence as the storage alarm) and the import's
- * unmatched-header hint appended to columns.ts's sentence (services/setup/files.ts).
- */
-export function err<T = never>(code: ErrorCode, message: string, details?: unknown): Result<T> {
-  return details === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, details } };
 }
 
 /** Marks a branch the type checker proves unreachable; throws if reached at run time. */

@@ -76,8 +76,18 @@ export interface HistoryImportLine {
   readonly worstRank: number | null;
   readonly problems: readonly string[];
   readonly vetoReason: string | null;
-  readonly errors: readonly string[];
+  readonly errors: readonly HistoryNote[];
 }
+
+/**
+ * What a history import notes on a row, with the facts it is worded from; core sends these, the
+ * console words them (shared/i18n/import-notes.ts historyNoteWords).
+ */
+export type HistoryNote =
+  | { readonly note: 'round_empty' | 'name_empty' | 'no_result' }
+  | { readonly note: 'total_invalid' | 'rank_invalid' | 'worst_invalid'; readonly value: string }
+  | { readonly note: 'duplicate'; readonly unit: string; readonly name: string; readonly round: string }
+  | { readonly note: 'round_held'; readonly round: string };
 
 const POSITIVE_INT = /^[1-9]\d{0,4}$/;
 const NUMBER = /^\d{1,3}(\.\d{1,4})?$/;
@@ -105,21 +115,21 @@ export function parseHistoryTable(table: TableData): HistoryImportLine[] | null 
   table.rows.forEach((row, i) => {
     const line = table.rowLines?.[i] ?? (table.headerLine ?? 1) + 1 + i;
     if (row.every((c) => cleanText(c) === '')) return;
-    const errors: string[] = [];
+    const errors: HistoryNote[] = [];
     const round = cell(row, 'round');
     const name = cleanName(row[columns.name ?? 0]);
     const department = cell(row, 'department');
-    if (round === '') errors.push('轮次为空');
-    if (name === '') errors.push('评议对象为空');
+    if (round === '') errors.push({ note: 'round_empty' });
+    if (name === '') errors.push({ note: 'name_empty' });
     const totalText = cell(row, 'total');
     const rankText = cell(row, 'rank');
     const worstText = cell(row, 'worstRank');
-    if (totalText !== '' && (!NUMBER.test(totalText) || Number(totalText) > 100)) errors.push(`总分“${totalText}”不是 0–100 的数`);
-    if (rankText !== '' && !POSITIVE_INT.test(rankText)) errors.push(`名次“${rankText}”不是正整数`);
-    if (worstText !== '' && !POSITIVE_INT.test(worstText)) errors.push(`评差位次“${worstText}”不是正整数`);
-    if (totalText === '' && rankText === '' && worstText === '') errors.push('总分、名次、评差位次都为空');
+    if (totalText !== '' && (!NUMBER.test(totalText) || Number(totalText) > 100)) errors.push({ note: 'total_invalid', value: totalText });
+    if (rankText !== '' && !POSITIVE_INT.test(rankText)) errors.push({ note: 'rank_invalid', value: rankText });
+    if (worstText !== '' && !POSITIVE_INT.test(worstText)) errors.push({ note: 'worst_invalid', value: worstText });
+    if (totalText === '' && rankText === '' && worstText === '') errors.push({ note: 'no_result' });
     const key = `${round}\u0000${department}\u0000${name}`;
-    if (seen.has(key)) errors.push(`“${department} ${name}”在“${round}”中重复`);
+    if (seen.has(key)) errors.push({ note: 'duplicate', unit: department, name, round });
     seen.add(key);
     const veto = cell(row, 'veto');
     const problems = cell(row, 'problems');

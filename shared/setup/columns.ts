@@ -2,12 +2,13 @@
  * Finds which column holds which field by header synonyms, and runs the row-by-row part of an
  * import that objects and rosters share (line numbers, empty rows, lengths, duplicates).
  */
-import { err, ok, type Result } from '../domain/result';
+import { fail, ok, type ErrorParams, type Result } from '../domain/result';
 import {
   MAX_FIELD_LENGTH,
   charLength,
   normalizeLabel,
   type FieldIssue,
+  type ImportNote,
   type ImportPreview,
   type PreviewRow,
   type TableData,
@@ -60,16 +61,26 @@ export function matchColumns<K extends string>(
   return map;
 }
 
+/** A problem of a row before its line is known: the note and what it names. */
+export interface RowIssue {
+  readonly field: string;
+  readonly note: ImportNote;
+  readonly params?: ErrorParams;
+}
+
+/** What a file is read as: the objects table or the roster (the console words it, shared/i18n). */
+export type ImportWhat = 'objects' | 'roster';
+
 export interface ParseSpec<K extends string, T> {
-  /** What the file is, in words: 评议对象表 / 代表名单. */
-  readonly what: string;
+  readonly what: ImportWhat;
   readonly fields: readonly FieldSpec<K>[];
   /** Turns the cleaned raw cells of a row into a value, or reports what is wrong. */
-  readonly build: (raw: Readonly<Record<K, string>>, present: ColumnMap<K>) => { value?: T; errors: FieldIssue[] };
+  readonly build: (raw: Readonly<Record<K, string>>, present: ColumnMap<K>) => { value?: T; errors: RowIssue[] };
   /** Rows with the same key are duplicates. */
   readonly duplicateKey: (value: T) => string;
   readonly duplicateField: K;
-  readonly duplicateMessage: (firstLine: number, value: T) => string;
+  /** The note of a later row with the same key, naming the first row's line. */
+  readonly duplicateNote: (firstLine: number, value: T) => Omit<RowIssue, 'field'>;
   /** A duplicate blocks its row (error) or only asks for confirmation (warning). */
   readonly duplicateSeverity: 'error' | 'warning';
   /** Cleans a cell of the given field (names lose alignment spaces, others are trimmed). */
@@ -126,11 +137,11 @@ export function parseWithSpec<K extends string, T>(table: TableData, spec: Parse
     for (const field of spec.fields) {
       const length = charLength(raw[field.key]);
       if (length > MAX_FIELD_LENGTH) {
-        errors.push({ field: field.key, message: `第 ${line} 行“${field.label}”太长（${length} 个字），最多 ${MAX_FIELD_LENGTH} 个字` });
+        errors.push({ field: field.key, note: 'too_long', params: { line, column: field.label, length, max: MAX_FIELD_LENGTH } });
       }
     }
     const built = spec.build(raw, columns);
-    errors.push(...built.errors.map((e) => ({ field: e.field, message: `第 ${line} 行：${e.message}` })));
+    errors.push(...built.errors.map((e) => ({ field: e.field, note: e.note, params: { line, ...e.params } })));
     let value = errors.length === 0 ? built.value : undefined;
     if (value !== undefined) {
       const key = spec.duplicateKey(value);
@@ -138,7 +149,8 @@ export function parseWithSpec<K extends string, T>(table: TableData, spec: Parse
       if (first === undefined) {
         firstLineOfKey.set(key, line);
       } else {
-        const issue = { field: spec.duplicateField, message: `第 ${line} 行：${spec.duplicateMessage(first, value)}` };
+        const duplicate = spec.duplicateNote(first, value);
+        const issue: FieldIssue = { field: spec.duplicateField, note: duplicate.note, params: { line, ...duplicate.params } };
         if (spec.duplicateSeverity === 'error') {
           errors.push(issue);
           value = undefined;
@@ -151,7 +163,7 @@ export function parseWithSpec<K extends string, T>(table: TableData, spec: Parse
   }
 
   if (rows.length === 0) {
-    return err('import_no_rows', `${spec.what}只有表头，没有数据行。请在表头下面逐行填写后再导入。`, { headerLine: found.line });
+    return fail('import_no_rows', { what: spec.what, line: found.line }, { headerLine: found.line });
   }
   const valid = rows.flatMap((r) => (r.value === undefined ? [] : [r.value]));
   const columnsOut: Record<string, number> = {};
@@ -177,26 +189,22 @@ function lineOf(table: TableData, rowIndex: number): number {
   return table.rowLines?.[rowIndex] ?? (table.headerLine ?? 1) + 1 + rowIndex;
 }
 
+/**
+ * A file without a required column: the params name what it is read as, the missing fields (their
+ * keys; the console lists the headers each accepts) and the headers the file has.
+ */
 function missingColumns<K extends string, T>(table: TableData, spec: ParseSpec<K, T>): Result<ImportPreview<T>> {
   const foundHeaders = table.headers.filter((h) => h.trim() !== '');
   const columns = matchColumns(table.headers, spec.fields);
   const missing = spec.fields.filter((f) => f.required && columns[f.key] === undefined);
-  const describe = (f: FieldSpec<K>): string => {
-    const others = f.synonyms.filter((s) => s !== f.label);
-    return others.length > 0 ? `“${f.label}”（也可写作 ${others.join('、')}）` : `“${f.label}”`;
-  };
-  const requiredText = spec.fields.filter((f) => f.required).map(describe).join('；');
-  const optional = spec.fields.filter((f) => !f.required).map((f) => `“${f.label}”`);
-  const message =
-    `${spec.what}缺少必需的列：${missing.map((f) => `“${f.label}”`).join('、')}。` +
-    `表头应包含 ${requiredText}` +
-    (optional.length > 0 ? `；可选 ${optional.join('、')}` : '') +
-    `。文件中的表头是：${foundHeaders.length > 0 ? foundHeaders.map((h) => `“${h}”`).join('、') : '（空）'}。` +
-    '请检查是否选错了文件，或把第一行改成上面的列名。';
-  return err('import_missing_columns', message, {
-    missing: missing.map((f) => f.label),
-    expected: spec.fields.filter((f) => f.required).map((f) => f.label),
-    optional: spec.fields.filter((f) => !f.required).map((f) => f.label),
-    found: foundHeaders,
-  });
+  return fail(
+    'import_missing_columns',
+    { what: spec.what, missing: missing.map((f) => f.key), found: foundHeaders },
+    {
+      missing: missing.map((f) => f.label),
+      expected: spec.fields.filter((f) => f.required).map((f) => f.label),
+      optional: spec.fields.filter((f) => !f.required).map((f) => f.label),
+      found: foundHeaders,
+    },
+  );
 }

@@ -2,7 +2,7 @@
  * Evaluation objects (评议对象) from a table whatever its exact headers, and back to a table for export.
  */
 import type { ObjectCategory } from '../domain/model';
-import { err, type Result } from '../domain/result';
+import { fail, type Result } from '../domain/result';
 import { matchColumns, parseWithSpec, type FieldSpec } from './columns';
 import { cleanName, cleanText, normalizeLabel, type ImportPreview, type TableData } from './table';
 
@@ -47,18 +47,14 @@ export function parseObjectsTable(table: TableData): Result<ImportPreview<Object
   const rosterHeader = table.headers.find((h) => ROSTER_ONLY_HEADERS.has(normalizeLabel(h)));
   const columns = matchColumns(table.headers, OBJECT_FIELDS);
   if (rosterHeader !== undefined && columns.name !== undefined) {
-    return err(
-      'import_wrong_kind',
-      `这个文件看起来是评议代表名单（有“${rosterHeader}”列），不是评议对象表。请在“评议代表”页面导入它，或选择评议对象表。`,
-      { found: table.headers.filter((h) => h !== '') },
-    );
+    return fail('import_wrong_kind', { what: 'objects', column: rosterHeader }, { found: table.headers.filter((h) => h !== '') });
   }
   return parseWithSpec<ObjectField, ObjectDraft>(table, {
-    what: '评议对象表',
+    what: 'objects',
     fields: OBJECT_FIELDS,
     clean: (key, cell) => (key === 'name' ? cleanName(cell) : cleanText(cell)),
     build: (raw) => {
-      if (raw.name === '') return { errors: [{ field: 'name', message: '评议对象名称为空' }] };
+      if (raw.name === '') return { errors: [{ field: 'name', note: 'object_name_empty' }] };
       return {
         value: { name: raw.name, department: raw.department, category: raw.category === '' ? DEFAULT_OBJECT_CATEGORY : raw.category },
         errors: [],
@@ -66,8 +62,7 @@ export function parseObjectsTable(table: TableData): Result<ImportPreview<Object
     },
     duplicateKey: (v) => `${v.department}\u0000${v.name}`,
     duplicateField: 'name',
-    duplicateMessage: (first, v) =>
-      `“${v.department === '' ? '' : `${v.department} `}${v.name}”与第 ${first} 行重复（同一单位下的同名评议对象只能有一个）`,
+    duplicateNote: (first, v) => ({ note: 'duplicate_object', params: { first, name: v.name, unit: v.department } }),
     duplicateSeverity: 'error',
   });
 }

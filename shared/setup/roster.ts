@@ -5,7 +5,7 @@
 import { groupOfCategory, type RepresentativeCategory } from '../domain/model';
 import type { Result } from '../domain/result';
 import { categoryLabels, REPRESENTATIVE_CATEGORIES } from '../domain/voter-groups';
-import { parseWithSpec, type FieldSpec } from './columns';
+import { parseWithSpec, type FieldSpec, type RowIssue } from './columns';
 import { cleanName, cleanText, normalizeLabel, type ImportPreview, type TableData } from './table';
 
 /** A representative as imported, before it gets an id. */
@@ -59,30 +59,25 @@ export interface RosterParseOptions {
  * characters; the same name and unit twice is a warning by default (see RosterParseOptions).
  */
 export function parseRosterTable(table: TableData, options: RosterParseOptions = {}): Result<ImportPreview<RepresentativeDraft>> {
-  const allowed = Object.values(CATEGORY_LABELS).join('、');
   return parseWithSpec<RosterField, RepresentativeDraft>(table, {
-    what: '代表名单',
+    what: 'roster',
     fields: ROSTER_FIELDS,
     clean: (key, cell) => (key === 'name' ? cleanName(cell) : cleanText(cell)),
     build: (raw) => {
-      const errors: { field: string; message: string }[] = [];
-      if (raw.name === '') errors.push({ field: 'name', message: '姓名为空' });
+      const errors: RowIssue[] = [];
+      if (raw.name === '') errors.push({ field: 'name', note: 'person_name_empty' });
       const category = parseRepresentativeCategory(raw.category);
       if (raw.category === '') {
-        errors.push({ field: 'category', message: `代表类别为空，应为 ${allowed} 之一` });
+        errors.push({ field: 'category', note: 'category_empty' });
       } else if (category === undefined) {
-        errors.push({
-          field: 'category',
-          message: `代表类别“${raw.category}”无法识别，应为 ${allowed} 之一（也可写 领导、企业代表、群众代表、干部、职工）`,
-        });
+        errors.push({ field: 'category', note: 'category_unknown', params: { value: raw.category } });
       }
       if (errors.length > 0 || category === undefined) return { errors };
       return { value: { name: raw.name, unit: raw.unit, category }, errors };
     },
     duplicateKey: (v) => `${v.name}\u0000${v.unit}`,
     duplicateField: 'name',
-    duplicateMessage: (first, v) =>
-      `“${v.name}${v.unit === '' ? '' : `（${v.unit}）`}”与第 ${first} 行同名同单位，请确认是两个人；如是重复录入请删去一行`,
+    duplicateNote: (first, v) => ({ note: 'duplicate_person', params: { first, name: v.name, unit: v.unit } }),
     duplicateSeverity: options.duplicates ?? 'warning',
   });
 }

@@ -2,6 +2,7 @@
  * Plain tables as read from a file (CSV or .xlsx) and the preview an import shows before anything
  * is saved. Pure: no Node, no file formats here; electron/core/import turns bytes into a TableData.
  */
+import type { ErrorParams } from '../domain/result';
 
 /** A rectangular table of trimmed strings: the first non-empty row of the file and the rows under it. */
 export interface TableData {
@@ -13,11 +14,29 @@ export interface TableData {
   readonly rowLines?: readonly number[];
 }
 
-/** One problem of one field of one row, in words for the secretary. */
+/**
+ * What an import preview notes on a row (an error that blocks it, or a warning to confirm). Core
+ * sends the note and its params; the console words it (shared/i18n/import-notes.ts).
+ */
+export type ImportNote =
+  | 'too_long'
+  | 'object_name_empty'
+  | 'person_name_empty'
+  | 'category_empty'
+  | 'category_unknown'
+  | 'duplicate_object'
+  | 'duplicate_person'
+  | 'object_exists'
+  | 'person_exists'
+  | 'staff_in_social';
+
+/** One problem of one field of one row: a note with the facts it is worded from (always its line). */
 export interface FieldIssue {
   /** The draft field it concerns, e.g. 'name', 'department', 'unit', 'category'. */
   readonly field: string;
-  readonly message: string;
+  readonly note: ImportNote;
+  /** `line` (as Excel shows it), and what the note names: the column, the value, the first line of a duplicate. */
+  readonly params: ErrorParams;
 }
 
 export interface PreviewRow<T> {

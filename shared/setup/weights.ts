@@ -3,7 +3,7 @@
  * with at most two decimals (so 33.33 + 33.33 + 33.34 works for three indicators); the check is done
  * on integer hundredths, so floating-point sums such as 33.33 + 33.33 + 33.34 are exact.
  */
-import { err, ok, type Result } from '../domain/result';
+import { fail, ok, type Result } from '../domain/result';
 
 /** Hundredths of a percent, or undefined when the weight is not a number with at most 2 decimals. */
 export function toHundredths(weight: number): number | undefined {
@@ -22,29 +22,21 @@ export function formatPercent(hundredths: number): string {
   return `${sign}${whole}.${String(fraction).padStart(2, '0').replace(/0$/, '')}`;
 }
 
-/** Checks the weights of one indicator set: every weight > 0 with at most 2 decimals, total exactly 100 %. */
+/**
+ * Checks the weights of one indicator set: every weight > 0 with at most 2 decimals, total exactly 100 %.
+ * Answers the params the console words (shared/i18n/error-words.ts): the indicator's position and
+ * its weight as typed, or the total, how far off and which way, both as shown percentages.
+ */
 export function validateIndicatorWeights(weights: readonly number[]): Result<void> {
-  if (weights.length === 0) return err('weights_empty', '指标体系至少需要一项指标');
+  if (weights.length === 0) return fail('weights_empty');
   let total = 0;
   for (const [i, weight] of weights.entries()) {
     const hundredths = toHundredths(weight);
-    if (hundredths === undefined || hundredths <= 0) {
-      return err(
-        'weight_invalid',
-        `第 ${i + 1} 项指标的权重 ${String(weight)} 无效：应为大于 0 的数，最多两位小数`,
-        { index: i, weight },
-      );
-    }
+    if (hundredths === undefined || hundredths <= 0) return fail('weight_invalid', { position: i + 1, value: String(weight) });
     total += hundredths;
   }
   if (total !== 10000) {
-    const shown = formatPercent(total);
-    const diff = formatPercent(Math.abs(10000 - total));
-    return err(
-      'weights_total',
-      `指标权重合计为 ${shown}%，应为 100%（${total < 10000 ? '还差' : '多了'} ${diff}%）`,
-      { total: total / 100 },
-    );
+    return fail('weights_total', { total: formatPercent(total), diff: formatPercent(Math.abs(10000 - total)), rule: total > 10000 ? 'over' : 'short' });
   }
   return ok(undefined);
 }

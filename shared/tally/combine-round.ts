@@ -4,12 +4,12 @@
  * at the worst end. A missing component makes the row incomplete; no total is ever guessed.
  */
 import type { EvalObject, MeetingKind, ObjectCategory, VoterGroup } from '../domain/model';
-import { err, ok, type Result } from '../domain/result';
+import { ok, type Result } from '../domain/result';
 import { add, div, fromInt, fromNumber, mul, type Rational } from './exact-number';
 import type { Explanation, ExplanationStep, MissingReason } from './explanation';
 import { figureOf, hundredthsOf, rationalOf, type ExactFigure } from './figure';
 import type { GradedMeetingTally } from './graded-tally';
-import { checkObjects, checkVetoes } from './input-checks';
+import { checkObjects, checkVetoes, tallyFail } from './input-checks';
 import { carry, DEFAULT_ROUNDING_MODE, type RoundingMode } from './printed-arithmetic';
 import { partitionByCategory, rankObjects, vetoReasons, type RankOrder, type Veto } from './ranking';
 
@@ -96,11 +96,11 @@ export function checkRoundInput(input: CombineRoundInput): Result<true> {
   for (const component of ['self', 'social'] as const) {
     const points = input.componentPoints[component];
     if (!Number.isFinite(points) || points < 0) {
-      return err<true>('tally.settings', `The ${component} component needs points of 0 or more.`, { componentPoints: input.componentPoints });
+      return tallyFail('settings', `The ${component} component needs points of 0 or more.`, { componentPoints: input.componentPoints });
     }
     const tally = input[component];
     if (tally !== null && tally.meetingKind !== component) {
-      return err<true>('tally.meeting', `The ${component} component was given the tally of a ${tally.meetingKind} meeting.`);
+      return tallyFail('meeting', `The ${component} component was given the tally of a ${tally.meetingKind} meeting.`);
     }
   }
   return ok(true);

@@ -5,7 +5,7 @@
 export type { ExactFigure } from './figure';
 export type { GroupSummary, RedactedGroupFigures } from './group-summary';
 export type { GroupWeights } from './input-checks';
-export { checkGradedInput, checkVetoes, checkWorstInput, meetingKindOf } from './input-checks';
+export { checkGradedInput, checkVetoes, checkWorstInput, meetingKindOf, tallyFail } from './input-checks';
 export { hundredthsOf } from './figure';
 export type { RankingMode, RankOrder, Veto } from './ranking';
 export { compareByName, partitionByCategory, rankObjects } from './ranking';

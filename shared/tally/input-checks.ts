@@ -5,7 +5,7 @@
  */
 import type { EvalObject, Grade, IndicatorSet, MeetingKind, TallyBallot, VoterGroup } from '../domain/model';
 import type { TallyCheck } from '../domain/errors';
-import { err, ok, type Result } from '../domain/result';
+import { fail as failWith, ok, type Result } from '../domain/result';
 import { compare, fromInt, fromNumber, sum } from './exact-number';
 import type { Veto } from './ranking';
 
@@ -17,9 +17,15 @@ export function meetingKindOf(groups: readonly VoterGroup[]): MeetingKind {
   return groups.includes('all') ? 'self' : 'social';
 }
 
-function fail(code: TallyCheck, message: string, details?: unknown): Result<true> {
-  return err<true>(`tally.${code}`, message, details);
+/**
+ * A broken tally input: the check's code and, as its `detail` param, what is wrong in English for
+ * technical support (these cannot happen through the console; core shows them as tally_input).
+ */
+export function tallyFail(code: TallyCheck, detail: string, details?: unknown): Result<true> {
+  return failWith<true>(`tally.${code}`, { detail }, details);
 }
+
+const fail = tallyFail;
 
 /** Groups, their weights and the small-group threshold, shared by both kinds of tally. */
 export function checkGroups({

@@ -1,6 +1,6 @@
 /**
  * English mode is complete where the console speaks for itself: tabs, buttons, the lock notices
- * (core words them in Chinese), hints with their brackets; icons are inline SVG, so nothing
+ * (core sends them as codes, the console words them), hints with their brackets; icons are inline SVG, so nothing
  * depends on an emoji font. Meeting data (titles, names, units) stays as the chair typed it.
  */
 import { test, expect } from '@playwright/test';

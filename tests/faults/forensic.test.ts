@@ -30,6 +30,8 @@ import { canonicalJson } from '../../shared/domain/canonical-json';
 import type { BallotDefinition } from '../../shared/api/tablet-schemas';
 import type { BallotContent } from '../../shared/domain/model';
 import type { CloseStep } from '../../electron/core/services/anonymise';
+import { errorWords } from '../../shared/i18n/error-words';
+import type { AppError } from '../../shared/domain/result';
 
 const DIST = join(process.cwd(), 'dist');
 const SEED = Number(process.env['SEED'] ?? Date.now() % 2 ** 31);
@@ -285,12 +287,14 @@ describe('forensic scan of the raw disk', () => {
           headers: { 'content-type': 'application/json', 'x-pingyi-token': host.token },
           body: JSON.stringify({ meetingId: voted.meetingId }),
         });
-        return (await answer.json()) as { ok: boolean; error?: { code: string; message: string } };
+        return (await answer.json()) as { ok: boolean; error?: AppError };
       };
       const closing = await chairRaw('closeVoting');
       expect(closing.ok).toBe(false);
       expect(closing.error?.code).toBe('anonymisation_pending');
-      expect(closing.error?.message).toMatch(/磁盘已满.*腾出至少 \d+ MB/);
+      expect(closing.error?.params).toMatchObject({ rule: 'disk_full', needed: expect.any(Number) });
+      // As the console words it (and the alarm says it) in Chinese.
+      expect(errorWords(closing.error as AppError, 'zh')).toMatch(/磁盘已满.*腾出至少 \d+ MB/);
       // Nothing is shown before the ballots are in the clear.
       expect((await chairRaw('receipts')).error?.code).toBe('anonymisation_pending');
       unlinkSync(filler);

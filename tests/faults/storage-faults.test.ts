@@ -24,6 +24,7 @@ import { readableHostCopy } from '../support/readable-copy';
 import { createCore } from '../../electron/core/core';
 import type { Db } from '../../electron/core/store/database';
 import type { BallotDefinition } from '../../shared/api/tablet-schemas';
+import { errorWords } from '../../shared/i18n/error-words';
 
 let t: TestHost | null = null;
 afterEach(async () => {
@@ -71,7 +72,9 @@ describe('a disk that refuses the write', () => {
       expect((await host.tablet('/api/tablet/session', { code: recipients[0] })).status).toBe(200);
       await expect.poll(() => chair.alarms.length).toBeGreaterThan(0);
       expect(chair.alarms[0]).toMatchObject({ type: 'alarm', kind: 'storage' });
-      expect(chair.alarms.every((a) => a.type === 'alarm' && /磁盘|数据文件夹/.test(a.message))).toBe(true);
+      // A code with params; worded as the console shows it in Chinese.
+      expect(chair.alarms[0]).toMatchObject({ code: 'storage_write_failed', params: { detail: expect.any(String) } });
+      expect(chair.alarms.every((a) => a.type === 'alarm' && /磁盘|数据文件夹/.test(errorWords(a, 'zh')))).toBe(true);
     } finally {
       store.db = writable;
       readonly.close();

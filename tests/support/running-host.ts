@@ -14,7 +14,7 @@ import type { BallotDefinition } from '../../shared/api/tablet-schemas';
 import type { BallotContent } from '../../shared/domain/model';
 import { withSubmissionKey } from '../../scripts/bench/submission-key';
 import type { AppError } from '../../shared/domain/result';
-import { errorWords } from '../../renderer/chair/error-words';
+import { errorWords } from '../../shared/i18n/error-words';
 
 export interface TestHost {
   readonly host: RunningHost;

@@ -139,10 +139,10 @@ export async function startTabletServer(
 
   function alarm(raised: { source: boolean; room: boolean }) {
     if (raised.source) {
-      core.events.emit({ type: 'alarm', kind: 'bad-codes', message: '有一台平板（或同一网段的一组设备）连续输入了多个无效评议码（或别人已用过的评议码），已放慢它的尝试。请留意是否有人在猜测评议码。' });
+      core.events.emit({ type: 'alarm', kind: 'bad-codes', code: 'alarm_guessing_client', params: {} });
     }
     if (raised.room) {
-      core.events.emit({ type: 'alarm', kind: 'bad-codes', message: '会场内多个地址在短时间内输入了大量无效评议码，所有平板的尝试都已放慢（有效评议码仍可投票）。请留意是否有人在猜测评议码。' });
+      core.events.emit({ type: 'alarm', kind: 'bad-codes', code: 'alarm_guessing_room', params: {} });
     }
   }
 

@@ -22,7 +22,7 @@ import { votingEnded } from '../../../shared/domain/lifecycle';
 import { groupsOf } from '../../../shared/domain/model';
 import { canonicalBallot } from '../../../shared/domain/canonical-ballot';
 import { canonicalJson } from '../../../shared/domain/canonical-json';
-import { err, ok, type Result } from '../../../shared/domain/result';
+import { fail, ok, type ErrorParams, type Result } from '../../../shared/domain/result';
 import { newId } from '../ids';
 import { meetingDefinition } from './meetings';
 import { ballotAad, linkAad, type LinkContent } from './ballot-sealing';
@@ -124,12 +124,11 @@ export function finishAnonymisation(store: Store, events: EventHub, meetingId: s
     const reason = error instanceof Error ? error.message : String(error);
     const full = /SQLITE_FULL|database or disk is full|ENOSPC/i.test(reason);
     const space = spaceNeededMb(store);
-    const message = full
-      ? `数据文件夹所在的磁盘已满，投票已结束但匿名化尚未完成，结果暂不能查看。请在该磁盘上腾出至少 ${space.needed} MB（现有 ${space.free ?? '未知'} MB 可用，例如删除不需要的文件或清空回收站），然后在“投票”页再点一次“结束投票”。`
-      : `投票已结束，但匿名化尚未完成（${reason}）。请在“投票”页再点一次“结束投票”；若仍失败，请不要删除数据文件夹，并联系技术人员。`;
+    // The refusal and the alarm say the same: how much to free on a full disk, else what failed.
+    const params: ErrorParams = full ? { rule: 'disk_full', needed: space.needed, ...(space.free === null ? {} : { free: space.free }) } : { rule: 'failed', detail: reason };
     console.error(`anonymisation of a closed meeting not finished: ${reason}`);
-    events.emit({ type: 'alarm', kind: 'storage', message });
-    return err('anonymisation_pending', message);
+    events.emit({ type: 'alarm', kind: 'storage', code: 'anonymisation_pending', params });
+    return fail('anonymisation_pending', params);
   }
 }
 

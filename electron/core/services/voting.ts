@@ -209,7 +209,7 @@ export class BallotWriter {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       console.error(`ballot batch of ${batch.length} not stored: ${message}`);
-      this.events.emit({ type: 'alarm', kind: 'storage', message: `选票写入磁盘失败（${message}）。平板会自动重试；请检查磁盘空间和数据文件夹。` });
+      this.events.emit({ type: 'alarm', kind: 'storage', code: 'storage_write_failed', params: { detail: message } });
       for (const item of batch) item.resolve(tabletError('storage_failed', MESSAGES.storage_failed));
       return;
     }

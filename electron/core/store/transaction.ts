@@ -9,7 +9,7 @@ class Rollback {
 /**
  * Runs `fn` in one IMMEDIATE transaction (a savepoint when nested) and commits only when it
  * returns an ok Result. An error Result rolls everything `fn` wrote back and is returned as is;
- * a throw rolls back and propagates. So a service can return `err(...)` halfway through a
+ * a throw rolls back and propagates. So a service can return `fail(...)` halfway through a
  * multi-step write without leaving half of it behind (vxsuite store.ts withTransaction).
  */
 export function withTransaction<T>(store: Store, fn: () => Result<T>): Result<T> {

@@ -1,13 +1,9 @@
 /** Words of the 准备 (setup) area, Chinese first; the English dictionary has the same keys. */
-import { createTranslator, locale } from '../../common/i18n';
+import { createTranslator } from '../../common/i18n';
 import { categoryMessages, groupMessages } from '../../../shared/domain/voter-groups';
 
 const zh = {
   tabSetup: '准备',
-  lock_meetingVoting: '本场会议已开始投票，会议的定义（评议对象、指标、设置、代表名单）已锁定，不能修改。如需调整，请复制本场会议后修改副本。',
-  lock_meetingEnded: '本场会议投票已结束，会议的定义已锁定，不能修改。如需再次评议，请复制本场会议或本轮。',
-  lock_round: '本轮已有会议开始投票，本轮的评议对象和指标分配已锁定，不能修改。如需调整，请复制本轮后修改副本。',
-  lock_set: '这套指标已被开始投票的会议使用，已锁定。',
 
   newCampaign: '新建评议活动',
   campaignName: '评议活动名称',
@@ -163,10 +159,6 @@ const zh = {
 };
 
 const en: Record<keyof typeof zh, string> = {
-  lock_meetingVoting: 'Voting has opened: this meeting\'s definition (objects, indicators, settings, roster) is locked. To change it, copy the meeting and edit the copy.',
-  lock_meetingEnded: 'Voting has closed: this meeting\'s definition is locked. To evaluate again, copy the meeting or the round.',
-  lock_round: 'A meeting of this round has opened voting: the round\'s objects and indicator mapping are locked. To change them, copy the round and edit the copy.',
-  lock_set: 'A meeting that uses this indicator set has opened voting, so the set is locked. To change it, create a new set.',
   tabSetup: 'Setup',
   newCampaign: 'New campaign',
   campaignName: 'Campaign name',
@@ -322,11 +314,3 @@ const en: Record<keyof typeof zh, string> = {
 };
 
 export const t = createTranslator(zh, en);
-
-/**
- * A lock notice in the UI language. Core words its lock reasons in Chinese (they name the meeting
- * that locked a round, say): shown as they are in Chinese, replaced by the general sentence in English.
- */
-export function lockText(coreText: string, key: 'lock_meetingVoting' | 'lock_meetingEnded' | 'lock_round' | 'lock_set'): string {
-  return locale.value === 'zh' ? coreText : t(key);
-}

@@ -9,6 +9,7 @@ import { id } from './common';
 import { consequenceRulesSchema, type ConsequenceRule, type MetRule } from '../../history/consequence-rules';
 import { followupKindSchema, isoDateSchema, recorderRoleSchema, type Followup, type HistoryEntry } from '../../history/model';
 import { MAX_IMPORT_FILE_BYTES, type ExportedFile } from './setup';
+import type { HistoryNote } from '../../history/history-table';
 
 const MAX_BASE64_CHARS = Math.ceil((4 * MAX_IMPORT_FILE_BYTES * 4) / 3) + 4;
 const confirm = z.literal(true);
@@ -154,7 +155,8 @@ export interface HistoryImportRow {
   readonly round: string;
   readonly department: string;
   readonly name: string;
-  readonly errors: readonly string[];
+  /** What is wrong with the row, as notes the console words (shared/i18n/import-notes.ts). */
+  readonly errors: readonly HistoryNote[];
 }
 
 export interface HistoryImportPreview {

@@ -229,6 +229,21 @@ export interface DownloadFile {
   readonly warning: string | null;
 }
 
+/** How one object stands in one of the two results a re-tally compares. */
+export interface RetallyStanding {
+  readonly rank: number | null;
+  /** The shown score, or null when the object's result is incomplete. */
+  readonly score: string | null;
+  readonly vetoed: boolean;
+  readonly vetoReason: string | null;
+}
+
+/** One difference between the results from a ballot file and the stored ones. */
+export type RetallyDifference =
+  | { readonly kind: 'ballots'; readonly file: number; readonly stored: number }
+  | { readonly kind: 'only_in_file' | 'only_stored'; readonly name: string }
+  | { readonly kind: 'standing'; readonly name: string; readonly file: RetallyStanding; readonly stored: RetallyStanding };
+
 export interface RetallyReport {
   readonly fileName: string;
   /** SHA-256 (hex) of the file's ballot set as docs/fingerprint.md defines it; the sheet prints its first 80 bits. */
@@ -240,8 +255,8 @@ export interface RetallyReport {
   readonly compared: boolean;
   /** Same objects, ranks, exact scores, vetoes and ballot count as the stored results. */
   readonly matches: boolean;
-  /** One sentence per difference, for the person. */
-  readonly differences: readonly string[];
+  /** Each difference as facts; the console and the command line word them (shared/i18n/retally-words.ts). */
+  readonly differences: readonly RetallyDifference[];
   /** The results computed from the file alone. */
   readonly results: MeetingResults;
 }

@@ -10,6 +10,8 @@ import type { CompositionCheck } from '../../setup/composition';
 import type { ObjectDraft } from '../../setup/objects';
 import type { RepresentativeDraft } from '../../setup/roster';
 import type { ImportPreview } from '../../setup/table';
+import type { ErrorCode } from '../../domain/errors';
+import type { ErrorParams } from '../../domain/result';
 import { id, meetingRef } from './common';
 import { roundSettingsInputSchema, settingsInputSchema } from '../../domain/settings';
 import { REPRESENTATIVE_CATEGORY_IDS } from '../../domain/voter-groups';
@@ -133,10 +135,19 @@ export interface SetupRepresentative {
   readonly group: VoterGroup;
 }
 
+/**
+ * Why something cannot be edited, as the refusal an edit would get (its code and params): the
+ * console words it in its language (shared/i18n/error-words.ts), core writes no sentence.
+ */
+export interface LockReason {
+  readonly code: Extract<ErrorCode, 'meeting_frozen' | 'round_frozen' | 'indicator_set_frozen'>;
+  readonly params: ErrorParams;
+}
+
 export interface IndicatorSetView extends IndicatorSet {
   readonly builtin: boolean;
   /** Why the set cannot be edited (built in, or used by a round whose voting has opened), or null. */
-  readonly lock: string | null;
+  readonly lock: LockReason | null;
   /** Objects (in any round) graded on this set. */
   readonly objectCount: number;
 }
@@ -157,9 +168,9 @@ export interface MeetingSetup {
     readonly status: MeetingStatus;
   };
   /** Why this meeting's definition (details, roster, settings) is frozen, or null while it is a draft. */
-  readonly lock: string | null;
+  readonly lock: LockReason | null;
   /** Why the round's objects and category mapping are frozen (a meeting of the round has opened), or null. */
-  readonly objectsLock: string | null;
+  readonly objectsLock: LockReason | null;
   readonly objects: readonly SetupObject[];
   /** The round's category → indicator set mapping (分类差异化考核); unmapped categories use 群众评科长. */
   readonly categorySets: readonly { readonly category: string; readonly indicatorSetId: string }[];

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost, tempDir, type TestHost } from '../../support/running-host';
 import type { RankingSheet } from '../../../shared/api/chair/printing';
 import { runRetally } from '../../../electron/host/retally';
+import { errorWords } from '../../../shared/i18n/error-words';
 import { createRound, fixtureObjects, voteMeeting } from '../core/printing/fixture';
 
 const CLI = join(process.cwd(), 'dist/electron/retally.cjs');
@@ -76,6 +77,18 @@ describe('the fingerprint', () => {
     expect((await run([socialFile, '--expect'])).code).toBe(2);
     expect((await run([socialFile, socialFile])).code).toBe(2);
   }, 60_000);
+});
+
+describe('a file the command cannot read', () => {
+  it('is refused in the Chinese sentence the console shows, not as a code with params', async () => {
+    const empty = join(dir, 'empty.csv');
+    writeFileSync(empty, '');
+    const refused = await run([empty]);
+    expect(refused.code).toBe(2);
+    expect(refused.lines).toEqual([`${empty}：${errorWords({ code: 'import_empty', message: '', params: { file: 'empty.csv' } }, 'zh')}`]);
+    expect(refused.lines[0]).toContain('文件“empty.csv”是空的');
+    expect(refused.lines[0]).not.toContain('import_empty');
+  });
 });
 
 describe('the built command through a pipe', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { objectsToTable, parseObjectsTable, type ObjectDraft } from '../../../shared/setup';
 import type { TableData } from '../../../shared/setup';
+import { said, worded, wordedAll } from '../../support/worded-notes';
+import { errorWords } from '../../../shared/i18n/error-words';
 
 function table(headers: string[], ...rows: string[][]): TableData {
   return { headers, rows };
@@ -64,7 +66,7 @@ describe('parseObjectsTable: headers', () => {
     expect(p.headerLine).toBe(4);
     expect(p.valid).toEqual([{ name: '办公室', department: '公安局', category: '科室' }]);
     expect(p.rows.map((r) => r.line)).toEqual([5, 6]);
-    expect(p.rows[1]?.errors).toEqual([{ field: 'name', message: '第 6 行：评议对象名称为空' }]);
+    expect(wordedAll(p.rows[1]?.errors)).toEqual([{ field: 'name', message: '第 6 行：评议对象名称为空' }]);
   });
 
   it('skips a short title line and never takes a data line for the header', () => {
@@ -81,22 +83,30 @@ describe('parseObjectsTable: headers', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('import_missing_columns');
-    expect(result.error.message).toContain('缺少必需的列：“评议对象”');
-    expect(result.error.message).toContain('科室名称');
-    expect(result.error.message).toContain('文件中的表头是：“编号”、“部门”、“备注”');
+    // A code with params (the missing field, the headers found); the console's Chinese names both.
+    expect(result.error.params).toEqual({ what: 'objects', missing: ['name'], found: ['编号', '部门', '备注'] });
+    const shown = errorWords(result.error, 'zh');
+    expect(shown).toContain('缺少必需的列：“评议对象”');
+    expect(shown).toContain('科室名称');
+    expect(shown).toContain('文件中的表头是：“编号”、“部门”、“备注”');
+    expect(errorWords(result.error, 'en')).toContain('lacks the required column "评议对象"');
     expect(result.error.details).toMatchObject({ missing: ['评议对象'], found: ['编号', '部门', '备注'] });
   });
 
   it('refuses a representative roster imported as objects', () => {
     const result = parseObjectsTable(table(['序号', '姓名', '工作单位', '代表类别'], ['1', '张三', '区政协', '政协委员']));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.code).toBe('import_wrong_kind');
+    if (result.ok) return;
+    expect(result.error.code).toBe('import_wrong_kind');
+    expect(errorWords(result.error, 'zh')).toBe('这个文件看起来是评议代表名单（有“代表类别”列），不是评议对象表。请在“评议代表”页面导入它，或选择评议对象表。');
   });
 
   it('fails when there is a header but no data', () => {
     const result = parseObjectsTable(table(['单位', '评议对象'], ['1', ''].slice(1)));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.code).toBe('import_no_rows');
+    if (result.ok) return;
+    expect(result.error.code).toBe('import_no_rows');
+    expect(errorWords(result.error, 'zh')).toBe('评议对象表只有表头，没有数据行。请在表头下面逐行填写后再导入。');
   });
 });
 
@@ -123,11 +133,11 @@ describe('parseObjectsTable: rows', () => {
     // Row 7 of the file ("6" with nothing but its number) is an unfilled template line: skipped.
     expect(p.rows.map((r) => r.line)).toEqual([2, 3, 4, 5, 6, 8]);
     const byLine = new Map(p.rows.map((r) => [r.line, r.errors]));
-    expect(byLine.get(3)).toEqual([{ field: 'name', message: '第 3 行：评议对象名称为空' }]);
+    expect(wordedAll(byLine.get(3))).toEqual([{ field: 'name', message: '第 3 行：评议对象名称为空' }]);
     expect(byLine.get(4)?.[0]?.field).toBe('name');
-    expect(byLine.get(4)?.[0]?.message).toBe('第 4 行：“公安局 办公室”与第 2 行重复（同一单位下的同名评议对象只能有一个）');
-    expect(byLine.get(6)?.[0]).toEqual({ field: 'name', message: '第 6 行“评议对象”太长（101 个字），最多 100 个字' });
-    expect(byLine.get(8)?.[0]).toEqual({ field: 'department', message: '第 8 行“单位”太长（101 个字），最多 100 个字' });
+    expect(said(byLine.get(4)?.[0])).toBe('第 4 行：“公安局 办公室”与第 2 行重复（同一单位下的同名评议对象只能有一个）');
+    expect(worded(byLine.get(6)?.[0])).toEqual({ field: 'name', message: '第 6 行“评议对象”太长（101 个字），最多 100 个字' });
+    expect(worded(byLine.get(8)?.[0])).toEqual({ field: 'department', message: '第 8 行“单位”太长（101 个字），最多 100 个字' });
     for (const row of p.rows) expect(row.value === undefined).toBe(row.errors.length > 0);
   });
 

@@ -8,6 +8,8 @@ import {
   type RepresentativeDraft,
   type TableData,
 } from '../../../shared/setup';
+import { said, wordedAll } from '../../support/worded-notes';
+import { errorWords } from '../../../shared/i18n/error-words';
 
 function preview(t: TableData, duplicates?: 'warning' | 'error') {
   const result = parseRosterTable(t, duplicates === undefined ? {} : { duplicates });
@@ -59,14 +61,14 @@ describe('parseRosterTable', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('import_missing_columns');
-    expect(result.error.message).toContain('“代表类别”');
-    expect(result.error.message).toContain('文件中的表头是：“姓名”、“单位”');
+    expect(errorWords(result.error, 'zh')).toContain('“代表类别”');
+    expect(errorWords(result.error, 'zh')).toContain('文件中的表头是：“姓名”、“单位”');
   });
 
   it('fails when given an objects table', () => {
     const result = parseRosterTable({ headers: ['序号', '单位', '评议对象', '类别'], rows: [['1', '公安局', '办公室', '科室']] });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toContain('缺少必需的列：“姓名”');
+    if (!result.ok) expect(errorWords(result.error, 'zh')).toContain('缺少必需的列：“姓名”');
   });
 
   it('reports empty names, empty and unknown categories naming the value and the allowed ones', () => {
@@ -81,12 +83,12 @@ describe('parseRosterTable', () => {
     });
     expect(p.valid).toHaveLength(1);
     expect(p.errorCount).toBe(3);
-    expect(p.rows[1]?.errors).toEqual([{ field: 'name', message: '第 3 行：姓名为空' }]);
+    expect(wordedAll(p.rows[1]?.errors)).toEqual([{ field: 'name', message: '第 3 行：姓名为空' }]);
     const unknown = p.rows[2]?.errors[0];
     expect(unknown?.field).toBe('category');
-    expect(unknown?.message).toContain('第 4 行：代表类别“专家”无法识别');
-    for (const label of Object.values(CATEGORY_LABELS)) expect(unknown?.message).toContain(label);
-    expect(p.rows[3]?.errors[0]?.message).toContain('第 5 行：代表类别为空');
+    expect(said(unknown)).toContain('第 4 行：代表类别“专家”无法识别');
+    for (const label of Object.values(CATEGORY_LABELS)) expect(said(unknown)).toContain(label);
+    expect(said(p.rows[3]?.errors[0])).toContain('第 5 行：代表类别为空');
   });
 
   it('flags the same name and unit twice: a warning by default, an error on request', () => {
@@ -102,7 +104,7 @@ describe('parseRosterTable', () => {
     expect(warned.valid).toHaveLength(3);
     expect(warned.errorCount).toBe(0);
     expect(warned.warningCount).toBe(1);
-    expect(warned.rows[2]?.warnings[0]?.message).toContain('第 4 行：“廖生（红星餐饮有限公司）”与第 2 行同名同单位');
+    expect(said(warned.rows[2]?.warnings[0])).toContain('第 4 行：“廖生（红星餐饮有限公司）”与第 2 行同名同单位');
     const strict = preview(t, 'error');
     expect(strict.valid).toHaveLength(2);
     expect(strict.errorCount).toBe(1);

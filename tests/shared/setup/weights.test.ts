@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateIndicatorWeights } from '../../../shared/setup';
+import { errorWords } from '../../../shared/i18n/error-words';
 
 describe('validateIndicatorWeights', () => {
   it.each([[[20, 20, 20, 20, 20]], [[100]], [[33.33, 33.33, 33.34]], [[10.5, 89.5]], [[0.01, 99.99]], [[30, 70]]])('accepts %j', (weights) => {
@@ -20,6 +21,10 @@ describe('validateIndicatorWeights', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe(code);
-    expect(result.error.message).toBe(message);
+    // A code with params; the console's Chinese wording of it opens with the rule's sentence.
+    expect(result.error.message).not.toMatch(/\p{Script=Han}/u);
+    expect(errorWords(result.error, 'zh').startsWith(message)).toBe(true);
+    // The indicator editor shows the rule alone, live beside the weights.
+    if (code !== 'weights_empty') expect(errorWords({ ...result.error, params: { ...result.error.params, scope: 'editor' } }, 'zh')).toBe(message);
   });
 });

@@ -66,7 +66,7 @@ async function plan(store: Store, input: FileInput & { campaignId: string }): Pr
   const lines = parsed.map((line) => {
     const existing = rounds.find((r) => r.name === line.round);
     if (existing !== undefined && meetingsOfRound(store, existing.id).length > 0) {
-      return { ...line, errors: [...line.errors, `“${line.round}”已在本程序中评议（有会议），不能再导入它的结果`] };
+      return { ...line, errors: [...line.errors, { note: 'round_held' as const, round: line.round }] };
     }
     return line;
   });

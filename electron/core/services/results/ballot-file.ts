@@ -9,10 +9,10 @@ import { settingsInputSchema } from '../../../../shared/domain/settings';
 import { isVoterGroup } from '../../../../shared/domain/voter-groups';
 import type { TableData } from '../../../../shared/setup/table';
 import type { MeetingDefinition } from '../../../../shared/domain/ballot-rules';
-import { ballotProblem } from '../../../../shared/domain/ballot-rules';
+import { ballotIssue } from '../../../../shared/domain/ballot-rules';
 import { canonicalJson } from '../../../../shared/domain/canonical-json';
 import { groupsOf, type BallotContent, type EvalObject, type IndicatorSet, type TallyBallot, type VoterGroup } from '../../../../shared/domain/model';
-import { err, fail, ok, type Result } from '../../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../../shared/domain/result';
 import { ballotSchema } from '../../../../shared/api/tablet-schemas';
 import type { Veto } from '../../../../shared/tally';
 import { sortCanonically, type MeetingData } from './meeting-data';
@@ -98,7 +98,7 @@ export function parseBallotFile(table: TableData): Result<MeetingData> {
   for (const [index, cells] of table.rows.entries()) {
     const line = table.rowLines?.[index] ?? headerLine + 1 + index;
     const [record = '', no = '', group = '', cell = ''] = cells;
-    // `part` names what on the line could not be read; the console words it (error-words.ts).
+    // `part` names what on the line could not be read; the console words it (shared/i18n/error-words.ts).
     const bad = (part: string, value?: string): Result<MeetingData> =>
       fail('bad_ballot_file', value === undefined ? { line, part } : { line, part, value }, { line });
     switch (record) {
@@ -149,9 +149,11 @@ export function parseBallotFile(table: TableData): Result<MeetingData> {
   const definition: MeetingDefinition = { ballotType: meeting.ballotType, objects, indicatorSets, tagSet, settings };
   const groups = groupsOf(meeting.kind);
   for (const ballot of ballots) {
-    const problem = ballotProblem(definition, ballot.content);
-    if (!groups.includes(ballot.group) || problem !== null) {
-      return err('bad_ballot_file', `选票文件第 ${ballot.line} 行的选票与会议定义不符${problem === null ? '（组别）' : `（${problem}）`}，文件可能被改动过。`, { line: ballot.line });
+    const issue = ballotIssue(definition, ballot.content);
+    if (!groups.includes(ballot.group) || issue !== null) {
+      // `issue` names the rule the ballot breaks (shared ballotIssue, with its params), or its group.
+      const params = issue === null ? { issue: 'group' } : { issue: issue.code, ...issue.params };
+      return fail('bad_ballot_file', { line: ballot.line, part: 'fit', ...params }, { line: ballot.line });
     }
   }
   return ok({

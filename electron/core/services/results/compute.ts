@@ -13,7 +13,7 @@ import type {
 } from '../../../../shared/api/chair/results';
 import { groupsOf, type MeetingKind, type MeetingSettings, type VoterGroup } from '../../../../shared/domain/model';
 import { groupWeightsFor } from '../../../../shared/domain/voter-groups';
-import { err, fail, ok, type Result } from '../../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../../shared/domain/result';
 import {
   checkGradedInput,
   checkWorstInput,
@@ -34,6 +34,7 @@ import {
   hundredthsOf,
   partitionByCategory,
   rankObjects,
+  tallyFail,
 } from '../../../../shared/tally';
 import type { MeetingData } from './meeting-data';
 import { oncePerBallotSet, tallyGradedOnce } from './tally-memo';
@@ -81,11 +82,11 @@ function checkMeetingDataNow(data: MeetingData): Result<true> {
     definition.ballotType === 'graded'
       ? checkGradedInput({ ...common, indicatorSets: definition.indicatorSets, gradeScale: definition.settings.gradeScale })
       : definition.tagSet === null
-        ? err<true>('tally.indicators', 'the worst-list meeting has no problem set')
+        ? tallyFail('indicators', 'the worst-list meeting has no problem set')
         : checkWorstInput({ ...common, tags: definition.tagSet, topN: DEFAULT_TOP_N, vetoes: data.vetoes });
   const vetoes = checked.ok ? checkVetoes({ objects: definition.objects, vetoes: data.vetoes }) : checked;
   if (vetoes.ok) return vetoes;
-  return fail('tally_input', { scope: 'meeting', check: vetoes.error.code, detail: vetoes.error.message }, vetoes.error.details);
+  return fail('tally_input', { scope: 'meeting', check: vetoes.error.code, detail: vetoes.error.params?.['detail'] ?? vetoes.error.code }, vetoes.error.details);
 }
 
 

@@ -4,7 +4,7 @@
  * veto, completeness) and in the ballot count. Used by the console's button and by the CLI.
  */
 import type { Store } from '../../store/database';
-import type { MeetingResults, RetallyReport } from '../../../../shared/api/chair/results';
+import type { MeetingResults, RetallyDifference, RetallyReport, RetallyStanding } from '../../../../shared/api/chair/results';
 import { MAX_RETALLY_FILE_BYTES } from '../../../../shared/api/chair/results';
 import { ok, type Result } from '../../../../shared/domain/result';
 import { readTable } from '../../import';
@@ -15,24 +15,24 @@ import { loadMeetingData } from './meeting-data';
 import { meetingStatus, resultsAvailable } from '../../../../shared/domain/lifecycle';
 import { ballotSetDigest } from '../../printing/fingerprint';
 
-/** Sentences naming every difference between two results of one meeting; empty when identical. */
-export function compareResults(fromFile: MeetingResults, stored: MeetingResults): string[] {
-  const differences: string[] = [];
-  if (fromFile.ballots !== stored.ballots) differences.push(`选票张数不同：文件 ${fromFile.ballots} 张，系统 ${stored.ballots} 张。`);
+/** Every difference between two results of one meeting, as facts (worded by shared/i18n/retally-words.ts); empty when identical. */
+export function compareResults(fromFile: MeetingResults, stored: MeetingResults): RetallyDifference[] {
+  const differences: RetallyDifference[] = [];
+  if (fromFile.ballots !== stored.ballots) differences.push({ kind: 'ballots', file: fromFile.ballots, stored: stored.ballots });
   const storedRows = new Map(stored.rows.map((row) => [row.objectId, row]));
   const fileIds = new Set(fromFile.rows.map((row) => row.objectId));
   for (const row of fromFile.rows) {
     const other = storedRows.get(row.objectId);
     if (other === undefined) {
-      differences.push(`“${row.name}”在文件中，但系统中这场会议没有这个评议对象。`);
+      differences.push({ kind: 'only_in_file', name: row.name });
       continue;
     }
-    const show = (r: typeof row): string => `名次 ${r.rank ?? '—'}，${r.score ?? '不完整'}${r.vetoed ? `，一票否决（${r.vetoReason ?? ''}）` : ''}`;
+    const standing = (r: typeof row): RetallyStanding => ({ rank: r.rank, score: r.score, vetoed: r.vetoed, vetoReason: r.vetoReason });
     if (row.rank !== other.rank || row.exact !== other.exact || row.vetoed !== other.vetoed || row.vetoReason !== other.vetoReason || row.incomplete !== other.incomplete) {
-      differences.push(`“${row.name}”：文件 ${show(row)}；系统 ${show(other)}。`);
+      differences.push({ kind: 'standing', name: row.name, file: standing(row), stored: standing(other) });
     }
   }
-  for (const row of stored.rows) if (!fileIds.has(row.objectId)) differences.push(`“${row.name}”在系统中，但文件中没有。`);
+  for (const row of stored.rows) if (!fileIds.has(row.objectId)) differences.push({ kind: 'only_stored', name: row.name });
   return differences;
 }
 
@@ -45,7 +45,7 @@ export async function retallyFile(bytes: Uint8Array, fileName: string, store: St
   const fromFile = meetingResultsOf(data.value);
   if (!fromFile.ok) return fromFile;
   let compared = false;
-  let differences: string[] = [];
+  let differences: RetallyDifference[] = [];
   const meeting = store === null ? null : findMeeting(store, data.value.meetingId);
   if (store !== null && meeting !== null && meeting.ok && resultsAvailable(meetingStatus(meeting.value.status))) {
     const storedData = loadMeetingData(store, data.value.meetingId);

@@ -183,7 +183,7 @@ export function roundResults(
     options: { order, byCategory: input.byCategory ?? false },
   };
   const checked = checkRoundInput(combineInput);
-  if (!checked.ok) return fail('tally_input', { scope: 'round', check: checked.error.code, detail: checked.error.message }, checked.error.details);
+  if (!checked.ok) return fail('tally_input', { scope: 'round', check: checked.error.code, detail: checked.error.params?.['detail'] ?? checked.error.code }, checked.error.details);
   const combined = combineRound(combineInput);
 
   // The per-meeting steps shown with each row come from redacted tallies: no hidden group's numbers.

@@ -6,11 +6,12 @@
 import type { Store } from '../../store/database';
 import { firstFrozenMeetingTitle, getCampaign, getMeeting, getRound, removalFacts, type Campaign, type Meeting, type Round } from '../../store/meetings';
 import { fail, ok, type Result } from '../../../../shared/domain/result';
+import type { LockReason } from '../../../../shared/api/chair/setup';
 import { isVoting, mayEditSetup, meetingStatus } from '../../../../shared/domain/lifecycle';
 import { MAX_FIELD_LENGTH, charLength, cleanName, cleanText } from '../../../../shared/setup/table';
 
 /**
- * Which field a check names: a stable id the console labels (renderer/chair/error-words.ts
+ * Which field a check names: a stable id the console labels (shared/i18n/error-words.ts
  * FIELD_LABELS), with the 1-based position of the grade or indicator where there are several.
  */
 export interface FieldRef {
@@ -36,20 +37,17 @@ function limited(value: string, field: FieldRef): Result<string> {
   return ok(value);
 }
 
-/** Why a meeting's definition is frozen, or null while it is a draft. */
-export function meetingLock(meeting: { readonly status: string }): string | null {
+/** Why a meeting's definition is frozen (the refusal an edit gets), or null while it is a draft. */
+export function meetingLock(meeting: { readonly status: string }): LockReason | null {
   const status = meetingStatus(meeting.status);
   if (mayEditSetup(status)) return null;
-  return isVoting(status)
-    ? '本场会议已开始投票，会议的定义（评议对象、指标、设置、代表名单）已锁定，不能修改。如需调整，请复制本场会议后修改副本。'
-    : '本场会议投票已结束，会议的定义已锁定，不能修改。如需再次评议，请复制本场会议或本轮。';
+  return { code: 'meeting_frozen', params: { state: isVoting(status) ? 'voting' : 'closed' } };
 }
 
 /** Why a round's objects and category mapping are frozen (one of its meetings has opened), or null. */
-export function roundLock(store: Store, roundId: string): string | null {
+export function roundLock(store: Store, roundId: string): LockReason | null {
   const opened = firstFrozenMeetingTitle(store, roundId);
-  if (opened === null) return null;
-  return `本轮的“${opened}”已开始投票，本轮的评议对象和指标分配已锁定，不能修改。如需调整，请复制本轮后修改副本。`;
+  return opened === null ? null : { code: 'round_frozen', params: { meeting: opened, scope: 'objects' } };
 }
 
 export function findCampaign(store: Store, campaignId: string): Result<Campaign> {
@@ -66,17 +64,16 @@ export function findRound(store: Store, roundId: string): Result<Round> {
 export function editableMeeting(store: Store, meetingId: string): Result<Meeting> {
   const meeting = getMeeting(store, meetingId);
   if (!meeting) return fail('meeting_not_found');
-  const status = meetingStatus(meeting.status);
-  if (mayEditSetup(status)) return ok(meeting);
-  return fail('meeting_frozen', { state: isVoting(status) ? 'voting' : 'closed' });
+  const lock = meetingLock(meeting);
+  return lock === null ? ok(meeting) : fail(lock.code, lock.params);
 }
 
 /** The round when its objects may still change; otherwise why not. */
 export function editableRound(store: Store, roundId: string): Result<Round> {
   const round = findRound(store, roundId);
   if (!round.ok) return round;
-  const opened = firstFrozenMeetingTitle(store, roundId);
-  return opened === null ? round : fail('round_frozen', { meeting: opened, scope: 'objects' });
+  const lock = roundLock(store, roundId);
+  return lock === null ? round : fail(lock.code, lock.params);
 }
 
 /**

@@ -12,8 +12,8 @@ import type { ExportedFile, ImportDone, ImportPreviewResult } from '../../../../
 import { MAX_IMPORT_FILE_BYTES } from '../../../../shared/api/chair/setup';
 import { parseObjectsTable, objectsToTable, type ObjectDraft } from '../../../../shared/setup/objects';
 import { CATEGORY_LABELS, parseRosterTable, rosterToTable, type RepresentativeDraft } from '../../../../shared/setup/roster';
-import type { FieldIssue, ImportPreview, PreviewRow, TableData } from '../../../../shared/setup/table';
-import { err, fail, ok, type Result } from '../../../../shared/domain/result';
+import type { FieldIssue, ImportNote, ImportPreview, PreviewRow, TableData } from '../../../../shared/setup/table';
+import { fail, ok, type ErrorParams, type Result } from '../../../../shared/domain/result';
 import { readTable, writeTable, type TableFormat } from '../../import';
 import { editableMeeting, editableRound, findCampaign, findRound } from './checks';
 import { roundObjects, saveObjectDrafts } from './objects';
@@ -45,8 +45,6 @@ export async function tableOf(file: FileInput): Promise<Result<{ table: TableDat
   return ok({ table: read.value, encoding: read.value.encoding, sheetName: read.value.sheetName ?? null });
 }
 
-const ENCODING_NAMES: Readonly<Record<string, string>> = { 'utf-8': 'UTF-8', gbk: 'GBK', 'utf-16': 'UTF-16', xlsx: 'Excel' };
-
 /**
  * A header row that matches nothing says more than "columns missing" when we know why: a text file
  * renamed .xlsx is not an Excel file (its text would otherwise be listed as the 表头), and a text
@@ -62,18 +60,22 @@ function explainUnmatchedHeader<T>(file: FileInput, read: { table: TableData; en
       { ...(parsed.error.details as object | undefined), encoding: read.encoding },
     );
   }
-  const encoding = ENCODING_NAMES[read.encoding] ?? read.encoding;
-  const where = read.encoding === 'xlsx' ? `表头取自第 ${read.table.headerLine ?? 1} 行。` : `表头取自第 ${read.table.headerLine ?? 1} 行，文件按 ${encoding} 编码读取；如果上面的表头是乱码，说明文件的编码不对，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx 后再导入。`;
-  return err(parsed.error.code, `${parsed.error.message}${where}`, parsed.error.details);
+  // The console adds where the header was taken from and, for a text file, the encoding it was read in.
+  return fail(parsed.error.code, { ...parsed.error.params, line: read.table.headerLine ?? 1, encoding: read.encoding }, parsed.error.details);
 }
 
-/** Adds an issue to rows whose value matches `clash`; with severity 'error' the row loses its value. */
-function flagRows<T>(preview: ImportPreview<T>, clash: (value: T) => string | null, field: string, severity: 'error' | 'warning'): ImportPreview<T> {
+/** Adds an issue to rows whose value matches `clash` (its note and params); with severity 'error' the row loses its value. */
+function flagRows<T>(
+  preview: ImportPreview<T>,
+  clash: (value: T) => { note: ImportNote; params?: ErrorParams } | null,
+  field: string,
+  severity: 'error' | 'warning',
+): ImportPreview<T> {
   const rows: PreviewRow<T>[] = preview.rows.map((row) => {
     if (row.value === undefined) return row;
-    const message = clash(row.value);
-    if (message === null) return row;
-    const issue: FieldIssue = { field, message: `第 ${row.line} 行：${message}` };
+    const found = clash(row.value);
+    if (found === null) return row;
+    const issue: FieldIssue = { field, note: found.note, params: { line: row.line, ...found.params } };
     return severity === 'error'
       ? { line: row.line, errors: [...row.errors, issue], warnings: row.warnings }
       : { ...row, warnings: [...row.warnings, issue] };
@@ -97,7 +99,7 @@ async function objectsPreview(store: Store, input: FileInput & { roundId: string
   let preview = parsed.value;
   if (input.mode === 'append') {
     const existing = new Set(roundObjects(store, input.roundId).map((o) => `${o.department}\u0000${o.name}`));
-    preview = flagRows(preview, (v) => (existing.has(`${v.department}\u0000${v.name}`) ? `“${v.department} ${v.name}”本轮已有，不能重复添加（如要整体更新，请选择“替换现有名单”）` : null), 'name', 'error');
+    preview = flagRows(preview, (v) => (existing.has(`${v.department}\u0000${v.name}`) ? { note: 'object_exists', params: { name: v.name, unit: v.department } } : null), 'name', 'error');
   }
   return ok({ fileName: input.fileName, encoding: read.value.encoding, sheetName: read.value.sheetName, mode: input.mode, preview });
 }
@@ -125,11 +127,11 @@ async function rosterPreview(store: Store, input: FileInput & { meetingId: strin
   if (!parsed.ok) return parsed;
   let preview = parsed.value;
   if (meeting.value.kind === 'social') {
-    preview = flagRows(preview, (v) => (v.category === 'staff' ? '“本单位干部”在社会测评中计入服务对象，请确认' : null), 'category', 'warning');
+    preview = flagRows(preview, (v) => (v.category === 'staff' ? { note: 'staff_in_social' } : null), 'category', 'warning');
   }
   if (input.mode === 'append') {
     const existing = new Set(meetingRoster(store, meeting.value).map((r) => `${r.name}\u0000${r.unit}`));
-    preview = flagRows(preview, (v) => (existing.has(`${v.name}\u0000${v.unit}`) ? `“${v.name}”（${v.unit}）已在名单中，不能重复添加（如要整体更新，请选择“替换现有名单”）` : null), 'name', 'error');
+    preview = flagRows(preview, (v) => (existing.has(`${v.name}\u0000${v.unit}`) ? { note: 'person_exists', params: { name: v.name, unit: v.unit } } : null), 'name', 'error');
   }
   return ok({ fileName: input.fileName, encoding: read.value.encoding, sheetName: read.value.sheetName, mode: input.mode, preview });
 }
@@ -138,8 +140,8 @@ function refuseBadRows<T>(preview: ImportPreview<T>, skipInvalid: boolean, what:
   if (preview.valid.length === 0) return fail('import_nothing_valid', { what });
   if (preview.errorCount > 0 && !skipInvalid) {
     const lines = preview.rows.filter((r) => r.errors.length > 0).map((r) => r.line);
-    const shown = lines.slice(0, 10).join('、') + (lines.length > 10 ? ' 等' : '');
-    return fail('import_has_errors', { what, count: preview.errorCount, lines: shown }, { lines });
+    // The first ten lines are named; the console says "and more" when there are others.
+    return fail('import_has_errors', { what, count: preview.errorCount, lines: lines.slice(0, 10).map(String) }, { lines });
   }
   return ok(undefined);
 }

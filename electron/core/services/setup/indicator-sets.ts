@@ -8,45 +8,23 @@ import type { Store } from '../../store/database';
 import * as sets from '../../store/indicator-sets';
 import type { StoredIndicatorSet } from '../../store/indicator-sets';
 import { listRounds } from '../../store/meetings';
-import type { IndicatorSetView } from '../../../../shared/api/chair/setup';
+import type { IndicatorSetView, LockReason } from '../../../../shared/api/chair/setup';
 import type { Indicator } from '../../../../shared/domain/model';
-import { formatPercent, toHundredths, validateIndicatorWeights } from '../../../../shared/setup/weights';
-import { fail, ok, type ErrorParams, type Result } from '../../../../shared/domain/result';
+import { validateIndicatorWeights } from '../../../../shared/setup/weights';
+import { fail, ok, type Result } from '../../../../shared/domain/result';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit';
 import { optionalText, requiredText } from './checks';
 
-const BUILTIN_LOCK = '这是内置的指标体系，不能修改或删除。如需调整，请新建一个自定义指标体系。';
-
-/**
- * The params the console words a weight check from (shared/setup/weights.ts says it in the
- * editor itself, with its details): which indicator and its weight, or the total, how far off and
- * which way.
- */
-function weightParams(details: unknown): ErrorParams {
-  const d = (details ?? {}) as { index?: number; weight?: number; total?: number };
-  if (d.index !== undefined) return { position: d.index + 1, value: String(d.weight) };
-  if (d.total === undefined) return {};
-  const total = toHundredths(d.total) ?? Math.round(d.total * 100);
-  return { total: formatPercent(total), diff: formatPercent(Math.abs(10000 - total)), rule: total > 10000 ? 'over' : 'short' };
-}
-
-/** Why a set may not change, as the params of indicator_set_frozen (built in, or used by a meeting that has opened), or null. */
-function lockedBy(store: Store, set: StoredIndicatorSet): ErrorParams | null {
-  if (set.builtin) return { state: 'builtin' };
+/** Why a set may not change (built in, or used by a meeting that has opened): the refusal an edit gets, or null. */
+function lockedBy(store: Store, set: StoredIndicatorSet): LockReason | null {
+  if (set.builtin) return { code: 'indicator_set_frozen', params: { state: 'builtin' } };
   const used = sets.frozenMeetingUsingSet(store, set.id);
-  return used !== null ? { meeting: used } : null;
-}
-
-/** The same lock as a sentence, shown on the set in the setup view. */
-function setLock(store: Store, set: StoredIndicatorSet): string | null {
-  if (set.builtin) return BUILTIN_LOCK;
-  const used = sets.frozenMeetingUsingSet(store, set.id);
-  return used !== null ? `“${used}”已开始投票并使用了这个指标体系，它已锁定，不能修改。如需调整，请新建一个指标体系。` : null;
+  return used !== null ? { code: 'indicator_set_frozen', params: { meeting: used } } : null;
 }
 
 function toView(store: Store, set: StoredIndicatorSet): IndicatorSetView {
-  return { id: set.id, name: set.name, indicators: set.indicators, builtin: set.builtin, lock: setLock(store, set), objectCount: sets.objectsUsingSet(store, set.id) };
+  return { id: set.id, name: set.name, indicators: set.indicators, builtin: set.builtin, lock: lockedBy(store, set), objectCount: sets.objectsUsingSet(store, set.id) };
 }
 
 /** Built-in sets first, then custom sets by name. */
@@ -68,7 +46,7 @@ export function saveIndicatorSet(store: Store, input: { indicatorSetId?: string 
     existing = sets.getIndicatorSet(store, input.indicatorSetId);
     if (!existing) return fail('indicator_set_not_found');
     const locked = lockedBy(store, existing);
-    if (locked) return fail('indicator_set_frozen', locked);
+    if (locked) return fail(locked.code, locked.params);
   }
   const name = requiredText(input.name, { field: 'indicatorSetName' });
   if (!name.ok) return name;
@@ -95,7 +73,7 @@ export function saveIndicatorSet(store: Store, input: { indicatorSetId?: string 
     return fail('bad_input', { rule: 'indicator_ids' });
   }
   const weights = validateIndicatorWeights(indicators.map((i) => i.weight));
-  if (!weights.ok) return fail(weights.error.code, weightParams(weights.error.details));
+  if (!weights.ok) return fail(weights.error.code, weights.error.params);
 
   const id = input.indicatorSetId ?? newId();
   store.transaction(() => {

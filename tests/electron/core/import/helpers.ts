@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 import { readTable, type ReadTable } from '../../../../electron/core/import';
 import type { AppError, Result } from '../../../../shared/domain/result';
-import { errorWords } from '../../../../renderer/chair/error-words';
+import { errorWords } from '../../../../shared/i18n/error-words';
 
 /** The sample files, kept in the repository (tests/fixtures, copied from the project's shared/fixtures with its README). */
 export const FIXTURES = fileURLToPath(new URL('../../../fixtures/', import.meta.url));

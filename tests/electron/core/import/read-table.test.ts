@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readTable } from '../../../../electron/core/import';
 import { parseObjectsTable, parseRosterTable } from '../../../../shared/setup';
 import { expectErr, expectOk, readFile, shown, tempDir } from './helpers';
+import { said } from '../../../support/worded-notes';
 
 const dir = tempDir();
 
@@ -59,7 +60,8 @@ describe('readTable: CSV encodings, detected from the content', () => {
     ]);
     expect(table.rowLines).toEqual([4, 6]);
     const preview = expectOk(parseRosterTable(table));
-    expect(preview.rows[1]).toMatchObject({ line: 6, errors: [{ field: 'category', message: expect.stringContaining('第 6 行：代表类别为空') }] });
+    expect(preview.rows[1]).toMatchObject({ line: 6, errors: [{ field: 'category', note: 'category_empty' }] });
+    expect(said(preview.rows[1]?.errors[0])).toContain('第 6 行：代表类别为空');
   });
 });
 
@@ -202,7 +204,7 @@ describe('readTable: bad files give a clear error and nothing else', () => {
       [5, 'category'],
       [6, 'name'],
     ]);
-    expect(preview.rows[2]?.errors[0]?.message).toContain('代表类别“专家”无法识别');
-    expect(preview.rows[3]?.errors[0]?.message).toContain('与第 2 行同名同单位');
+    expect(said(preview.rows[2]?.errors[0])).toContain('代表类别“专家”无法识别');
+    expect(said(preview.rows[3]?.errors[0])).toContain('与第 2 行同名同单位');
   });
 });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost, tempDir, type TestHost } from '../../../support/running-host';
 import type { RankingSheet, WorstSheet } from '../../../../shared/api/chair/printing';
 import type { Result } from '../../../../shared/domain/result';
-import { errorWords } from '../../../../renderer/chair/error-words';
+import { errorWords } from '../../../../shared/i18n/error-words';
 import { createPrintFixture, createRound, createWorstMeeting, fixtureObjects, type PrintFixture } from './fixture';
 import { maskDates, pagesText, pdfText, pngsForLooking, savePdf, squash } from './pdf-tools';
 

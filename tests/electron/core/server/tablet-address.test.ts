@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../../shared/domain/result';
-import { errorWords } from '../../../../renderer/chair/error-words';
+import { errorWords } from '../../../../shared/i18n/error-words';
 import { httpPost, startTestHost, type TestHost } from '../../../support/running-host';
 import { postFromNamespace, secondAddress, type SecondAddress } from '../../../support/second-address';
 

@@ -7,7 +7,7 @@ import { httpPost, startTestHost, type TestHost } from '../../../support/running
 import type { ChairEvent } from '../../../../shared/api/chair-contract';
 import { databaseSnapshot as wholeDatabase } from '../../../support/database-snapshot';
 import type { AppError } from '../../../../shared/domain/result';
-import { errorWords } from '../../../../renderer/chair/error-words';
+import { errorWords } from '../../../../shared/i18n/error-words';
 
 let t: TestHost;
 let meetingId: string;

@@ -7,7 +7,7 @@ import { fullBallot, httpPost, openDemoMeeting, startTestHost, type TestHost } f
 import { CODE_ENTROPY_BITS, parseCode } from '../../../../shared/codes/code-format';
 import type { ChairEvent } from '../../../../shared/api/chair-contract';
 import type { AppError } from '../../../../shared/domain/result';
-import { errorWords } from '../../../../renderer/chair/error-words';
+import { errorWords } from '../../../../shared/i18n/error-words';
 
 let t: TestHost;
 beforeEach(async () => {

@@ -10,7 +10,7 @@ import { appendAudit, lastAuditAt, listAudit } from '../../../../electron/core/s
 import { deleteVeto, listVetoes, upsertVeto, vetoCount } from '../../../../electron/core/store/vetoes';
 import { voidIssuedCodes } from '../../../../electron/core/store/codes';
 import { DEFAULT_SETTINGS } from '../../../../shared/domain/defaults';
-import { err, ok } from '../../../../shared/domain/result';
+import { fail, ok } from '../../../../shared/domain/result';
 import { tempDir } from '../../../support/running-host';
 
 let store: Store | null = null;
@@ -48,9 +48,9 @@ describe('withTransaction', () => {
     const result = withTransaction(s, () => {
       insertCampaign(s, { id: 'c1', name: '第一个' });
       insertCampaign(s, { id: 'c2', name: '第二个' });
-      return err('duplicate_name', '已有同名的评议活动。');
+      return fail('duplicate_name', { target: 'campaign', name: '第一个' });
     });
-    expect(result).toEqual({ ok: false, error: { code: 'duplicate_name', message: '已有同名的评议活动。' } });
+    expect(result).toEqual({ ok: false, error: { code: 'duplicate_name', message: 'duplicate_name (target=campaign, name=第一个)', params: { target: 'campaign', name: '第一个' } } });
     expect(listCampaigns(s)).toEqual([]);
     expect(s.db.inTransaction).toBe(false);
   });
@@ -71,7 +71,7 @@ describe('withTransaction', () => {
     const s = open();
     const outer = withTransaction(s, () => {
       insertCampaign(s, { id: 'c1', name: '外层' });
-      const inner = withTransaction(s, () => (insertCampaign(s, { id: 'c2', name: '内层' }), err('remove_refused', '不能删除。')));
+      const inner = withTransaction(s, () => (insertCampaign(s, { id: 'c2', name: '内层' }), fail('remove_refused')));
       expect(inner.ok).toBe(false);
       return ok(undefined);
     });
@@ -82,7 +82,7 @@ describe('withTransaction', () => {
   it('survives a re-open: the rolled-back write is not in the file', () => {
     const file = join(tempDir(), 'p.sqlite');
     const first = openStore(file);
-    withTransaction(first, () => (insertCampaign(first, { id: 'c1', name: '不留' }), err('duplicate_name', 'x')));
+    withTransaction(first, () => (insertCampaign(first, { id: 'c1', name: '不留' }), fail('duplicate_name')));
     first.close();
     const again = (store = openStore(file));
     expect(getCampaign(again, 'c1')).toBeNull();

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { startTestHost, type TestHost } from '../../../../support/running-host';
 import { voteWorstRound, worstCampaign } from './helpers';
 import { DEFAULT_CONSEQUENCE_RULES } from '../../../../../shared/history/consequence-rules';
+import { historyNoteWords } from '../../../../../shared/i18n/import-notes';
 
 let t: TestHost;
 let campaignId: string;
@@ -155,7 +156,9 @@ describe('history across copied rounds', () => {
     const base64 = Buffer.from(csv, 'utf8').toString('base64');
     const preview = await t.chair('previewHistoryImport', { campaignId, fileName: '历史.csv', base64 });
     expect(preview.errorCount).toBe(1);
-    expect(preview.rows.find((r) => r.errors.length > 0)?.errors[0]).toContain('评差位次“x”不是正整数');
+    const bad = preview.rows.find((r) => r.errors.length > 0)?.errors[0];
+    expect(bad).toEqual({ note: 'worst_invalid', value: 'x' });
+    expect(bad && historyNoteWords(bad, 'zh')).toContain('评差位次“x”不是正整数');
     expect(preview.rounds.map((r) => [r.name, r.objects, r.exists])).toEqual([
       ['2025年第三季度', 1, false],
       ['2025年第四季度', 1, false],

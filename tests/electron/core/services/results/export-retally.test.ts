@@ -10,8 +10,10 @@ import { startTestHost, tempDir, type TestHost } from '../../../../support/runni
 import { readTable, writeTable } from '../../../../../electron/core/import';
 import { runRetally } from '../../../../../electron/host/retally';
 import { demoMeeting, graded, openMeeting, vote } from './helpers';
-import type { Result } from '../../../../../shared/domain/result';
-import { errorWords } from '../../../../../renderer/chair/error-words';
+import { raw } from '../setup/helpers';
+import { errorFallback, type Result } from '../../../../../shared/domain/result';
+import { errorWords } from '../../../../../shared/i18n/error-words';
+import { retallyDifferenceWords } from '../../../../../shared/i18n/retally-words';
 
 let t: TestHost;
 beforeEach(async () => {
@@ -89,13 +91,16 @@ describe('export and re-tally', () => {
     const report = await t.chair('retally', { fileName: 'changed.csv', base64: Buffer.from(changed).toString('base64') });
     expect(report.matches).toBe(false);
     expect(report.differences.length).toBeGreaterThan(0);
-    expect(report.differences[0]).toMatch(/^“.+”：文件 名次 \d+，\d+\.\d\d；系统 名次 \d+，\d+\.\d\d。$/u);
+    // Facts, worded as the console and the command line word them in Chinese.
+    expect(report.differences[0]).toMatchObject({ kind: 'standing' });
+    expect(retallyDifferenceWords(report.differences[0] ?? { kind: 'only_stored', name: '' }, 'zh')).toMatch(/^“.+”：文件 名次 \d+，\d+\.\d\d；系统 名次 \d+，\d+\.\d\d。$/u);
 
     const objectId = (await t.chair('results', { meetingId })).rows[0]?.objectId ?? '';
     await t.chair('setVeto', { meetingId, objectId, reason: '经查实吃拿卡要' });
     const afterVeto = await t.chair('retally', { fileName: file.fileName, base64: file.base64 });
     expect(afterVeto.matches).toBe(false);
-    expect(afterVeto.differences.join('')).toContain('一票否决（经查实吃拿卡要）');
+    expect(afterVeto.differences.map((d) => retallyDifferenceWords(d, 'zh')).join('')).toContain('一票否决（经查实吃拿卡要）');
+    expect(afterVeto.differences.map((d) => retallyDifferenceWords(d, 'en')).join('')).toContain('vetoed (经查实吃拿卡要)');
 
     // CSV doubles the quotes inside a quoted cell.
     const broken = Buffer.from(Buffer.from(file.base64, 'base64').toString('utf8').replace('""type"":""graded""', '""type"":""gradedx""')).toString('base64');
@@ -108,6 +113,24 @@ describe('export and re-tally', () => {
     expect(answer).toMatchObject({ ok: false, error: { code: 'bad_ballot_file', params: { line: expect.any(Number) } } });
     // As the console words it in Chinese.
     if (!answer.ok) expect(errorWords(answer.error, 'zh')).toMatch(/^选票文件第 \d+ 行/u);
+
+    // A well-formed ballot that breaks the meeting's rules (a grade off the scale): the rule is a
+    // param (shared ballotIssue's code and facts), worded as the tablet words it.
+    const offScale = Buffer.from(
+      Buffer.from(file.base64, 'base64')
+        .toString('utf8')
+        .split('\n')
+        .map((line, i, all) => (i === all.findIndex((l) => l.startsWith('ballot,')) ? line.replace(/"":\d([,}])/u, '"":9$1') : line))
+        .join('\n'),
+    ).toString('base64');
+    const unfit = await raw(t, 'retally', { fileName: 'off-scale.csv', base64: offScale });
+    expect(unfit).toMatchObject({ ok: false, error: { code: 'bad_ballot_file', params: { part: 'fit', issue: 'grade_off_scale', position: expect.any(Number) } } });
+    if (!unfit.ok) {
+      // Core wrote no sentence: its message is the code and params (the object's name is data).
+      expect(unfit.error.message).toBe(errorFallback('bad_ballot_file', unfit.error.params));
+      expect(errorWords(unfit.error, 'zh')).toMatch(/^选票文件第 \d+ 行的选票与会议定义不符（第 \d+ 个评议对象“.+”的“.+”所选等次不在评分等次中。），文件可能被改动过。$/u);
+      expect(errorWords(unfit.error, 'en')).toMatch(/^The ballot on line \d+ of the ballot file does not fit the meeting \(Object \d+ ".+": the grade for ".+" is not on the scale\.\)/u);
+    }
   });
 
   it('the retally command reproduces the stored results from the file alone (exit 0), and exits 1 on a difference', async () => {

@@ -2,6 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestHost, type TestHost } from '../../../../support/running-host';
 import { DEFAULT_SETTINGS } from '../../../../../shared/domain/defaults';
+import { errorWords } from '../../../../../shared/i18n/error-words';
+import type { LockReason } from '../../../../../shared/api/chair/setup';
 import { addPeople, draftMeeting, openVoting, raw, refused, refusedUnchanged } from './helpers';
 
 let t: TestHost;
@@ -223,9 +225,13 @@ describe('freeze once voting has opened', () => {
     await openVoting(t, meetingId);
 
     const setup = await t.chair('meetingSetup', { meetingId });
-    expect(setup.lock).toContain('已开始投票，会议的定义');
-    expect(setup.objectsLock).toContain('“社会测评大会”已开始投票，本轮的评议对象和指标分配已锁定');
-    expect(setup.indicatorSets.find((s) => s.id === custom.id)?.lock).toContain('已开始投票并使用了这个指标体系');
+    // The locks are codes with params (the refusal an edit gets); the console words them.
+    const lockText = (lock: LockReason | null | undefined): string => (lock ? errorWords(lock, 'zh') : '');
+    expect(setup.lock).toEqual({ code: 'meeting_frozen', params: { state: 'voting' } });
+    expect(lockText(setup.lock)).toContain('已开始投票，会议的定义');
+    expect(lockText(setup.objectsLock)).toContain('“社会测评大会”已开始投票，本轮的评议对象和指标分配已锁定');
+    expect(lockText(setup.indicatorSets.find((s) => s.id === custom.id)?.lock)).toContain('已开始投票并使用了这个指标体系');
+    expect(errorWords(setup.objectsLock ?? { code: 'internal' }, 'en')).toContain('A meeting of this round has opened voting');
     const frozen = '会议的定义（评议对象、指标、设置、代表名单）已锁定';
     await refusedUnchanged(t, 'updateMeetingDetails', { meetingId, title: '改名', heldOn: '', place: '', kind: 'social', ballotType: 'graded' }, frozen);
     await refusedUnchanged(t, 'updateSettings', { meetingId, settings: { ...DEFAULT_SETTINGS, worstK: 3 } }, frozen);
@@ -246,6 +252,6 @@ describe('freeze once voting has opened', () => {
     await refusedUnchanged(t, 'saveIndicatorSet', { indicatorSetId: custom.id, name: '科室评议', indicators: FIVE_EQUAL }, '已开始投票并使用了这个指标体系');
     // The other meeting of the round keeps its own roster and settings editable; only the objects are shared.
     expect((await raw(t, 'addRepresentative', { meetingId: other.id, name: '赵六', unit: '', category: 'staff' })).ok).toBe(true);
-    expect((await t.chair('meetingSetup', { meetingId: other.id })).objectsLock).toContain(roundFrozen);
+    expect(lockText((await t.chair('meetingSetup', { meetingId: other.id })).objectsLock)).toContain(roundFrozen);
   });
 });

@@ -10,7 +10,7 @@ import type { TestHost } from '../../../../support/running-host';
 import type { ChairInput, ChairMethod, ChairOutputs } from '../../../../../shared/api/chair-contract';
 import type { AppError, Result } from '../../../../../shared/domain/result';
 import type { RepresentativeCategory } from '../../../../../shared/domain/model';
-import { errorWords } from '../../../../../renderer/chair/error-words';
+import { errorWords } from '../../../../../shared/i18n/error-words';
 
 /** Calls a chair method and returns its Result, errors included. */
 export async function raw<M extends ChairMethod>(t: TestHost, method: M, input: ChairInput<M>): Promise<Result<ChairOutputs[M]>> {

@@ -10,6 +10,7 @@ import { startTestHost, type TestHost } from '../../../../support/running-host';
 import { readTable } from '../../../../../electron/core/import';
 import { parseObjectsTable, parseRosterTable } from '../../../../../shared/setup';
 import { draftMeeting, file, gbkCsv, openVoting, refusedUnchanged, snapshot, utf8Csv, xlsx } from './helpers';
+import { said } from '../../../../support/worded-notes';
 
 let t: TestHost;
 beforeEach(async () => {
@@ -44,7 +45,7 @@ describe('importing objects', () => {
     expect(snapshot(t)).toBe(before);
     expect(preview.encoding).toBe('xlsx');
     expect(preview.preview.valid.map((o) => o.name)).toEqual(['许可科', '登记注册科', '李局长']);
-    expect(preview.preview.rows.filter((r) => r.errors.length > 0).map((r) => [r.line, r.errors[0]?.message])).toEqual([
+    expect(preview.preview.rows.filter((r) => r.errors.length > 0).map((r) => [r.line, said(r.errors[0])])).toEqual([
       [3, '第 3 行：评议对象名称为空'],
       [5, '第 5 行：“发展和改革局 许可科”与第 2 行重复（同一单位下的同名评议对象只能有一个）'],
     ]);
@@ -71,7 +72,7 @@ describe('importing objects', () => {
     const more = utf8Csv([['单位', '评议对象'], ['发展和改革局', '许可科'], ['自然资源局', '用地审批科']]);
     const append = await t.chair('previewObjectsImport', { roundId, mode: 'append', ...file('more.csv', more) });
     expect(append.encoding).toBe('utf-8');
-    expect(append.preview.rows.map((r) => [r.line, r.errors.map((e) => e.message)])).toEqual([
+    expect(append.preview.rows.map((r) => [r.line, r.errors.map((e) => said(e))])).toEqual([
       [2, ['第 2 行：“发展和改革局 许可科”本轮已有，不能重复添加（如要整体更新，请选择“替换现有名单”）']],
       [3, []],
     ]);
@@ -126,7 +127,7 @@ describe('importing rosters', () => {
     const preview = await t.chair('previewRosterImport', { meetingId, mode: 'replace', ...file('代表名单.csv', bytes) });
     expect(preview.encoding).toBe('gbk');
     expect(preview.preview.valid).toHaveLength(30);
-    expect(preview.preview.rows.filter((r) => r.errors.length > 0).map((r) => r.errors.map((e) => e.message).join(' '))).toEqual([
+    expect(preview.preview.rows.filter((r) => r.errors.length > 0).map((r) => r.errors.map((e) => said(e)).join(' '))).toEqual([
       expect.stringContaining('第 32 行：代表类别“居委会主任”无法识别，应为 人大代表、政协委员、分管领导、服务对象、本单位干部 之一'),
       '第 33 行：姓名为空',
     ]);
@@ -159,7 +160,7 @@ describe('importing rosters', () => {
     expect(preview.preview.warningCount).toBe(1);
     await t.chair('importRoster', { meetingId, mode: 'replace', skipInvalid: false, ...file('r.csv', utf8Csv(rows)) });
     const again = await t.chair('previewRosterImport', { meetingId, mode: 'append', ...file('r.csv', utf8Csv(rows.slice(0, 2))) });
-    expect(again.preview.rows[0]?.errors[0]?.message).toContain('“张伟”（某公司）已在名单中，不能重复添加');
+    expect(said(again.preview.rows[0]?.errors[0])).toContain('“张伟”（某公司）已在名单中，不能重复添加');
   });
 });
 

@@ -1,23 +1,28 @@
 /**
- * The chair console's words for every error code of the catalogue (shared/domain/errors.ts), in
- * Chinese and English, filled in from the params core sends with the code (shared/domain/result.ts
- * fail()). Core writes no sentences for these; printed sheets, exports and the tablet's wire
- * messages stay Chinese and are not worded here.
- * An error without params comes from an older call site that still writes its own Chinese
- * sentence: Chinese shows that sentence, English the code's sentence. A code this console does
- * not know (a newer core) falls back to the core's message.
- * Pure (no DOM, no Vue): errors.ts adds the console's current language; node tests word core's
- * errors through errorWords directly.
+ * The words for every error code of the catalogue (shared/domain/errors.ts), in Chinese and
+ * English, filled in from the params core sends with the code (shared/domain/result.ts fail()).
+ * Core writes no sentences; the chair console (renderer/chair/errors.ts adds its current
+ * language), the setup tab's lock banners, the chair's alarms and the command line
+ * (electron/host/retally.ts, in Chinese) all word errors here, so they say the same. Printed
+ * sheets, exports and the tablet's wire messages stay Chinese and are not worded here.
+ * An error without params (an answer of an older core, or made before core exists) shows its
+ * message in Chinese and the code's sentence in English. A code this table does not know (a newer
+ * core) falls back to the message, or to the code and params.
+ * Pure (no DOM, no Vue): node tests word core's errors through errorWords directly.
  */
-import type { AppError } from '../../shared/domain/result';
-import type { ErrorCode } from '../../shared/domain/errors';
-import { WEIGHTED_GROUPS, isVoterGroup, voterGroup } from '../../shared/domain/voter-groups';
-import { checkComposition } from '../../shared/setup/composition';
+import { errorFallback, type AppError } from '../domain/result';
+import type { ErrorCode } from '../domain/errors';
+import { WEIGHTED_GROUPS, isVoterGroup, voterGroup } from '../domain/voter-groups';
+import { checkComposition } from '../setup/composition';
+import { ballotIssueText, isBallotIssueCode } from '../domain/ballot-rules';
+import type { FieldSpec } from '../setup/columns';
+import { OBJECT_FIELDS } from '../setup/objects';
+import { ROSTER_FIELDS } from '../setup/roster';
 /** The console's languages (renderer/common/i18n.ts's Locale). */
 export type ErrorLocale = 'zh' | 'en';
 
 /** The params the wordings below read (core may send more; they are then not shown). */
-type WordParams = {
+type WordParams = ListParams & {
   readonly [K in
     | 'action'
     | 'scope'
@@ -55,8 +60,22 @@ type WordParams = {
     | 'what'
     | 'lines'
     | 'officials'
-    | 'recipients']?: string | number;
+    | 'recipients'
+    | 'issue'
+    | 'needed'
+    | 'free'
+    | 'column'
+    | 'encoding'
+    | 'object'
+    | 'indicator']?: string | number;
 };
+
+/** The params that list names: a missing column's field keys, a file's headers, the lines with errors. */
+interface ListParams {
+  readonly missing?: readonly string[];
+  readonly found?: readonly string[];
+  readonly lines?: readonly string[] | string;
+}
 
 /** A code's wording: fixed, or made from its params. */
 type Words = string | ((params: WordParams) => string);
@@ -113,6 +132,38 @@ const BINARY_KINDS_EN: Partial<Record<string, string>> = { pdf: 'a PDF document'
 const IMPORT_WHAT_ZH: Partial<Record<string, string>> = { objects: '评议对象表', roster: '代表名单' };
 const IMPORT_WHAT_EN: Partial<Record<string, string>> = { objects: 'objects table', roster: 'roster' };
 
+/** The fields of the file an import reads, from which import_missing_columns lists what each column may be called. */
+function importFields(p: WordParams): readonly FieldSpec<string>[] | null {
+  return p.what === 'objects' ? OBJECT_FIELDS : p.what === 'roster' ? ROSTER_FIELDS : null;
+}
+
+const ENCODING_NAMES: Partial<Record<string, string>> = { 'utf-8': 'UTF-8', gbk: 'GBK', 'utf-16': 'UTF-16' };
+
+/**
+ * Where an import took its header from (core adds the line and the encoding to a header that
+ * matched nothing): in a text file read in the wrong encoding the headers above are gibberish.
+ */
+function headerSource(p: WordParams, language: ErrorLocale): string {
+  if (p.line === undefined || p.encoding === undefined) return '';
+  const line = s(p.line);
+  const encoding = ENCODING_NAMES[s(p.encoding)] ?? s(p.encoding);
+  if (language === 'zh') {
+    return p.encoding === 'xlsx'
+      ? `表头取自第 ${line} 行。`
+      : `表头取自第 ${line} 行，文件按 ${encoding} 编码读取；如果上面的表头是乱码，说明文件的编码不对，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx 后再导入。`;
+  }
+  return p.encoding === 'xlsx'
+    ? ` The header was taken from line ${line}.`
+    : ` The header was taken from line ${line}, reading the file as ${encoding}; if the headers above are gibberish, the encoding is wrong: save the file in Excel as "CSV UTF-8 (comma delimited)" or .xlsx and import again.`;
+}
+
+/** The lines with errors that import_has_errors names (the first ten), and "and more" when there are others. */
+function lineList(p: WordParams, language: ErrorLocale): string {
+  const lines = typeof p.lines === 'string' ? [p.lines] : (p.lines ?? []);
+  const more = typeof p.count === 'number' && p.count > lines.length;
+  return language === 'zh' ? `${lines.join('、')}${more ? ' 等' : ''}` : `${lines.join(', ')}${more ? ', …' : ''}`;
+}
+
 /** A meeting status and a voting action as bad_transition names them. */
 const STATUS_NAMES: Record<ErrorLocale, Partial<Record<string, string>>> = {
   zh: { draft: '投票尚未开始', open: '投票正在进行', paused: '投票已暂停', closed: '投票已经结束', official: '结果已经确认' },
@@ -154,16 +205,35 @@ const BALLOT_FILE_PARTS_EN: Partial<Record<string, string>> = {
   group: 'has an unknown voter group',
 };
 
+/** Why a ballot of a ballot file does not fit its meeting: the rule it breaks (shared ballotIssueText), or its group. */
+function ballotFit(p: WordParams, language: ErrorLocale): string {
+  const code = s(p.issue);
+  if (!isBallotIssueCode(code)) return language === 'zh' ? '组别' : 'its voter group';
+  const params = {
+    ...(typeof p.position === 'number' ? { position: p.position } : {}),
+    ...(p.object === undefined ? {} : { object: s(p.object) }),
+    ...(p.indicator === undefined ? {} : { indicator: s(p.indicator) }),
+    ...(typeof p.count === 'number' ? { count: p.count } : {}),
+    ...(typeof p.max === 'number' ? { max: p.max } : {}),
+  };
+  return ballotIssueText(code, params, language);
+}
+
+/**
+ * The end of a weight check's Chinese sentence: the save refusal says what to do; the indicator
+ * editor, which shows the check live beside the weights (scope=editor), states the rule only.
+ */
+function saveHint(p: WordParams): string {
+  return p.scope === 'editor' ? '' : '。请调整权重后再保存。';
+}
+
 /** What a removal refused by ballots or open voting names: a campaign, a round or this meeting. */
 function removalTarget(p: WordParams, language: ErrorLocale): string {
   if (language === 'zh') return p.target === 'campaign' ? `评议活动“${s(p.name)}”` : p.target === 'round' ? `轮次“${s(p.name)}”` : '这场会议';
   return p.target === 'campaign' ? `the campaign "${s(p.name)}"` : p.target === 'round' ? `the round "${s(p.name)}"` : 'this meeting';
 }
 
-/**
- * Chinese, worded from the params core sends (fail()). An error without params comes from an
- * older call site that still writes its own Chinese sentence (err()); that sentence is shown.
- */
+/** Chinese, worded from the params core sends (fail()). */
 const ZH: Record<ErrorCode, Words> = {
   meeting_not_found: '找不到这场评议会议，请刷新后重新选择。',
   campaign_not_found: '找不到这个评议活动，可能已被删除，请刷新后重新选择。',
@@ -215,7 +285,12 @@ const ZH: Record<ErrorCode, Words> = {
       round_results: '本轮还没有投票已结束的打分会议：会议结束投票后才有结果。',
       print: '投票结束后才能打印结果，请先在“投票”中结束投票。',
     })[String(p.action)] ?? '投票结束后才能进行这一步：请先在“投票”页结束投票。',
-  anonymisation_pending: '投票已结束，但选票的匿名化尚未完成，结果暂不能查看。请在“投票”页再点一次“结束投票”完成它（若提示磁盘已满，请先腾出空间）。',
+  anonymisation_pending: (p) =>
+    p.rule === 'disk_full'
+      ? `数据文件夹所在的磁盘已满，投票已结束但匿名化尚未完成，结果暂不能查看。请在该磁盘上腾出至少 ${s(p.needed)} MB（现有 ${p.free === undefined ? '未知' : s(p.free)} MB 可用，例如删除不需要的文件或清空回收站），然后在“投票”页再点一次“结束投票”。`
+      : p.rule === 'failed'
+        ? `投票已结束，但匿名化尚未完成（${s(p.detail)}）。请在“投票”页再点一次“结束投票”；若仍失败，请不要删除数据文件夹，并联系技术人员。`
+        : '投票已结束，但选票的匿名化尚未完成，结果暂不能查看。请在“投票”页再点一次“结束投票”完成它（若提示磁盘已满，请先腾出空间）。',
   results_official: (p) =>
     p.action === 'mark_official' ? '结果已经是正式结果了。' : '结果已确认为正式结果，本场会议不能再作任何修改。如确有错误，请按规定另行处理并书面说明。',
   bad_transition: (p) => {
@@ -306,11 +381,11 @@ const ZH: Record<ErrorCode, Words> = {
   weight_invalid: (p) =>
     p.position === undefined
       ? '指标权重有误：应为大于 0、最多两位小数的数。'
-      : `第 ${s(p.position)} 项指标的权重 ${s(p.value)} 无效：应为大于 0 的数，最多两位小数。请调整权重后再保存。`,
+      : `第 ${s(p.position)} 项指标的权重 ${s(p.value)} 无效：应为大于 0 的数，最多两位小数${saveHint(p)}`,
   weights_total: (p) =>
     p.total === undefined
       ? '各项指标的权重合计应为 100%。'
-      : `指标权重合计为 ${s(p.total)}%，应为 100%（${p.rule === 'over' ? '多了' : '还差'} ${s(p.diff)}%）。请调整权重后再保存。`,
+      : `指标权重合计为 ${s(p.total)}%，应为 100%（${p.rule === 'over' ? '多了' : '还差'} ${s(p.diff)}%）${saveHint(p)}`,
   veto_reason: '请写明一票否决的理由（例如经查实的吃拿卡要问题），理由会印在结果表上。',
   roster_empty: (p) => (p.action === 'print' ? '这场会议还没有代表名单，请先在“准备”中导入名单再打印签到表。' : '代表名单为空，请先添加代表。'),
   malformed_code: '评议码有误，请对照纸条逐位核对后重新输入。',
@@ -349,13 +424,34 @@ const ZH: Record<ErrorCode, Words> = {
   },
   import_xlsx_unreadable: (p) =>
     p.file === undefined ? '工作簿无法读取，请另存为 .xlsx 后重试。' : `无法读取 Excel 文件“${s(p.file)}”：文件可能已损坏或不完整。${SAVE_AS_HINT}`,
-  import_no_rows: '表格中没有数据行。',
-  import_missing_columns: '表格缺少必需的列，请使用模板的表头。',
+  import_no_rows: (p) => (p.what === undefined ? '表格中没有数据行。' : `${IMPORT_WHAT_ZH[s(p.what)] ?? s(p.what)}只有表头，没有数据行。请在表头下面逐行填写后再导入。`),
+  import_missing_columns: (p) => {
+    const fields = importFields(p);
+    if (fields === null) return '表格缺少必需的列，请使用模板的表头。';
+    const missing = fields.filter((f) => (p.missing ?? []).includes(f.key));
+    const describe = (f: FieldSpec<string>): string => {
+      const others = f.synonyms.filter((x) => x !== f.label);
+      return others.length > 0 ? `“${f.label}”（也可写作 ${others.join('、')}）` : `“${f.label}”`;
+    };
+    const optional = fields.filter((f) => !f.required).map((f) => `“${f.label}”`);
+    const found = p.found ?? [];
+    return (
+      `${IMPORT_WHAT_ZH[s(p.what)] ?? s(p.what)}缺少必需的列：${missing.map((f) => `“${f.label}”`).join('、')}。` +
+      `表头应包含 ${fields.filter((f) => f.required).map(describe).join('；')}` +
+      (optional.length > 0 ? `；可选 ${optional.join('、')}` : '') +
+      `。文件中的表头是：${found.length > 0 ? found.map((h) => `“${h}”`).join('、') : '（空）'}。` +
+      '请检查是否选错了文件，或把第一行改成上面的列名。' +
+      headerSource(p, 'zh')
+    );
+  },
   import_nothing_valid: (p) =>
     p.what === undefined
       ? '表格中没有一行是有效的，请按提示改正后重新导入。'
       : `${IMPORT_WHAT_ZH[s(p.what)] ?? s(p.what)}中没有一行是正确的，没有导入。请按预览中列出的问题改正文件后重新导入。`,
-  import_wrong_kind: '这张表格是另一种名单。',
+  import_wrong_kind: (p) =>
+    p.column === undefined
+      ? '这张表格是另一种名单。'
+      : `这个文件看起来是评议代表名单（有“${s(p.column)}”列），不是评议对象表。请在“评议代表”页面导入它，或选择评议对象表。`,
   import_csv_quote: (p) =>
     p.line === undefined
       ? 'CSV 文件中有未闭合的引号。'
@@ -367,13 +463,14 @@ const ZH: Record<ErrorCode, Words> = {
   import_has_errors: (p) =>
     p.what === undefined
       ? '有些行有错误：请改正，或只导入有效的行。'
-      : `${IMPORT_WHAT_ZH[s(p.what)] ?? s(p.what)}中有 ${s(p.count)} 行有错误（第 ${s(p.lines)} 行），没有导入任何内容。请改正后重新导入，或选择“只导入正确的行”。`,
+      : `${IMPORT_WHAT_ZH[s(p.what)] ?? s(p.what)}中有 ${s(p.count)} 行有错误（第 ${lineList(p, 'zh')} 行），没有导入任何内容。请改正后重新导入，或选择“只导入正确的行”。`,
   not_ballot_file: (p) =>
     p.rule === 'headers'
       ? '这不是评议程序导出的选票文件（应为“导出选票”得到的 .csv 或 .xlsx，首行为“记录 record / 编号 no. / 组别 group / 内容 data”）。请选择导出的原文件。'
       : '这不是评议程序导出的选票文件，请选择导出的原文件。',
   bad_ballot_file: (p) => {
     if (p.line === undefined) return '选票文件与它自己的会议定义不符，文件可能被改动过。请使用导出的原文件。';
+    if (p.part === 'fit') return `选票文件第 ${s(p.line)} 行的选票与会议定义不符（${ballotFit(p, 'zh')}），文件可能被改动过。`;
     const what = p.part === 'record' ? `的记录类型“${s(p.value)}”无法识别` : (BALLOT_FILE_PARTS_ZH[s(p.part)] ?? '无法读取');
     return `选票文件第 ${s(p.line)} 行${what}，文件可能被改动过。请使用导出的原文件。`;
   },
@@ -425,6 +522,10 @@ const ZH: Record<ErrorCode, Words> = {
   rehearsal_open: '这场会议的演练仍在投票。请先结束演练；如确需现在开始正式投票，请确认后继续。',
   not_rehearsal: '这不是演练会议：只有演练会议可以清除。',
   rehearsal_of_rehearsal: '这已经是演练会议了：请从正式会议创建演练。',
+  // i15: alarms
+  alarm_guessing_client: '有一台平板（或同一网段的一组设备）连续输入了多个无效评议码（或别人已用过的评议码），已放慢它的尝试。请留意是否有人在猜测评议码。',
+  alarm_guessing_room: '会场内多个地址在短时间内输入了大量无效评议码，所有平板的尝试都已放慢（有效评议码仍可投票）。请留意是否有人在猜测评议码。',
+  storage_write_failed: (p) => `选票写入磁盘失败（${s(p.detail)}）。平板会自动重试；请检查磁盘空间和数据文件夹。`,
 };
 
 const EN: Record<ErrorCode, Words> = {
@@ -436,19 +537,22 @@ const EN: Record<ErrorCode, Words> = {
   representative_not_found: 'This representative is not on the roster. Refresh the list and try again.',
   code_not_found: 'This meeting has no such code. Check the slip and the selected meeting.',
   veto_not_found: 'This object has no veto. Refresh to see the current state.',
+  // Also the setup tab's lock banners (shared/api/chair/setup.ts LockReason).
   meeting_frozen: (p) =>
     p.state === 'closed'
-      ? 'Voting has closed for this meeting: its definition is locked. Copy the meeting or the round to evaluate again.'
-      : 'Voting has started for this meeting: its definition (objects, indicators, settings, roster) is locked. Copy the meeting to change it.',
+      ? 'Voting has closed: this meeting\'s definition is locked. To evaluate again, copy the meeting or the round.'
+      : 'Voting has opened: this meeting\'s definition (objects, indicators, settings, roster) is locked. To change it, copy the meeting and edit the copy.',
   round_frozen: (p) =>
     p.meeting === undefined
       ? 'A meeting of this round has started voting: its objects and indicators are locked. Copy the round to change them.'
-      : `"${String(p.meeting)}" of this round has started voting: the round's objects, indicator sets and total score split are locked. Copy the round to change them.`,
+      : p.scope === 'objects'
+        ? 'A meeting of this round has opened voting: the round\'s objects and indicator mapping are locked. To change them, copy the round and edit the copy.'
+        : `"${String(p.meeting)}" of this round has started voting: the round's objects, indicator sets and total score split are locked. Copy the round to change them.`,
   indicator_set_frozen: (p) =>
     p.state === 'builtin'
       ? 'This indicator set is built in and cannot be changed or removed. Create a custom set instead.'
       : p.meeting !== undefined
-        ? `"${s(p.meeting)}" has started voting with this indicator set: it is locked. Create a new set instead.`
+        ? 'A meeting that uses this indicator set has opened voting, so the set is locked. To change it, create a new set.'
         : 'This indicator set is built in or in use by a meeting that has voted; create a new set instead.',
   indicator_set_in_use: (p) =>
     p.name === undefined
@@ -469,7 +573,12 @@ const EN: Record<ErrorCode, Words> = {
       round_results: 'No graded meeting of this round has closed voting yet: the round has results once one has.',
       print: 'Results are printed once voting has closed: close voting on the Voting tab first.',
     })[String(p.action)] ?? 'Available once voting has closed: close voting on the Voting tab first.',
-  anonymisation_pending: 'Voting is closed but its anonymisation has not finished (the disk may be full): free some space on the data folder\'s disk, then press Close voting again on the Voting tab.',
+  anonymisation_pending: (p) =>
+    p.rule === 'disk_full'
+      ? `The data folder's disk is full: voting is closed but its anonymisation has not finished, so the results cannot be shown yet. Free at least ${s(p.needed)} MB on that disk (${p.free === undefined ? 'unknown' : s(p.free)} MB free now; delete unneeded files or empty the recycle bin), then press Close voting again on the Voting tab.`
+      : p.rule === 'failed'
+        ? `Voting is closed but its anonymisation has not finished (${s(p.detail)}). Press Close voting again on the Voting tab; if it fails again, do not delete the data folder and call technical support.`
+        : 'Voting is closed but its anonymisation has not finished (the disk may be full): free some space on the data folder\'s disk, then press Close voting again on the Voting tab.',
   results_official: (p) =>
     p.action === 'mark_official'
       ? 'The results are already official.'
@@ -607,13 +716,35 @@ const EN: Record<ErrorCode, Words> = {
   },
   import_xlsx_unreadable: (p) =>
     p.file === undefined ? 'The workbook cannot be read. Save it again as .xlsx and retry.' : `The Excel file "${s(p.file)}" cannot be read: it may be damaged or incomplete. Save it again as .xlsx or CSV.`,
-  import_no_rows: 'The table has no data rows.',
-  import_missing_columns: 'The table lacks required columns. Use the template\'s headings.',
+  import_no_rows: (p) =>
+    p.what === undefined ? 'The table has no data rows.' : `The ${IMPORT_WHAT_EN[s(p.what)] ?? s(p.what)} has a header but no data rows. Fill in the rows under the header and import again.`,
+  import_missing_columns: (p) => {
+    const fields = importFields(p);
+    if (fields === null) return 'The table lacks required columns. Use the template\'s headings.';
+    const missing = fields.filter((f) => (p.missing ?? []).includes(f.key));
+    const describe = (f: FieldSpec<string>): string => {
+      const others = f.synonyms.filter((x) => x !== f.label);
+      return others.length > 0 ? `"${f.label}" (or ${others.join(', ')})` : `"${f.label}"`;
+    };
+    const optional = fields.filter((f) => !f.required).map((f) => `"${f.label}"`);
+    const found = p.found ?? [];
+    return (
+      `The ${IMPORT_WHAT_EN[s(p.what)] ?? s(p.what)} lacks the required column${missing.length === 1 ? '' : 's'} ${missing.map((f) => `"${f.label}"`).join(', ')}. ` +
+      `The header must have ${fields.filter((f) => f.required).map(describe).join('; ')}` +
+      (optional.length > 0 ? `; optional ${optional.join(', ')}` : '') +
+      `. The file's header reads: ${found.length > 0 ? found.map((h) => `"${h}"`).join(', ') : '(empty)'}. ` +
+      'Check that this is the right file, or change its first line to the column names above.' +
+      headerSource(p, 'en')
+    );
+  },
   import_nothing_valid: (p) =>
     p.what === undefined
       ? 'No row of the table is valid. Fix the rows shown and import again.'
       : `No row of the ${IMPORT_WHAT_EN[s(p.what)] ?? s(p.what)} is valid; nothing was imported. Fix the problems listed in the preview and import again.`,
-  import_wrong_kind: 'The table is for another kind of list.',
+  import_wrong_kind: (p) =>
+    p.column === undefined
+      ? 'The table is for another kind of list.'
+      : `This file looks like a roster of representatives (it has a "${s(p.column)}" column), not an objects table. Import it under Representatives, or choose the objects table.`,
   import_csv_quote: (p) =>
     p.line === undefined
       ? 'The CSV file has an unclosed quote.'
@@ -625,13 +756,14 @@ const EN: Record<ErrorCode, Words> = {
   import_has_errors: (p) =>
     p.what === undefined
       ? 'Some rows have errors. Fix them, or import the valid rows only.'
-      : `${s(p.count)} rows of the ${IMPORT_WHAT_EN[s(p.what)] ?? s(p.what)} have errors (lines ${s(p.lines)}); nothing was imported. Fix them, or import the valid rows only.`,
+      : `${s(p.count)} rows of the ${IMPORT_WHAT_EN[s(p.what)] ?? s(p.what)} have errors (lines ${lineList(p, 'en')}); nothing was imported. Fix them, or import the valid rows only.`,
   not_ballot_file: (p) =>
     p.rule === 'headers'
       ? 'This is not an exported ballot file (the .csv or .xlsx of "Export ballots", headed record / no. / group / data). Choose the exported file.'
       : 'This is not an exported ballot file.',
   bad_ballot_file: (p) => {
     if (p.line === undefined) return 'The ballot file does not fit its own definition; it may have been altered.';
+    if (p.part === 'fit') return `The ballot on line ${s(p.line)} of the ballot file does not fit the meeting (${ballotFit(p, 'en')}); the file may have been altered.`;
     const what = p.part === 'record' ? `has an unknown record type "${s(p.value)}"` : (BALLOT_FILE_PARTS_EN[s(p.part)] ?? 'cannot be read');
     return `Line ${s(p.line)} of the ballot file ${what}; the file may have been altered. Use the exported file.`;
   },
@@ -690,14 +822,21 @@ const EN: Record<ErrorCode, Words> = {
   rehearsal_open: 'A rehearsal of this meeting is still voting. Close it first, or confirm to open the real meeting anyway.',
   not_rehearsal: 'This meeting is not a rehearsal: only a rehearsal can be wiped.',
   rehearsal_of_rehearsal: 'This is already a rehearsal: make the rehearsal copy from the real meeting.',
+  // i15: alarms
+  alarm_guessing_client: 'A tablet (or a group of devices on one subnet) entered several invalid or already used codes in a row; its attempts are slowed down. Watch for someone guessing codes.',
+  alarm_guessing_room: 'Many addresses in the room entered many invalid codes in a short time; every tablet\'s attempts are slowed down (valid codes still vote). Watch for someone guessing codes.',
+  storage_write_failed: (p) => `Ballots could not be written to disk (${s(p.detail)}). The tablets retry by themselves; check the disk space and the data folder.`,
 };
 
 const WORDS: Record<ErrorLocale, Record<ErrorCode, Words>> = { zh: ZH, en: EN };
 
-/** The sentence for an error in `language`. */
-export function errorWords(error: Pick<AppError, 'code' | 'message' | 'params'>, language: ErrorLocale): string {
+/**
+ * The sentence for an error (or a lock: a code and params without a message) in `language`.
+ * A code not in the catalogue is shown as its message, or as its plain fallback.
+ */
+export function errorWords(error: Pick<AppError, 'code' | 'params'> & { readonly message?: string }, language: ErrorLocale): string {
   const words = (WORDS[language] as Partial<Record<string, Words>>)[error.code];
-  if (words === undefined) return error.message;
-  if (error.params === undefined && language === 'zh') return error.message;
+  if (words === undefined) return error.message ?? errorFallback(error.code, error.params);
+  if (error.params === undefined && language === 'zh' && error.message !== undefined) return error.message;
   return typeof words === 'string' ? words : words((error.params ?? {}) as WordParams);
 }
