@@ -62,3 +62,5 @@ export type { PublishedGroup, PublishedWorstFigures } from './small-group-check'
 export { combinedRateOf, ratesArePublishable, solutionsFor } from './small-group-check';
 export type { FittingScores, GradedScoreRules, GradedVerdict, GradedWithholdReason, PublishedGradedObject } from './graded-small-group-check';
 export { gradedScoresArePublishable, smallGroupScoresFitting } from './graded-small-group-check';
+export type { AnswersVerdict, PublishedAnswers } from './incomplete-row-check';
+export { answeredCountsFitting, answersArePublishable, publishedAnswersOf, publishedNamesMissingGroups } from './incomplete-row-check';

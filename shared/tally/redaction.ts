@@ -16,13 +16,16 @@ function redactedFigures(summary: GroupSummary): RedactedGroupFigures {
 }
 
 function redactTerms(terms: readonly GroupTerm[], hidden: ReadonlySet<VoterGroup>): readonly GroupTerm[] {
-  return terms.map((t) => (hidden.has(t.group) && t.figure !== null ? { ...t, figure: null, hidden: true } : t));
+  // A hidden group without answers is 不公开 too, not 无评分: that would say all its members
+  // skipped the object (i13: incomplete-row-check.ts).
+  return terms.map((t) => (hidden.has(t.group) ? { ...t, figure: null, hidden: true } : t));
 }
 
 /**
- * Replaces every figure-bearing step of a hidden group by one `group-hidden` step. Steps that
- * carry no figure (a group gave no answer, cast no ballot) stay: they explain why a row is
- * incomplete, which the row says anyway.
+ * Replaces every step of a hidden group that bears a figure, or says that the group gave no
+ * answer for the object, by one `group-hidden` step: "the officials gave no answer" on an
+ * object is a count (all 3 of them skipped it), so a published row says 数据不完整 without the
+ * group (i13, incomplete-row-check.ts).
  */
 function redactExplanation(explanation: Explanation, groups: readonly GroupSummary[], smallGroupK: number): Explanation {
   const hidden = new Map(groups.filter((g) => g.hidden).map((g) => [g.group, g]));
@@ -50,6 +53,9 @@ function redactExplanation(explanation: Explanation, groups: readonly GroupSumma
         steps.push({ ...step, terms: redactTerms(step.terms, hiddenSet) });
         break;
       case 'group-missing':
+        if (hidden.has(step.group)) hide(step.group);
+        else steps.push(step);
+        break;
       case 'group-hidden':
       case 'component-points':
       case 'component-missing':

@@ -237,7 +237,7 @@ function withheldLines(basis: Basis): string[] {
     // The round's totals are judged under the round's chain (round.ts componentPublication).
     const component = basis.mode === 'round' ? basis.round.components.find((c) => c.meetingId === m.row.id)?.publication : null;
     const publication = component ?? m.results.publication;
-    const note = withheldNote({ ...m.results, figuresWithheld: publication.figuresWithheld, reason: publication.reason });
+    const note = withheldNote({ ...m.results, figuresWithheld: publication.figuresWithheld, reason: publication.reason, incompleteObjects: m.results.rows.filter((r) => r.incomplete).length });
     return note === null ? [] : [meetings.length > 1 ? `${m.row.title}：${note}` : note];
   });
 }

@@ -112,7 +112,7 @@ function componentPublication(data: MeetingData | null, tally: GradedMeetingTall
   if (data === null || tally === null) return null;
   const small = tally.groups.some((g) => g.ballots > 0 && g.ballots < tally.smallGroupK);
   if (roundingMode === 'exact' && small) return { figuresWithheld: true, reason: 'unproven' };
-  const objects = tally.objects.map((o) => ({ objectId: o.objectId, score: o.score?.rounded ?? null }));
+  const objects = tally.objects.map((o) => ({ objectId: o.objectId, score: o.score?.rounded ?? null, missingGroups: o.missingGroups }));
   return gradedPublication(data.definition, tally.groups, objects, roundingMode, data.ballotSetVersion);
 }
 
