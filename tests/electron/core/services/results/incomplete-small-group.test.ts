@@ -49,6 +49,26 @@ function csvRows(base64: string): string[][] {
   return rows;
 }
 
+/** Votes and closes a social meeting opened despite its composition; officials skip object 0 whole. */
+async function voteSkippingFirst(meetingId: string): Promise<void> {
+  await t.chair('setCompositionOverride', { meetingId, reason: '人大政协及领导组到会人数不足，经研究照常召开' });
+  const codes = await t.chair('generateCodes', { meetingId, spares: 0 });
+  await t.chair('openVoting', { meetingId, override: '到会人员构成经主持人确认，照常投票' });
+  let n = 0;
+  for (const code of codes) {
+    n += 1;
+    const session = await t.tablet('/api/tablet/session', { code: code.code });
+    const definition = session.body.value as BallotDefinition;
+    // Everyone else grades with some spread (indices into 100/80/60/0).
+    const ballot = fullBallot(definition, (o, i) => (code.group === 'officials' && o === 0 ? null : (o + i + n) % 4));
+    const answer = await t.tablet('/api/tablet/ballot', { code: code.code, ballot });
+    if (answer.status !== 200) throw new Error(`ballot failed: ${JSON.stringify(answer.body)}`);
+  }
+  await t.chair('closeVoting', { meetingId });
+}
+
+let oneOfficialId: string;
+
 beforeAll(async () => {
   t = await startTestHost({ demo: false });
   const round = await createRound(t, fixtureObjects().slice(0, 4), {
@@ -62,21 +82,12 @@ beforeAll(async () => {
   socialId = round.socialId;
   objects = round.objects;
   await voteMeeting(t, round.selfId, false);
-  await t.chair('setCompositionOverride', { meetingId: socialId, reason: '人大政协及领导组仅到三人，经研究照常召开' });
-  const codes = await t.chair('generateCodes', { meetingId: socialId, spares: 0 });
-  await t.chair('openVoting', { meetingId: socialId, override: '到会人员构成经主持人确认，照常投票' });
-  let n = 0;
-  for (const code of codes) {
-    n += 1;
-    const session = await t.tablet('/api/tablet/session', { code: code.code });
-    const definition = session.body.value as BallotDefinition;
-    // Officials skip object 0 whole; everyone else grades with some spread (indices into 100/80/60/0).
-    const ballot = fullBallot(definition, (o, i) => (code.group === 'officials' && o === 0 ? null : (o + i + n) % 4));
-    const answer = await t.tablet('/api/tablet/ballot', { code: code.code, ballot });
-    if (answer.status !== 200) throw new Error(`ballot failed: ${JSON.stringify(answer.body)}`);
-  }
-  await t.chair('closeVoting', { meetingId: socialId });
-}, 120_000);
+  await voteSkippingFirst(socialId);
+  // A second round whose officials' group is one person.
+  const lone = await createRound(t, fixtureObjects().slice(0, 4), { socialRoster: [['npc', '区人大常委会', 1], ['recipient', '辖区企业', 21]] });
+  oneOfficialId = lone.socialId;
+  await voteSkippingFirst(oneOfficialId);
+}, 180_000);
 
 afterAll(async () => {
   await t?.stop();
@@ -117,6 +128,8 @@ describe('an incomplete object with a small group, through the real store and ex
     expect(body.flat().join('\n')).not.toContain('无评分');
     expect(results.publication.figuresWithheld).toBe(false);
     expect(first?.[4]).toBe('不完整');
+    // The 票数 columns are the groups' ballots in the meeting, the same on every row: no per-object count.
+    for (const [i, name] of columns.entries()) if (name.endsWith('票数')) expect(new Set(body.map((r) => r[i]))).toEqual(new Set([String(name.startsWith('服务对象') ? 21 : 3)]));
     expect(file.warning).toContain('有 1 个对象数据不完整');
     expect(file.warning).toContain(`“${INCOMPLETE_UNNAMED}”`);
   });
@@ -126,5 +139,17 @@ describe('an incomplete object with a small group, through the real store and ex
     const first = sheet.rows.find((r) => r.name === objects[0]?.name);
     expect(first?.notes).toContain('人大代表、政协委员、分管领导');
     expect(sheet.withheld.join('\n')).toContain('不写是哪一组无评分');
+  });
+
+  it('withholds the scores where the officials are one person: every complete row says that ballot answered', async () => {
+    const results = (await t.chair('results', { meetingId: oneOfficialId })) as MeetingResults;
+    expect(results.groups.map((g) => g.ballots)).toEqual([1, 21]);
+    expect(results.rows.filter((r) => r.incomplete).map((r) => r.missingGroups)).toEqual([['officials']]);
+    expect(results.publication).toEqual({ figuresWithheld: true, reason: 'answered' });
+    const file = await t.chair('exportResults', { meetingId: oneOfficialId, format: 'csv' });
+    expect(file.warning).toContain('该组只有一张选票');
+    const rows = csvRows(file.base64);
+    const body = rows.slice(rows.findIndex((r) => r[0] === '名次') + 1);
+    for (const row of body) expect(row[4]).toBe('不公开');
   });
 });
