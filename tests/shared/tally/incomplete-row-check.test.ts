@@ -26,7 +26,8 @@ const SEED = Number(process.env['FC_SEED'] ?? 20261214);
 
 /** `answered` ballots of the group grade object x (满意), the rest skip it. */
 function ballots(group: VoterGroup, total: number, answered: number): TallyBallot[] {
-  return Array.from({ length: total }, (_, i) => ({ group, content: { type: 'graded', answers: i < answered ? { x: { a: 0 } } : {} } }));
+  const skipped: Record<string, Record<string, number | null>> = {};
+  return Array.from({ length: total }, (_, i): TallyBallot => ({ group, content: { type: 'graded', answers: i < answered ? { x: { a: 0 } } : skipped } }));
 }
 
 function tally(sizes: readonly [number, number], answered: readonly [number, number], smallGroupK: number) {
