@@ -46,7 +46,7 @@ export type {
   WorstTopEntry,
 } from './worst-tally';
 export { DEFAULT_TOP_N, tallyWorstMeeting } from './worst-tally';
-export { redactSmallGroups } from './redaction';
+export { redactRoundSteps, redactSmallGroups } from './redaction';
 export type { PrintedMeetingRow, PrintedRoundRow, RoundingMode } from './printed-arithmetic';
 export {
   checkPrintedMeetingRow,

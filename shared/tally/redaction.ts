@@ -3,7 +3,7 @@
  * one object is almost a vote). The tally keeps every figure so the score can be computed and
  * audited; whatever is shown on a screen, printed or exported goes through redactSmallGroups.
  */
-import type { VoterGroup } from '../domain/model';
+import type { MeetingKind, VoterGroup } from '../domain/model';
 import { assertNever } from '../domain/result';
 import type { Explanation, ExplanationStep, GroupTerm } from './explanation';
 import type { GradedMeetingTally } from './graded-tally';
@@ -102,3 +102,17 @@ export function redactSmallGroups(result: GradedMeetingTally | WorstMeetingTally
       return assertNever(result, 'tally');
   }
 }
+
+/**
+ * A round's own steps without a hidden group named: a component incomplete because a hidden group
+ * gave no answer says 结果不完整 alone, as that meeting's own (redacted) steps do (i13,
+ * incomplete-row-check.ts). `hidden` gives each component meeting's hidden groups.
+ */
+export function redactRoundSteps(steps: readonly ExplanationStep[], hidden: (component: MeetingKind) => ReadonlySet<VoterGroup>): ExplanationStep[] {
+  return steps.map((step) => {
+    if (step.kind !== 'component-missing') return step;
+    const shown = step.missingGroups.filter((g) => !hidden(step.component).has(g));
+    return shown.length === step.missingGroups.length ? step : { ...step, missingGroups: shown };
+  });
+}
+

@@ -6,7 +6,8 @@
  * note says why; the internal signed sheet names the group and says what was withheld.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fullBallot, startTestHost, type TestHost } from '../../../../support/running-host';
+import { fullBallot, startTestHost, tempDir, type TestHost } from '../../../../support/running-host';
+import { pagesText, pngsForLooking, savePdf, squash } from '../../printing/pdf-tools';
 import type { BallotDefinition } from '../../../../../shared/api/tablet-schemas';
 import type { MeetingResults } from '../../../../../shared/api/chair/results';
 import type { RankingSheet } from '../../../../../shared/api/chair/printing';
@@ -140,6 +141,17 @@ describe('an incomplete object with a small group, through the real store and ex
     expect(first?.notes).toContain('人大代表、政协委员、分管领导');
     expect(sheet.withheld.join('\n')).toContain('不写是哪一组无评分');
   });
+
+  it('prints the object on the detail sheet as incomplete with 不公开 for both groups, not which one gave no answers', async () => {
+    const pdf = await t.chair('renderPdf', { meetingId: socialId, sheet: 'detail' });
+    const saved = savePdf(tempDir('pingyi-incomplete-detail-'), 'incomplete-small-detail', pdf.base64);
+    pngsForLooking(saved, 'incomplete-small-detail');
+    // Sheets follow the ranking: the unranked (incomplete) object comes last.
+    const first = squash(pagesText(saved).find((page) => page.includes(objects[0]?.name ?? '?')) ?? '');
+    expect(first).toContain(objects[0]?.name ?? '?');
+    expect(first).toContain('0.30×（不公开） + 0.70×（不公开）：结果不完整，不折算');
+    expect(first).not.toContain('无评分');
+  }, 60_000);
 
   it('withholds the scores where the officials are one person: every complete row says that ballot answered', async () => {
     const results = (await t.chair('results', { meetingId: oneOfficialId })) as MeetingResults;
