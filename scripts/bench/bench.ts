@@ -10,6 +10,8 @@
  * (slow-flush.c, loaded with LD_PRELOAD into the host and the floor; needs gcc).
  * --path-only measures the core's CPU per ballot without HTTP (ballot-path.ts): the figure to
  * compare two versions of the ballot path by on a loaded machine.
+ * --pdf-from DIR runs only the PDF scenario on a data folder kept by `--pdf-only --keep` (its meeting
+ * closed already): no burst first, so two builds can be compared back to back within seconds.
  * PINGYI_BENCH_HOST_STDERR=1 shows the host's stderr.
  */
 import { spawnSync } from 'node:child_process';
@@ -34,6 +36,13 @@ import { ballotPathCpuMs } from './ballot-path';
 
 const dist = resolve(__dirname, '..');
 const SIZE = { objects: 100, officials: 300, recipients: 700 } as const;
+
+function printPdfTimes(pdf: Awaited<ReturnType<typeof pdfTimes>>, loadBefore: readonly number[]): void {
+  console.log(`load before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`PDF ranking + detail, warm: median ${round1(pdf.warmMs)} ms wall (ranking ${round1(pdf.warmRankingMs)}, detail ${round1(pdf.warmDetailMs)}), median CPU ${pdf.warmCpuMs} ms`);
+  console.log(`warm runs (wall/CPU ms): ${pdf.warmRuns.map((r) => `${r.wallMs}/${r.cpuMs}`).join(' ')}`);
+  console.log(`cold ${round1(pdf.coldMs)} ms, after close ${round1(pdf.afterCloseMs)} ms, sheet data ${round1(pdf.dataMs)} ms, launch ${round1(pdf.launchMs)} ms`);
+}
 
 /** A full graded ballot with random grades and about one abstention in ten. */
 function randomBallot(definition: BallotDefinition): BallotContent {
@@ -130,6 +139,17 @@ async function main(): Promise<void> {
     }
     return;
   }
+  const pdfFrom = argument('--pdf-from');
+  if (pdfFrom) {
+    const db = new Database(join(pdfFrom, 'pingyi.sqlite'), { readonly: true });
+    const row = db.prepare("SELECT id FROM meetings WHERE status = 'closed' LIMIT 1").get() as { id: string } | undefined;
+    db.close();
+    if (!row) throw new Error(`no closed meeting in ${pdfFrom}`);
+    const before = loadavg();
+    const pdf = await pdfTimes(pdfFrom, row.id);
+    printPdfTimes(pdf, before);
+    return;
+  }
   const profileDir = argument('--profile');
   const loadBefore = loadavg();
   const dataDir = mkdtempSync(join(tmpdir(), 'pingyi-bench-'));
@@ -172,10 +192,7 @@ async function main(): Promise<void> {
     await kill(host.child, 'SIGTERM');
     closeMeeting(dataDir, prepared.meetingId);
     const pdf = await pdfTimes(dataDir, prepared.meetingId);
-    console.log(`load before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-    console.log(`PDF ranking + detail, warm: median ${round1(pdf.warmMs)} ms wall (ranking ${round1(pdf.warmRankingMs)}, detail ${round1(pdf.warmDetailMs)}), median CPU ${pdf.warmCpuMs} ms`);
-    console.log(`warm runs (wall/CPU ms): ${pdf.warmRuns.map((r) => `${r.wallMs}/${r.cpuMs}`).join(' ')}`);
-    console.log(`cold ${round1(pdf.coldMs)} ms, after close ${round1(pdf.afterCloseMs)} ms, sheet data ${round1(pdf.dataMs)} ms, launch ${round1(pdf.launchMs)} ms`);
+    printPdfTimes(pdf, loadBefore);
     if (out) writeFileSync(out, `${JSON.stringify({ pdf }, null, 2)}\n`);
     if (process.argv.includes('--keep')) console.log(`data folder kept: ${dataDir}`);
     else rmSync(dataDir, { recursive: true, force: true });

@@ -6,6 +6,7 @@
  */
 import type { ComponentPoints, MeetingSettings, RoundingMode, VoterGroup } from '../domain/model';
 import { GROUP_NAMES_ZH } from './group-names';
+import { publishedNamesMissingGroups } from '../tally/incomplete-row-check';
 import { DEFAULT_ROUND_SETTINGS } from '../domain/defaults';
 import { WEIGHTED_GROUPS } from '../domain/voter-groups';
 
@@ -107,7 +108,24 @@ export function groupNameZh(group: VoterGroup): string {
 }
 
 /** Why a meeting's figures stay off the published outputs (as MeetingPublication says it). */
-export type WithholdReason = 'single-group' | 'determined' | 'unproven' | null;
+export type WithholdReason = 'single-group' | 'determined' | 'unproven' | 'answered' | null;
+
+/** A graded row's note when a group gave no answer for the object: names the groups (the signed sheet, the console). */
+export function incompleteNote(missing: readonly VoterGroup[]): string {
+  return `数据不完整：${missing.map((g) => GROUP_NAMES_ZH[g]).join('、')}无评分，不折算`;
+}
+
+/**
+ * What a published output says of an incomplete graded row: the groups are named only where no
+ * group is small, since "the 3 officials gave no answer" is their count
+ * (shared/tally/incomplete-row-check.ts proves the unnamed form safe).
+ */
+export function publishedIncompleteNote(groups: readonly { readonly ballots: number }[], smallGroupK: number, missing: readonly VoterGroup[]): string {
+  return publishedNamesMissingGroups(groups, smallGroupK) ? incompleteNote(missing) : INCOMPLETE_UNNAMED;
+}
+
+/** An incomplete row on a published output where a group is small: no group named. */
+export const INCOMPLETE_UNNAMED = '数据不完整，不折算';
 
 /**
  * What a meeting with a small group leaves out of what is published, and why: said on the
@@ -122,11 +140,17 @@ export function withheldNote(input: {
   readonly smallGroupK: number;
   readonly figuresWithheld: boolean;
   readonly reason: WithholdReason;
+  /** i13: how many objects are incomplete (a group gave no answer); their published rows name no group. */
+  readonly incompleteObjects?: number;
 }): string | null {
   const { groups, smallGroupK } = input;
   const small = groups.filter((g) => g.ballots > 0 && g.ballots < smallGroupK);
   if (small.length === 0) return null;
   const who = small.map((g) => `${GROUP_NAMES_ZH[g.group]}只有 ${g.ballots} 张选票`).join('，');
+  const incomplete =
+    input.ballotType === 'graded' && (input.incompleteObjects ?? 0) > 0
+      ? `有 ${input.incompleteObjects ?? 0} 个对象数据不完整：公布时只写“${INCOMPLETE_UNNAMED}”，不写是哪一组无评分（写出来就等于说出该组全部选票都未评该对象），签字的排序表写明。`
+      : '';
   if (input.ballotType === 'worst') {
     const what = input.figuresWithheld
       ? '综合提名率与各组票数一起可以推算出该组的提名票数，因此结果导出文件不列综合提名率和各组数据'
@@ -139,8 +163,10 @@ export function withheldNote(input: {
       ? '本场只有这一组代表，得分就是该组的评分'
       : input.reason === 'determined'
         ? '经逐一核算，有对象的得分与各组票数一起只能对应该组的一种评分'
-        : '逐一核算未能证明每个对象的得分都推算不出该组的评分';
+        : input.reason === 'answered'
+          ? '该组只有一张选票，对象有无该组评分就说明了这张选票是否评了该对象'
+          : '逐一核算未能证明每个对象的得分都推算不出该组的评分';
   return input.figuresWithheld
-    ? `${who}（少于 ${smallGroupK} 张）：${why}，因此${published}。`
-    : `${who}（少于 ${smallGroupK} 张）：结果导出文件不列各组数据（经逐一核算，每个对象的得分都至少对应该组两种不同的评分，推算不出该组的评分）。`;
+    ? `${who}（少于 ${smallGroupK} 张）：${why}，因此${published}。${incomplete}`
+    : `${who}（少于 ${smallGroupK} 张）：结果导出文件不列各组数据（经逐一核算，每个对象的得分都至少对应该组两种不同的评分，推算不出该组的评分）。${incomplete}`;
 }

@@ -149,6 +149,8 @@ function formatStep(step: ExplanationStep, locale: ExplanationLocale): string {
         case 'not-evaluated':
           return zh ? `${meeting(step.component)}未评议该对象` : `${meeting(step.component)} evaluation did not include this object`;
         case 'incomplete':
+          // No group named where a hidden group is the cause (redactRoundSteps).
+          if (step.missingGroups.length === 0) return zh ? `${meeting(step.component)}结果不完整` : `${meeting(step.component)} result incomplete`;
           return zh
             ? `${meeting(step.component)}结果不完整（${missingGroups}无评分）`
             : `${meeting(step.component)} result incomplete (no answers from ${missingGroups})`;

@@ -46,7 +46,7 @@ export type {
   WorstTopEntry,
 } from './worst-tally';
 export { DEFAULT_TOP_N, tallyWorstMeeting } from './worst-tally';
-export { redactSmallGroups } from './redaction';
+export { redactRoundSteps, redactSmallGroups } from './redaction';
 export type { PrintedMeetingRow, PrintedRoundRow, RoundingMode } from './printed-arithmetic';
 export {
   checkPrintedMeetingRow,
@@ -62,3 +62,5 @@ export type { PublishedGroup, PublishedWorstFigures } from './small-group-check'
 export { combinedRateOf, ratesArePublishable, solutionsFor } from './small-group-check';
 export type { FittingScores, GradedScoreRules, GradedVerdict, GradedWithholdReason, PublishedGradedObject } from './graded-small-group-check';
 export { gradedScoresArePublishable, smallGroupScoresFitting } from './graded-small-group-check';
+export type { AnswersVerdict, PublishedAnswers } from './incomplete-row-check';
+export { answeredCountsFitting, answersArePublishable, publishedAnswersOf, publishedNamesMissingGroups } from './incomplete-row-check';

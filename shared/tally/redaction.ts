@@ -3,7 +3,7 @@
  * one object is almost a vote). The tally keeps every figure so the score can be computed and
  * audited; whatever is shown on a screen, printed or exported goes through redactSmallGroups.
  */
-import type { VoterGroup } from '../domain/model';
+import type { MeetingKind, VoterGroup } from '../domain/model';
 import { assertNever } from '../domain/result';
 import type { Explanation, ExplanationStep, GroupTerm } from './explanation';
 import type { GradedMeetingTally } from './graded-tally';
@@ -16,13 +16,16 @@ function redactedFigures(summary: GroupSummary): RedactedGroupFigures {
 }
 
 function redactTerms(terms: readonly GroupTerm[], hidden: ReadonlySet<VoterGroup>): readonly GroupTerm[] {
-  return terms.map((t) => (hidden.has(t.group) && t.figure !== null ? { ...t, figure: null, hidden: true } : t));
+  // A hidden group without answers is 不公开 too, not 无评分: that would say all its members
+  // skipped the object (i13: incomplete-row-check.ts).
+  return terms.map((t) => (hidden.has(t.group) ? { ...t, figure: null, hidden: true } : t));
 }
 
 /**
- * Replaces every figure-bearing step of a hidden group by one `group-hidden` step. Steps that
- * carry no figure (a group gave no answer, cast no ballot) stay: they explain why a row is
- * incomplete, which the row says anyway.
+ * Replaces every step of a hidden group that bears a figure, or says that the group gave no
+ * answer for the object, by one `group-hidden` step: "the officials gave no answer" on an
+ * object is a count (all 3 of them skipped it), so a published row says 数据不完整 without the
+ * group (i13, incomplete-row-check.ts).
  */
 function redactExplanation(explanation: Explanation, groups: readonly GroupSummary[], smallGroupK: number): Explanation {
   const hidden = new Map(groups.filter((g) => g.hidden).map((g) => [g.group, g]));
@@ -50,6 +53,9 @@ function redactExplanation(explanation: Explanation, groups: readonly GroupSumma
         steps.push({ ...step, terms: redactTerms(step.terms, hiddenSet) });
         break;
       case 'group-missing':
+        if (hidden.has(step.group)) hide(step.group);
+        else steps.push(step);
+        break;
       case 'group-hidden':
       case 'component-points':
       case 'component-missing':
@@ -96,3 +102,17 @@ export function redactSmallGroups(result: GradedMeetingTally | WorstMeetingTally
       return assertNever(result, 'tally');
   }
 }
+
+/**
+ * A round's own steps without a hidden group named: a component incomplete because a hidden group
+ * gave no answer says 结果不完整 alone, as that meeting's own (redacted) steps do (i13,
+ * incomplete-row-check.ts). `hidden` gives each component meeting's hidden groups.
+ */
+export function redactRoundSteps(steps: readonly ExplanationStep[], hidden: (component: MeetingKind) => ReadonlySet<VoterGroup>): ExplanationStep[] {
+  return steps.map((step) => {
+    if (step.kind !== 'component-missing') return step;
+    const shown = step.missingGroups.filter((g) => !hidden(step.component).has(g));
+    return shown.length === step.missingGroups.length ? step : { ...step, missingGroups: shown };
+  });
+}
+

@@ -15,7 +15,7 @@ import { fail, ok, type Result } from '../../../shared/domain/result';
 import { mayPrintResults, meetingStatus } from '../../../shared/domain/lifecycle';
 import { formatExplanation } from '../../../shared/tally';
 import { findMeeting, meetingSettings, turnout } from '../services/meetings';
-import { meetingBallots, meetingBallotTexts, meetingResults, receiptList, roundResults } from '../services/results';
+import { closedBallotSetDigest, meetingBallots, meetingBallotTexts, meetingResults, receiptList, roundResults } from '../services/results';
 import { shortFingerprint, storedBallotSetDigest } from './fingerprint';
 import { meetingState, sheetHeader } from './sheet-header';
 import { combinedResultState, type ResultState } from '../../../shared/rules/result-state';
@@ -121,10 +121,11 @@ export function resultSheetState(store: Store, meetingId: string): Result<Result
 
 /**
  * The sheet's fingerprint: the digest of the stored ballot texts (storedBallotSetDigest, the
- * same value as ballotSetDigest of the parsed ballots, without parsing and serialising them).
+ * same value as ballotSetDigest of the parsed ballots, without parsing and serialising them),
+ * kept with the closed meetings' ballot sets (closedBallotSetDigest).
  */
 function fingerprintOf(store: Store, meetings: readonly SheetMeeting[]): string {
-  return shortFingerprint(storedBallotSetDigest(meetings.map((m) => ({ meetingId: m.row.id, ballots: meetingBallotTexts(store, m.row.id) }))));
+  return shortFingerprint(closedBallotSetDigest(store, meetings.map((m) => m.row.id)));
 }
 
 function isBlank(ballot: TallyBallot): boolean {
@@ -236,7 +237,7 @@ function withheldLines(basis: Basis): string[] {
     // The round's totals are judged under the round's chain (round.ts componentPublication).
     const component = basis.mode === 'round' ? basis.round.components.find((c) => c.meetingId === m.row.id)?.publication : null;
     const publication = component ?? m.results.publication;
-    const note = withheldNote({ ...m.results, figuresWithheld: publication.figuresWithheld, reason: publication.reason });
+    const note = withheldNote({ ...m.results, figuresWithheld: publication.figuresWithheld, reason: publication.reason, incompleteObjects: m.results.rows.filter((r) => r.incomplete).length });
     return note === null ? [] : [meetings.length > 1 ? `${m.row.title}：${note}` : note];
   });
 }

@@ -10,7 +10,9 @@ import type { BallotContent, TallyBallot, VoterGroup } from '../../../shared/dom
 import { getMeetingKindAndStatus } from '../store/meetings';
 import { ballotStore } from '../store/ballot-store';
 import { meetingResultsOf, type ResultsView } from './results/compute';
-import { closedMeetingBallots, loadMeetingData, storedBallots } from './results/meeting-data';
+import { closedBallotSet, closedMeetingBallots, loadMeetingData, storedBallots } from './results/meeting-data';
+import { oncePerBallotSet } from './results/tally-memo';
+import { storedBallotSetDigest } from '../printing/fingerprint';
 import { resultsAvailable } from '../../../shared/domain/lifecycle';
 
 export { roundResults } from './results/round';
@@ -49,3 +51,23 @@ export function meetingBallots(store: Store, meetingId: string): readonly TallyB
 export function meetingBallotTexts(store: Store, meetingId: string): { group: VoterGroup; json: string }[] {
   return ballotStore(store.db).plainBallots(meetingId).map((row) => ({ group: row.group, json: row.contentJson }));
 }
+
+/**
+ * The fingerprint digest (storedBallotSetDigest) of closed meetings' stored ballot texts, kept
+ * with their ballot sets as the tally is (tally-memo.ts): a ranking and a detail sheet printed
+ * one after the other read, escaped, sorted and hashed the same ≈ 4 MB of texts each, ≈ 80 ms a
+ * sheet (docs/performance.md, change 19). A meeting that is not closed is hashed every time.
+ */
+export function closedBallotSetDigest(store: Store, meetingIds: readonly string[]): string {
+  const compute = () => storedBallotSetDigest(meetingIds.map((id) => ({ meetingId: id, ballots: meetingBallotTexts(store, id) })));
+  const versions: string[] = [];
+  for (const id of meetingIds) {
+    const row = getMeetingKindAndStatus(store, id);
+    if (!row || !resultsAvailable(row.status) || ballotStore(store.db).isAnonymisationPending(id)) return compute();
+    versions.push(closedBallotSet(store, id, row.kind).version);
+  }
+  const [first, ...others] = versions;
+  // The key names every meeting's version (and their order does not matter to the digest).
+  return oncePerBallotSet(first ?? null, `fingerprint:${[...others].sort().join('|')}`, compute);
+}
+

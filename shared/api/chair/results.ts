@@ -132,10 +132,11 @@ export interface MeetingPublication {
   readonly figuresWithheld: boolean;
   /**
    * Why: 'single-group' (the score is the one small group's own), 'determined' (a published
-   * figure fits one small-group figure only), 'unproven' (the check could not show two); null
-   * when nothing is withheld.
+   * figure fits one small-group figure only), 'unproven' (the check could not show two),
+   * 'answered' (i13: a row's complete or incomplete mark alone says how many of a small group's
+   * ballots answered an object: a group of one ballot); null when nothing is withheld.
    */
-  readonly reason: 'single-group' | 'determined' | 'unproven' | null;
+  readonly reason: 'single-group' | 'determined' | 'unproven' | 'answered' | null;
 }
 
 export interface MeetingResults {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/defaults';
-import { roundingFootnote, ruleText } from '../../../shared/rules/rule-text';
+import { INCOMPLETE_UNNAMED, roundingFootnote, ruleText, withheldNote } from '../../../shared/rules/rule-text';
 import { combinedResultState, DRAFT_MARK, meetingResultState, resultStateFileTag, resultStateTitle } from '../../../shared/rules/result-state';
 
 const forty = {
@@ -64,5 +64,25 @@ describe('draft and official', () => {
     const b = meetingResultState('official', '2026-12-01T02:00:00.000Z');
     expect(combinedResultState([a, meetingResultState('closed', null)]).official).toBe(false);
     expect(combinedResultState([a, b])).toEqual({ official: true, confirmedAt: '2026-12-01T02:00:00.000Z' });
+  });
+});
+
+describe('what a meeting with a small group withholds, in words (i13)', () => {
+  const groups = [
+    { group: 'officials' as const, ballots: 1 },
+    { group: 'recipients' as const, ballots: 21 },
+  ];
+
+  it('says why when a one-ballot group’s answers show in the rows, and how incomplete rows are published', () => {
+    const note = withheldNote({ ballotType: 'graded', groups, smallGroupK: 5, figuresWithheld: true, reason: 'answered', incompleteObjects: 2 });
+    expect(note).toContain('人大代表、政协委员、分管领导只有 1 张选票（少于 5 张）');
+    expect(note).toContain('该组只有一张选票');
+    expect(note).toContain(`有 2 个对象数据不完整：公布时只写“${INCOMPLETE_UNNAMED}”，不写是哪一组无评分`);
+    expect(note).toContain('签字的排序表写明');
+  });
+
+  it('says nothing of incomplete rows when there are none, and nothing at all without a small group', () => {
+    expect(withheldNote({ ballotType: 'graded', groups, smallGroupK: 5, figuresWithheld: false, reason: null, incompleteObjects: 0 })).not.toContain('数据不完整');
+    expect(withheldNote({ ballotType: 'graded', groups, smallGroupK: 1, figuresWithheld: false, reason: null, incompleteObjects: 3 })).toBeNull();
   });
 });

@@ -11,7 +11,7 @@ import type {
   ResultGroupSummary,
   ResultRow,
 } from '../../../../shared/api/chair/results';
-import { groupsOf, type MeetingKind, type MeetingSettings, type VoterGroup } from '../../../../shared/domain/model';
+import { groupsOf, type MeetingKind, type MeetingSettings } from '../../../../shared/domain/model';
 import { groupWeightsFor } from '../../../../shared/domain/voter-groups';
 import { fail, ok, type Result } from '../../../../shared/domain/result';
 import {
@@ -39,6 +39,7 @@ import {
 import type { MeetingData } from './meeting-data';
 import { oncePerBallotSet, tallyGradedOnce } from './tally-memo';
 import { gradedPublication, worstPublication } from './publication';
+import { incompleteNote } from '../../../../shared/rules/rule-text';
 
 /** How the chair wants a ranking laid out. */
 export interface ResultsView {
@@ -120,9 +121,6 @@ function worstGroup(g: WorstGroupResult): ResultGroup {
 
 type Unranked = Omit<ResultRow, 'rank'> & { readonly key: bigint | null };
 
-function incompleteNote(missing: readonly VoterGroup[]): string {
-  return `数据不完整：${missing.map((g) => GROUP_NAMES[g]).join('、')}无评分，不折算`;
-}
 
 /** Computes a meeting's results. Call checkMeetingData first: the tally throws on a broken input. */
 export function computeMeetingResults(data: MeetingData, view: ResultsView = {}): MeetingResults {

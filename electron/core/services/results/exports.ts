@@ -20,7 +20,7 @@ import type { MeetingRow } from '../../store/rows';
 import { findMeeting } from '../meetings';
 import { meetingState } from './result-state';
 import { roundResults } from './round';
-import { withheldNote } from '../../../../shared/rules/rule-text';
+import { publishedIncompleteNote, withheldNote } from '../../../../shared/rules/rule-text';
 import { safeFileName } from '../../../../shared/print/sheets';
 
 const GROUP_NAMES = GROUP_LABELS.zh;
@@ -108,6 +108,7 @@ export function meetingWithheldNote(results: MeetingResults): string | null {
     smallGroupK: results.smallGroupK,
     figuresWithheld: results.publication.figuresWithheld,
     reason: results.publication.reason,
+    incompleteObjects: results.rows.filter((r) => r.incomplete).length,
   });
 }
 
@@ -125,8 +126,13 @@ export function resultsTable(results: MeetingResults): { headers: string[]; rows
       row.category,
       withhold ? '不公开' : (row.score ?? '不完整'),
       ...row.groups.flatMap((g) => [String(g.ballots), g.hidden ? '不公开' : (g.figure ?? '—')]),
-      // Withheld: the main problems without their tick counts, and no formula with the rates.
-      withhold && !graded && !row.vetoed && !row.incomplete ? row.mainProblems.map((p) => p.name).join('、') : row.note,
+      // Withheld: the main problems without their tick counts, and no formula with the rates. An
+      // incomplete graded row names the groups without answers only where no group is small (i13).
+      withhold && !graded && !row.vetoed && !row.incomplete
+        ? row.mainProblems.map((p) => p.name).join('、')
+        : graded && row.incomplete && !row.vetoed
+          ? publishedIncompleteNote(results.groups, results.smallGroupK, row.missingGroups)
+          : row.note,
       withhold ? '不公开（见说明）' : row.formula.zh.join('；'),
     ]),
   );
@@ -196,7 +202,9 @@ export async function exportRoundResults(
     if (component.publication?.figuresWithheld !== true) continue;
     const data = loadMeetingData(store, component.meetingId ?? '');
     const results = data.ok ? meetingResultsOf(data.value) : data;
-    const note = results.ok ? withheldNote({ ...results.value, figuresWithheld: true, reason: component.publication.reason }) : null;
+    const note = results.ok
+      ? withheldNote({ ...results.value, figuresWithheld: true, reason: component.publication.reason, incompleteObjects: results.value.rows.filter((r) => r.incomplete).length })
+      : null;
     if (note !== null) notes.push(`${component.title ?? ''}：${note}`);
   }
   const layout = {

@@ -8,14 +8,18 @@
  */
 import type { MeetingPublication } from '../../../../shared/api/chair/results';
 import type { MeetingDefinition } from '../../../../shared/domain/ballot-rules';
-import { gradedScoresArePublishable, ratesArePublishable, type PublishedGroup, type RoundingMode } from '../../../../shared/tally';
+import { answersArePublishable, gradedScoresArePublishable, publishedAnswersOf, ratesArePublishable, type PublishedGroup, type RoundingMode } from '../../../../shared/tally';
+import type { VoterGroup } from '../../../../shared/domain/model';
 import { oncePerBallotSet } from './tally-memo';
 
-/** A graded meeting's verdict for the scores it would publish (printed strings, null when incomplete). */
+/**
+ * A graded meeting's verdict for the scores it would publish (printed strings, null when
+ * incomplete) and for what its rows say about answers (the groups that gave none).
+ */
 export function gradedPublication(
   definition: MeetingDefinition,
   groups: readonly PublishedGroup[],
-  objects: readonly { readonly objectId: string; readonly score: string | null }[],
+  objects: readonly { readonly objectId: string; readonly score: string | null; readonly missingGroups: readonly VoterGroup[] }[],
   mode: RoundingMode,
   ballotSetVersion: string | null,
 ): MeetingPublication {
@@ -32,7 +36,10 @@ export function gradedPublication(
       })),
       settings.smallGroupK,
     );
-    return { figuresWithheld: !verdict.publishable, reason: verdict.reason };
+    if (!verdict.publishable) return { figuresWithheld: true, reason: verdict.reason };
+    // i13: a row's complete/incomplete mark is a count too (incomplete-row-check.ts).
+    const answers = answersArePublishable(groups, objects.map((o) => publishedAnswersOf(groups, settings.smallGroupK, o.missingGroups)), settings.smallGroupK);
+    return answers.publishable ? { figuresWithheld: false, reason: null } : { figuresWithheld: true, reason: 'answered' };
   };
   // The check enumerates group scores: once per ballot set and mode, like the tally.
   return oncePerBallotSet(ballotSetVersion, `publication:${mode}`, compute);

@@ -8,7 +8,7 @@ import type { MeetingRow } from '../../store/rows';
 import { getCampaign, getRound, meetingsOfRound, type Meeting } from '../../store/meetings';
 import { objectsOfRound } from '../../store/objects';
 import type { MeetingPublication, RoundComponent, RoundResultRow, RoundResults } from '../../../../shared/api/chair/results';
-import { groupsOf, type EvalObject, type MeetingKind, type MeetingStatus } from '../../../../shared/domain/model';
+import { groupsOf, type EvalObject, type MeetingKind, type MeetingStatus, type VoterGroup } from '../../../../shared/domain/model';
 import { fail, ok, type Result } from '../../../../shared/domain/result';
 import { DEFAULT_SETTINGS } from '../../../../shared/domain/defaults';
 import {
@@ -16,6 +16,7 @@ import {
   combineRound,
   DEFAULT_ROUNDING_MODE,
   partText,
+  redactRoundSteps,
   redactSmallGroups,
   type RoundingMode,
   type ExplanationStep,
@@ -112,7 +113,7 @@ function componentPublication(data: MeetingData | null, tally: GradedMeetingTall
   if (data === null || tally === null) return null;
   const small = tally.groups.some((g) => g.ballots > 0 && g.ballots < tally.smallGroupK);
   if (roundingMode === 'exact' && small) return { figuresWithheld: true, reason: 'unproven' };
-  const objects = tally.objects.map((o) => ({ objectId: o.objectId, score: o.score?.rounded ?? null }));
+  const objects = tally.objects.map((o) => ({ objectId: o.objectId, score: o.score?.rounded ?? null, missingGroups: o.missingGroups }));
   return gradedPublication(data.definition, tally.groups, objects, roundingMode, data.ballotSetVersion);
 }
 
@@ -193,6 +194,9 @@ export function roundResults(
   const socialSteps = stepsById(socialTally);
   const selfSteps = stepsById(selfTally);
   const stepsOf = (steps: ReadonlyMap<string, readonly ExplanationStep[]>, objectId: string): readonly ExplanationStep[] => steps.get(objectId) ?? [];
+  const hiddenIn = (tally: GradedMeetingTally | null): ReadonlySet<VoterGroup> => new Set(tally?.groups.filter((g) => g.hidden).map((g) => g.group) ?? []);
+  const hidden = { social: hiddenIn(socialTally), self: hiddenIn(selfTally) };
+  const hiddenOf = (component: MeetingKind): ReadonlySet<VoterGroup> => hidden[component];
 
   return ok({
     roundId,
@@ -225,7 +229,7 @@ export function roundResults(
           missing: row.missing.map((m) => ({ component: m.component, reason: m.reason })),
           vetoed: row.vetoed,
           vetoReason: row.vetoReason,
-          formula: formulaLines([...stepsOf(socialSteps, row.objectId), ...stepsOf(selfSteps, row.objectId), ...row.explanation.steps]),
+          formula: formulaLines([...stepsOf(socialSteps, row.objectId), ...stepsOf(selfSteps, row.objectId), ...redactRoundSteps(row.explanation.steps, hiddenOf)]),
         }),
       ),
     })),

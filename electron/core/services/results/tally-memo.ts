@@ -10,8 +10,8 @@
  */
 import { tallyGradedMeeting, type GradedMeetingInput, type GradedMeetingTally } from '../../../../shared/tally';
 
-/** Results kept per ballot set (a few views of one meeting: check, tally). */
-const KEPT_PER_BALLOT_SET = 4;
+/** Results kept per ballot set (a few views of one meeting: check, tally, publication, fingerprint). */
+const KEPT_PER_BALLOT_SET = 6;
 /** Ballot sets whose results are kept, most recently used last. */
 const KEPT_BALLOT_SETS = 8;
 const kept = new Map<string, Map<string, unknown>>();

@@ -17,6 +17,7 @@ import type { DetailSheet, RankingSheet } from '../../../../shared/api/chair/pri
 import { canonicalJson } from '../../../../shared/domain/canonical-json';
 import type { BallotContent, TallyBallot, VoterGroup } from '../../../../shared/domain/model';
 import { createPrintFixture, type PrintFixture } from './fixture';
+import { closedBallotSetDigest, meetingBallotTexts } from '../../../../electron/core/services/results';
 
 /** Chromium's main processes started by this test process. */
 const chromiumPids = (): number[] => chromiumChildren(process.pid);
@@ -167,6 +168,26 @@ describe('the printed fingerprint from the stored ballot texts', () => {
     const detail = (await t.chair('printData', { meetingId: fixture.selfId, sheet: 'detail' })) as DetailSheet;
     expect(ranking.fingerprint).toBe(expected);
     expect(detail.fingerprint).toBe(expected);
+  });
+
+  it('is kept with the closed meetings\' ballot sets, in either order, and follows a change of a set', () => {
+    const store = t.host.core.store;
+    const texts = (id: string) => ({ meetingId: id, ballots: meetingBallotTexts(store, id) });
+    const fresh = storedBallotSetDigest([texts(fixture.socialId), texts(fixture.selfId)]);
+    expect(closedBallotSetDigest(store, [fixture.socialId, fixture.selfId])).toBe(fresh);
+    expect(closedBallotSetDigest(store, [fixture.selfId, fixture.socialId])).toBe(fresh);
+    // One more ballot in the set (a paper ballot after close does this): a new digest, not the kept one.
+    const [first] = meetingBallotTexts(store, fixture.selfId);
+    if (!first) throw new Error('the fixture has self-evaluation ballots');
+    store.db.prepare('INSERT INTO ballots (id, meeting_id, voter_group, content_json) VALUES (?, ?, ?, ?)').run('extra-ballot', fixture.selfId, first.group, first.json);
+    try {
+      const grown = closedBallotSetDigest(store, [fixture.socialId, fixture.selfId]);
+      expect(grown).not.toBe(fresh);
+      expect(grown).toBe(storedBallotSetDigest([texts(fixture.socialId), texts(fixture.selfId)]));
+    } finally {
+      store.db.prepare('DELETE FROM ballots WHERE id = ?').run('extra-ballot');
+    }
+    expect(closedBallotSetDigest(store, [fixture.socialId, fixture.selfId])).toBe(fresh);
   });
 
   it('equals ballotSetDigest for any ballots stored as canonical JSON', () => {
