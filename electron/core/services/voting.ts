@@ -264,10 +264,10 @@ export class BallotWriter {
     const content = context.text(item.ballot);
     const receipt = receiptFromRandomBytes(randomBytes(8));
     const ballots = ballotStore(this.store.db);
-    ballots.insertSealedBallot(meeting.id, code.group, context.key.seal(Buffer.from(content, 'utf8'), context.bucket, ballotAad(meeting.id)));
+    ballots.insertSealedBallot(meeting.id, code.group, context.key.seal(content, context.bucket, ballotAad(meeting.id)));
     if (!ballots.setCodeState(code.hash, 'issued', 'used')) throw new Error('code changed state inside the batch transaction');
     const link: LinkContent = { receipt, keyHash: submissionKeyHash(item.submissionKey) };
-    ballots.insertLink(code.hash, meeting.id, context.key.seal(Buffer.from(JSON.stringify(link), 'utf8'), LINK_BUCKET, linkAad(meeting.id, code.hash)));
+    ballots.insertLink(code.hash, meeting.id, context.key.seal(JSON.stringify(link), LINK_BUCKET, linkAad(meeting.id, code.hash)));
     touched.add(meeting.id);
     return tabletOk({ receipt });
   }
