@@ -171,6 +171,8 @@ async function main(): Promise<void> {
   // 1,000 tablets at once, each on its own TCP connection; latency = send to acknowledgement.
   const latencies: number[] = [];
   const cpuBefore = cpuMs(host.child.pid);
+  // The client's own CPU: it shares the two cores with the host (docs/performance.md, change 19).
+  const clientBefore = process.cpuUsage();
   const t0 = performance.now();
   const answers = await Promise.all(
     bodies.map(async (body, n) => {
@@ -181,6 +183,8 @@ async function main(): Promise<void> {
     }),
   );
   const wall = (performance.now() - t0) / 1000;
+  const clientUsed = process.cpuUsage(clientBefore);
+  const clientCpuMs = (clientUsed.user + clientUsed.system) / 1000;
   const cpuAfter = cpuMs(host.child.pid);
   const hostCpuMs = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
   const acked = answers.filter((a) => a.status === 200).length;
@@ -206,7 +210,7 @@ async function main(): Promise<void> {
     if (delay) console.log(`simulated disk: every flush ${delay} ms slower (LD_PRELOAD ${process.env['LD_PRELOAD'] ?? ''})`);
     const statuses = answers.reduce<Record<string, number>>((m, a) => ({ ...m, [a.status]: (m[a.status] ?? 0) + 1 }), {});
     console.log(`answers by HTTP status: ${JSON.stringify(statuses)}`);
-    console.log(`acked ${acked} stored ${stored} p50 ${round1(percentile(latencies, 50))} p95 ${round1(percentile(latencies, 95))} p99 ${round1(percentile(latencies, 99))} ms, ${round1(acked / wall)} ballots/s, host CPU ${perBallot} ms per ballot`);
+    console.log(`acked ${acked} stored ${stored} p50 ${round1(percentile(latencies, 50))} p95 ${round1(percentile(latencies, 95))} p99 ${round1(percentile(latencies, 99))} ms, ${round1(acked / wall)} ballots/s, host CPU ${perBallot} ms per ballot, client CPU ${(clientCpuMs / 1000).toFixed(2)} ms per ballot, load ${loadBefore[0]?.toFixed(2)}`);
     console.log(`floor: ${round1(floorPerSecond(ballots, SIZE))} ballots/s, one transaction each`);
     rmSync(dataDir, { recursive: true, force: true });
     return;

@@ -1,6 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hostAllowed, originAllowed, type HostRule } from './guards';
 
+/** The answers of the error handler below to a request fastify could not parse, and to a crash. */
+export const GENERIC_ERRORS = {
+  badRequest: { status: 400, code: 'bad_request', message: '请求格式有误。' },
+  internal: { status: 500, code: 'internal', message: '服务器内部错误，请重试。' },
+} as const;
+
 /** Error body shape shared by every endpoint: { ok: false, error: { code, message } }. */
 export function sendError(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
   return reply.code(status).header('cache-control', 'no-store').send({ ok: false, error: { code, message } });
@@ -21,9 +27,10 @@ export function installGuards(app: FastifyInstance, rule: () => HostRule): void 
   app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, _request, reply) => {
     const status = error.statusCode ?? 500;
     if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, 413, 'payload_too_large', '请求内容过大。');
-    if (status >= 400 && status < 500) return sendError(reply, 400, 'bad_request', '请求格式有误。');
+    const { badRequest, internal } = GENERIC_ERRORS;
+    if (status >= 400 && status < 500) return sendError(reply, badRequest.status, badRequest.code, badRequest.message);
     console.error('request failed:', error.message);
-    return sendError(reply, 500, 'internal', '服务器内部错误，请重试。');
+    return sendError(reply, internal.status, internal.code, internal.message);
   });
   app.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'not_found', '没有这个地址。'));
 }

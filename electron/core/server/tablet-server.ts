@@ -3,11 +3,13 @@ import { parseSubmitRequest } from '../../../shared/api/submit-request';
 import { sessionRequestSchema, TABLET_ERRORS, type TabletErrorCode } from '../../../shared/api/tablet-schemas';
 import type { Core } from '../core';
 import { ballotSession, type TabletResult } from '../services/voting';
-import { installGuards, listeningPort, sendError } from './http-common';
+import { GENERIC_ERRORS, installGuards, listeningPort } from './http-common';
+import { hostAllowed, originAllowed, type HostRule } from './guards';
+import { BALLOT_PATH, serveBallot, takesRequest, type BallotRoute, type JsonAnswer } from './ballot-route';
 import { serveBuiltFiles } from './static-files';
 import { FailureThrottle, sourceKey } from './throttle';
 import { markTabletContact } from './tablet-contact';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
 /** Limits checked before any parsing: a full ballot of 100 objects × 5 indicators is ~15 KB. */
@@ -110,6 +112,14 @@ export interface TabletServer {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+function errorAnswer(status: number, code: string, message: string): JsonAnswer {
+  return { status, body: { ok: false, error: { code, message } } };
+}
+
+function send(res: FastifyReply, answer: JsonAnswer): FastifyReply {
+  return res.code(answer.status).header('cache-control', 'no-store').send(answer.body);
+}
+
 /**
  * The only server reachable from the room's LAN: the tablet page and the two tablet endpoints.
  * No chair endpoint is ever registered here. Fastify's logger is off: nothing logs addresses.
@@ -119,6 +129,8 @@ export async function startTabletServer(
   options: { host: string; port: number; assetsDir?: string; throttle?: FailureThrottle; limits?: Partial<TabletLimits> },
 ): Promise<TabletServer> {
   const limits: TabletLimits = { ...TABLET_LIMITS, ...options.limits };
+  /** The ballot endpoint's lean path (ballot-route.ts), set once the route's answer exists below. */
+  let ballotRoute: BallotRoute | null = null;
   const app = Fastify({
     logger: false,
     bodyLimit: TABLET_BODY_LIMITS.ballot,
@@ -129,11 +141,26 @@ export async function startTabletServer(
     // Node checks the header and request timeouts on this interval (default 30 s): check each
     // second, so that a slow socket is dropped within about a second of its deadline.
     http: { headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: 1000 },
+    // Our own server, so that an ordinary ballot is answered before fastify's machinery
+    // (ballot-route.ts); every other request goes to fastify's handler unchanged.
+    serverFactory: (handler) => {
+      const server = createServer({ headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: 1000 }, (req, res) => {
+        if (ballotRoute && takesRequest(ballotRoute, req)) serveBallot(ballotRoute, req, res);
+        else handler(req, res);
+      });
+      // What fastify does to a server it creates itself (fastify/lib/server.js).
+      server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+      server.requestTimeout = limits.requestTimeoutMs;
+      server.setTimeout(limits.connectionTimeoutMs);
+      return server;
+    },
   });
   capConnections(app.server, limits);
   const throttle = options.throttle ?? new FailureThrottle();
   let port = options.port;
-  installGuards(app, () => ({ port, anyIpLiteral: true, names: ['localhost'] }));
+  let closing = false;
+  const hostRule = (): HostRule => ({ port, anyIpLiteral: true, names: ['localhost'] });
+  installGuards(app, hostRule);
   // Any request at all proves the network path (and the firewall) lets tablets in.
   app.addHook('onRequest', async () => markTabletContact(core));
 
@@ -146,20 +173,20 @@ export async function startTabletServer(
     }
   }
 
-  function reply<T>(result: TabletResult<T>, client: string, res: FastifyReply, slowed: boolean) {
-    if (result.ok) return res.header('cache-control', 'no-store').send({ ok: true, value: result.value });
+  function answerOf<T>(result: TabletResult<T>, client: string, slowed: boolean): JsonAnswer {
+    if (result.ok) return { status: 200, body: { ok: true, value: result.value } };
     if (GUESS_ERRORS.has(result.error.code)) {
       alarm(throttle.fail(client));
       // A throttled source learns nothing about a failed code, not even which failure it was.
-      if (slowed) return sendError(res, 429, 'too_many_attempts', TOO_MANY);
+      if (slowed) return errorAnswer(429, 'too_many_attempts', TOO_MANY);
     }
-    return sendError(res, TABLET_ERRORS[result.error.code], result.error.code, result.error.message);
+    return errorAnswer(TABLET_ERRORS[result.error.code], result.error.code, result.error.message);
   }
 
   /** Runs `answer` now, or after the throttle's delay; refuses when the source has too many waiting. */
-  async function admitted(client: string, res: FastifyReply, answer: (slowed: boolean) => Promise<FastifyReply>): Promise<FastifyReply> {
+  async function admitted(client: string, answer: (slowed: boolean) => Promise<JsonAnswer>): Promise<JsonAnswer> {
     const admission = throttle.admit(client);
-    if (admission.kind === 'refused') return sendError(res, 429, 'too_many_attempts', TOO_MANY);
+    if (admission.kind === 'refused') return errorAnswer(429, 'too_many_attempts', TOO_MANY);
     if (admission.kind === 'now') return answer(false);
     try {
       await sleep(admission.ms);
@@ -170,21 +197,35 @@ export async function startTabletServer(
   }
 
   app.post('/api/tablet/session', { bodyLimit: TABLET_BODY_LIMITS.session }, async (request, res) =>
-    admitted(request.ip, res, async (slowed) => {
-      const parsed = sessionRequestSchema.safeParse(request.body);
-      if (!parsed.success) return sendError(res, 400, 'bad_request', '请求格式有误。');
-      return reply(ballotSession(core.store, parsed.data.code, parsed.data.submissionKey), request.ip, res, slowed);
-    }),
+    send(
+      res,
+      await admitted(request.ip, async (slowed) => {
+        const parsed = sessionRequestSchema.safeParse(request.body);
+        if (!parsed.success) return errorAnswer(400, 'bad_request', '请求格式有误。');
+        return answerOf(ballotSession(core.store, parsed.data.code, parsed.data.submissionKey), request.ip, slowed);
+      }),
+    ),
   );
 
-  app.post('/api/tablet/ballot', { bodyLimit: TABLET_BODY_LIMITS.ballot }, async (request, res) =>
-    admitted(request.ip, res, async (slowed) => {
+  /** A ballot's answer, for fastify's route and the lean path alike. */
+  const answerBallot = (client: string, body: unknown): Promise<JsonAnswer> =>
+    admitted(client, async (slowed) => {
       // The same rules as submitRequestSchema, checked by hand: see shared/api/submit-request.ts.
-      const parsed = parseSubmitRequest(request.body);
-      if (!parsed) return sendError(res, 400, 'bad_request', '选票格式有误。');
-      return reply(await core.writer.submit(parsed.code, parsed.submissionKey, parsed.ballot), request.ip, res, slowed);
-    }),
-  );
+      const parsed = parseSubmitRequest(body);
+      if (!parsed) return errorAnswer(400, 'bad_request', '选票格式有误。');
+      return answerOf(await core.writer.submit(parsed.code, parsed.submissionKey, parsed.ballot), client, slowed);
+    });
+  app.post(BALLOT_PATH, { bodyLimit: TABLET_BODY_LIMITS.ballot }, async (request, res) => send(res, await answerBallot(request.ip, request.body)));
+  const { badRequest, internal } = GENERIC_ERRORS;
+  ballotRoute = {
+    allowed: (host, origin) => hostAllowed(host, hostRule()) && originAllowed(origin, host),
+    limit: TABLET_BODY_LIMITS.ballot,
+    answer: answerBallot,
+    badJson: errorAnswer(badRequest.status, badRequest.code, badRequest.message),
+    internal: errorAnswer(internal.status, internal.code, internal.message),
+    onRequest: () => markTabletContact(core),
+    closing: () => closing,
+  };
 
   await serveBuiltFiles(app, options.assetsDir);
   // A room's tablets may all connect within the same moment (the bench sends 1,000 at once):
@@ -192,5 +233,12 @@ export async function startTabletServer(
   // retries only after 1 s, then 3 s, whenever a disk flush holds the loop (docs/performance.md).
   await app.listen({ host: options.host, port: options.port, backlog: TABLET_LISTEN_BACKLOG });
   port = listeningPort(app);
-  return { app, port, close: () => app.close() };
+  return {
+    app,
+    port,
+    close: () => {
+      closing = true;
+      return app.close();
+    },
+  };
 }

@@ -46,13 +46,20 @@ interface CodeLookup {
   meeting: VotingMeeting;
 }
 
-/** Finds the code's row and meeting and checks that voting accepts it now. */
-function lookUpCode(store: Store, typed: string): TabletResult<CodeLookup & { plain: string }> {
+/**
+ * Finds the code's row and meeting and checks that voting accepts it now. `meetingOf` reads the
+ * meeting's row (the writer reads it once per batch: see BallotWriter.flush).
+ */
+function lookUpCode(
+  store: Store,
+  typed: string,
+  meetingOf: (meetingId: string) => VotingMeeting | null = (meetingId) => votingMeeting(store, meetingId),
+): TabletResult<CodeLookup & { plain: string }> {
   const parsed = parseCode(typed);
   if (!parsed.ok) return tabletError('malformed_code', MESSAGES.malformed_code);
   const code = findCode(store, parsed.value);
   if (!code) return tabletError('unknown_code', MESSAGES.unknown_code);
-  const meeting = votingMeeting(store, code.meetingId);
+  const meeting = meetingOf(code.meetingId);
   if (!meeting) return tabletError('unknown_code', MESSAGES.unknown_code);
   if (code.state === 'voided') return tabletError('voided_code', MESSAGES.voided_code);
   const status = meeting.status;
@@ -201,9 +208,17 @@ export class BallotWriter {
     const touched = new Set<string>();
     // The meeting key is looked up once per batch and meeting.
     const contexts = new Map<string, SealingContext>();
+    // So is the meeting's row: nothing else runs while the batch's transaction does (it is one
+    // synchronous call), so its status cannot change between two ballots of the batch.
+    const rows = new Map<string, VotingMeeting | null>();
+    const meetingOf = (meetingId: string): VotingMeeting | null => {
+      let row = rows.get(meetingId);
+      if (row === undefined) rows.set(meetingId, (row = votingMeeting(this.store, meetingId)));
+      return row;
+    };
     try {
       this.store.transaction(() => {
-        for (const item of batch) results.push(this.accept(item, touched, contexts));
+        for (const item of batch) results.push(this.accept(item, touched, contexts, meetingOf));
       });
       this.lastFlushMs = performance.now() - started;
     } catch (error) {
@@ -239,8 +254,13 @@ export class BallotWriter {
   }
 
   /** One submission inside the batch transaction. Writes nothing unless the ballot is accepted. */
-  private accept(item: PendingSubmission, touched: Set<string>, contexts: Map<string, SealingContext>): TabletResult<SubmitResponse> {
-    const found = lookUpCode(this.store, item.typed);
+  private accept(
+    item: PendingSubmission,
+    touched: Set<string>,
+    contexts: Map<string, SealingContext>,
+    meetingOf: (meetingId: string) => VotingMeeting | null,
+  ): TabletResult<SubmitResponse> {
+    const found = lookUpCode(this.store, item.typed, meetingOf);
     if (!found.ok) return found;
     const { code, meeting } = found.value;
     if (!acceptsBallots(meeting.status)) return tabletError('voting_paused', MESSAGES.voting_paused);
@@ -264,10 +284,10 @@ export class BallotWriter {
     const content = context.text(item.ballot);
     const receipt = receiptFromRandomBytes(randomBytes(8));
     const ballots = ballotStore(this.store.db);
-    ballots.insertSealedBallot(meeting.id, code.group, context.key.seal(Buffer.from(content, 'utf8'), context.bucket, ballotAad(meeting.id)));
+    ballots.insertSealedBallot(meeting.id, code.group, context.key.seal(content, context.bucket, ballotAad(meeting.id)));
     if (!ballots.setCodeState(code.hash, 'issued', 'used')) throw new Error('code changed state inside the batch transaction');
     const link: LinkContent = { receipt, keyHash: submissionKeyHash(item.submissionKey) };
-    ballots.insertLink(code.hash, meeting.id, context.key.seal(Buffer.from(JSON.stringify(link), 'utf8'), LINK_BUCKET, linkAad(meeting.id, code.hash)));
+    ballots.insertLink(code.hash, meeting.id, context.key.seal(JSON.stringify(link), LINK_BUCKET, linkAad(meeting.id, code.hash)));
     touched.add(meeting.id);
     return tabletOk({ receipt });
   }

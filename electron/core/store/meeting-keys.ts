@@ -30,17 +30,32 @@ export function fsyncFolder(folder: string): void {
 export class MeetingKey {
   constructor(private readonly key: Buffer) {}
 
-  /** AES-256-GCM; the plaintext is padded to `bucket` bytes so the length says nothing. */
-  seal(plain: Buffer, bucket: number, aad: string): Buffer {
-    const size = Math.max(bucket, roundUp(plain.length + 4, bucket));
-    const padded = Buffer.alloc(size);
-    padded.writeUInt32BE(plain.length, 0);
-    plain.copy(padded, 4);
+  /**
+   * AES-256-GCM; the plaintext is padded with zeros to `bucket` bytes so the length says nothing.
+   * A string is sealed as UTF-8, written straight into the padded buffer: a ballot's text is
+   * ≈ 10 KB, and encoding it to a Buffer first, then copying it, then concatenating the sealed
+   * parts twice cost the ballot path ≈ 8 µs more per ballot (docs/performance.md, change 19).
+   */
+  seal(plain: Buffer | string, bucket: number, aad: string): Buffer {
+    const length = typeof plain === 'string' ? Buffer.byteLength(plain, 'utf8') : plain.length;
+    const size = Math.max(bucket, roundUp(length + 4, bucket));
+    // Every byte is written below: the length, the plaintext, and zeros after it.
+    const padded = Buffer.allocUnsafe(size);
+    padded.writeUInt32BE(length, 0);
+    if (typeof plain === 'string') padded.write(plain, 4, 'utf8');
+    else plain.copy(padded, 4);
+    padded.fill(0, 4 + length);
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     cipher.setAAD(Buffer.from(aad, 'utf8'));
-    const body = Buffer.concat([cipher.update(padded), cipher.final()]);
-    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+    const body = cipher.update(padded);
+    const rest = cipher.final();
+    const sealed = Buffer.allocUnsafe(IV_BYTES + TAG_BYTES + body.length + rest.length);
+    iv.copy(sealed, 0);
+    cipher.getAuthTag().copy(sealed, IV_BYTES);
+    body.copy(sealed, IV_BYTES + TAG_BYTES);
+    rest.copy(sealed, IV_BYTES + TAG_BYTES + body.length);
+    return sealed;
   }
 
   /** The plaintext, or throws when the ciphertext was altered or sealed for another purpose. */

@@ -16,6 +16,18 @@ describe('MeetingKey', () => {
     }
   });
 
+  it('seals a string as its UTF-8 bytes, padded with zeros, whatever the memory it was written into held', () => {
+    for (const text of ['', '{"answers":{}}', '评议：满意', '\ud800 lone', 'y'.repeat(3000)]) {
+      // Fill the allocator's recent memory with non-zero bytes first: the padding must not show any of it.
+      Buffer.allocUnsafe(8192).fill(0xaa);
+      const opened = key.open(key.seal(text, 4096, 'aad'), 'aad');
+      expect(opened.equals(Buffer.from(text, 'utf8'))).toBe(true);
+      // open() returns the plaintext inside the padded buffer: the bytes after it are the padding.
+      const padding = Buffer.from(opened.buffer, opened.byteOffset + opened.length, 4096 - 4 - opened.length);
+      expect(padding.every((byte) => byte === 0)).toBe(true);
+    }
+  });
+
   it('seals every value of a bucket to one length, and a longer one to whole buckets', () => {
     const lengths = new Set(['', 'a', '评'.repeat(300), 'z'.repeat(1020)].map((t) => key.seal(Buffer.from(t, 'utf8'), 1024, 'aad').length));
     expect([...lengths]).toEqual([12 + 16 + 1024]);
