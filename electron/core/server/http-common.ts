@@ -1,10 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hostAllowed, originAllowed, type HostRule } from './guards';
 
-/** The answers of the error handler below to a request fastify could not parse, and to a crash. */
+/**
+ * The answers of the error handler below to a request fastify could not parse, and to a crash
+ * (the lean ballot route answers the same). The sentence is the wire's fallback text, which the
+ * tablet shows as it is (its wire messages stay Chinese); the console words the code itself.
+ */
 export const GENERIC_ERRORS = {
-  badRequest: { status: 400, code: 'bad_request', message: '请求格式有误。' },
-  internal: { status: 500, code: 'internal', message: '服务器内部错误，请重试。' },
+  badRequest: { status: 400, code: 'bad_request', text: '请求格式有误。' },
+  internal: { status: 500, code: 'internal', text: '服务器内部错误，请重试。' },
 } as const;
 
 /** Error body shape shared by every endpoint: { ok: false, error: { code, message } }. */
@@ -28,9 +32,9 @@ export function installGuards(app: FastifyInstance, rule: () => HostRule): void 
     const status = error.statusCode ?? 500;
     if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, 413, 'payload_too_large', '请求内容过大。');
     const { badRequest, internal } = GENERIC_ERRORS;
-    if (status >= 400 && status < 500) return sendError(reply, badRequest.status, badRequest.code, badRequest.message);
+    if (status >= 400 && status < 500) return sendError(reply, badRequest.status, badRequest.code, badRequest.text);
     console.error('request failed:', error.message);
-    return sendError(reply, internal.status, internal.code, internal.message);
+    return sendError(reply, internal.status, internal.code, internal.text);
   });
   app.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'not_found', '没有这个地址。'));
 }

@@ -221,8 +221,8 @@ export async function startTabletServer(
     allowed: (host, origin) => hostAllowed(host, hostRule()) && originAllowed(origin, host),
     limit: TABLET_BODY_LIMITS.ballot,
     answer: answerBallot,
-    badJson: errorAnswer(badRequest.status, badRequest.code, badRequest.message),
-    internal: errorAnswer(internal.status, internal.code, internal.message),
+    badJson: errorAnswer(badRequest.status, badRequest.code, badRequest.text),
+    internal: errorAnswer(internal.status, internal.code, internal.text),
     onRequest: () => markTabletContact(core),
     closing: () => closing,
   };
