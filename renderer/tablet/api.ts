@@ -3,14 +3,14 @@
  * page at 正在提交 forever); a network failure or timeout is reported as `offline`/`timeout` so
  * the caller retries; a server answer (error or not) is final for that attempt.
  */
-import type { SessionResponse, SubmitResponse, TabletErrorCode } from '../../shared/api/tablet-schemas';
+import type { SessionResponse, SubmitResponse, TabletErrorCode, TabletErrorParams } from '../../shared/api/tablet-schemas';
 import type { BallotContent } from '../../shared/domain/model';
 import type { Result } from '../../shared/domain/result';
 
 export const REQUEST_TIMEOUT_MS = 8000;
 
 /** The server's answer, or `offline`/`timeout` made here: shared/domain/result.ts's one Result shape. */
-export type TabletAnswer<T> = Result<T, { readonly code: TabletErrorCode | 'offline' | 'timeout'; readonly message: string }>;
+export type TabletAnswer<T> = Result<T, { readonly code: TabletErrorCode | 'offline' | 'timeout'; readonly params?: TabletErrorParams; readonly message: string }>;
 
 /** A session of a used code opened with its submission key carries that ballot's receipt. */
 export type SessionValue = SessionResponse;

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { VoterGroup } from '../domain/model';
 import type { Failure, Result } from '../domain/result';
+import type { BallotIssueCode, BallotIssueParams } from '../domain/ballot-rules';
 
 const id = z.string().min(1).max(64);
 
@@ -89,9 +90,22 @@ export const TABLET_ERRORS = {
 
 export type TabletErrorCode = keyof typeof TABLET_ERRORS;
 
-/** A tablet-facing failure: a documented tablet code and the Chinese sentence the tablet shows. */
+/**
+ * What a refusal is about, beyond its code: which body was malformed, and for an invalid ballot
+ * the problem shared/domain/ballot-rules.ts found (its code and the object/indicator it names).
+ */
+export interface TabletErrorParams extends BallotIssueParams {
+  readonly what?: 'ballot';
+  readonly issue?: BallotIssueCode;
+}
+
+/**
+ * A tablet-facing failure: a documented tablet code, its params, and as `message` the Chinese
+ * wording of both (shared/i18n/tablet-words.ts); the tablet words the code in its own language.
+ */
 export interface TabletError {
   readonly code: TabletErrorCode;
+  readonly params?: TabletErrorParams;
   readonly message: string;
 }
 

@@ -5,7 +5,9 @@
  * host (SIGSTOP), two tabs, storage disabled, and the page's compression and cache headers.
  */
 import { test, expect, type Page } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
 import { chairCall } from './support/clients';
+import { codeFromRandomBytes, formatCode } from '../../shared/codes/code-format';
 import { PHONE, TABLET, allOneGrade, enterCode, expectBallotShown, openTablet, startTabletMeeting, type TabletMeeting } from './support/tablet-meeting';
 
 let m: TabletMeeting;
@@ -307,4 +309,21 @@ test('a notched phone (safe-area insets 47 / 34 px): the bar clears the notch, t
   // The footer's button ends above the home indicator.
   const bottom = await inPage<number>(page, `document.querySelector('.actions.sticky button.primary').getBoundingClientRect().bottom`);
   expect(bottom).toBeLessThanOrEqual(PHONE.height - 34);
+});
+
+test('an English tablet words the server\'s refusals in English from their code (the host sends code and params; its Chinese message is only the fallback)', async ({ browser }) => {
+  const page = await openTablet(browser, m.host.tabletUrl, TABLET);
+  await page.getByRole('button', { name: 'English' }).click();
+  // A well-formed code (its check character right) that was never issued: the host refuses it.
+  const never = formatCode(codeFromRandomBytes(randomBytes(16)));
+  await page.getByLabel('Enter your voting code').fill(never);
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toHaveText('There is no such code. Check it and enter it again, or ask the staff.');
+  // What the host sent: the code, and the Chinese wording as the wire's fallback.
+  const answer = await page.evaluate(async (code) => {
+    const response = await fetch('/api/tablet/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+    return (await response.json()) as { error: { code: string; message: string } };
+  }, never);
+  expect(answer.error).toEqual({ code: 'unknown_code', message: '没有这个评议码，请核对后重新输入，或向工作人员求助。' });
 });

@@ -1,14 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hostAllowed, originAllowed, type HostRule } from './guards';
+import { tabletErrorText } from '../../../shared/i18n/tablet-words';
 
 /**
  * The answers of the error handler below to a request fastify could not parse, and to a crash
- * (the lean ballot route answers the same). The sentence is the wire's fallback text, which the
- * tablet shows as it is (its wire messages stay Chinese); the console words the code itself.
+ * (the lean ballot route answers the same). `text` is the wire's fallback wording
+ * (shared/i18n/tablet-words.ts); the tablet and the console word the code themselves.
  */
 export const GENERIC_ERRORS = {
-  badRequest: { status: 400, code: 'bad_request', text: '请求格式有误。' },
-  internal: { status: 500, code: 'internal', text: '服务器内部错误，请重试。' },
+  badRequest: { status: 400, code: 'bad_request', text: tabletErrorText('bad_request', undefined, 'zh') },
+  internal: { status: 500, code: 'internal', text: tabletErrorText('internal', undefined, 'zh') },
 } as const;
 
 /** Error body shape shared by every endpoint: { ok: false, error: { code, message } }. */
@@ -24,19 +25,19 @@ export function installGuards(app: FastifyInstance, rule: () => HostRule): void 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const host = request.headers.host;
     if (!hostAllowed(host, rule()) || !originAllowed(request.headers.origin, host)) {
-      return sendError(reply, 403, 'forbidden', '拒绝访问：请求来自未知的地址。');
+      return sendError(reply, 403, 'forbidden', tabletErrorText('forbidden', undefined, 'zh'));
     }
     return undefined;
   });
   app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, _request, reply) => {
     const status = error.statusCode ?? 500;
-    if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, 413, 'payload_too_large', '请求内容过大。');
+    if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, 413, 'payload_too_large', tabletErrorText('payload_too_large', undefined, 'zh'));
     const { badRequest, internal } = GENERIC_ERRORS;
     if (status >= 400 && status < 500) return sendError(reply, badRequest.status, badRequest.code, badRequest.text);
     console.error('request failed:', error.message);
     return sendError(reply, internal.status, internal.code, internal.text);
   });
-  app.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'not_found', '没有这个地址。'));
+  app.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'not_found', tabletErrorText('not_found', undefined, 'zh')));
 }
 
 /** The port a started fastify instance actually listens on. */

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { parseSubmitRequest } from '../../../shared/api/submit-request';
-import { sessionRequestSchema, TABLET_ERRORS, type TabletErrorCode } from '../../../shared/api/tablet-schemas';
+import { sessionRequestSchema, TABLET_ERRORS, type TabletErrorCode, type TabletErrorParams } from '../../../shared/api/tablet-schemas';
+import { tabletErrorText, type TabletWireCode } from '../../../shared/i18n/tablet-words';
 import type { Core } from '../core';
 import { ballotSession, type TabletResult } from '../services/voting';
 import { GENERIC_ERRORS, installGuards, listeningPort } from './http-common';
@@ -102,8 +103,6 @@ function capConnections(server: Server, limits: TabletLimits): void {
  */
 const GUESS_ERRORS: ReadonlySet<TabletErrorCode> = new Set(['unknown_code', 'voided_code', 'malformed_code', 'code_used']);
 
-const TOO_MANY = '尝试次数过多，请稍等几分钟再试，或向工作人员求助。';
-
 export interface TabletServer {
   readonly app: FastifyInstance;
   readonly port: number;
@@ -112,8 +111,11 @@ export interface TabletServer {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function errorAnswer(status: number, code: string, message: string): JsonAnswer {
-  return { status, body: { ok: false, error: { code, message } } };
+/** A refusal on the wire: its status, code and params, and the shared Chinese wording as `message`. */
+function errorAnswer(code: TabletWireCode, params?: TabletErrorParams): JsonAnswer {
+  const status = code === 'internal' ? 500 : TABLET_ERRORS[code];
+  const message = tabletErrorText(code, params, 'zh');
+  return { status, body: { ok: false, error: params === undefined ? { code, message } : { code, params, message } } };
 }
 
 function send(res: FastifyReply, answer: JsonAnswer): FastifyReply {
@@ -178,15 +180,15 @@ export async function startTabletServer(
     if (GUESS_ERRORS.has(result.error.code)) {
       alarm(throttle.fail(client));
       // A throttled source learns nothing about a failed code, not even which failure it was.
-      if (slowed) return errorAnswer(429, 'too_many_attempts', TOO_MANY);
+      if (slowed) return errorAnswer('too_many_attempts');
     }
-    return errorAnswer(TABLET_ERRORS[result.error.code], result.error.code, result.error.message);
+    return errorAnswer(result.error.code, result.error.params);
   }
 
   /** Runs `answer` now, or after the throttle's delay; refuses when the source has too many waiting. */
   async function admitted(client: string, answer: (slowed: boolean) => Promise<JsonAnswer>): Promise<JsonAnswer> {
     const admission = throttle.admit(client);
-    if (admission.kind === 'refused') return errorAnswer(429, 'too_many_attempts', TOO_MANY);
+    if (admission.kind === 'refused') return errorAnswer('too_many_attempts');
     if (admission.kind === 'now') return answer(false);
     try {
       await sleep(admission.ms);
@@ -201,7 +203,7 @@ export async function startTabletServer(
       res,
       await admitted(request.ip, async (slowed) => {
         const parsed = sessionRequestSchema.safeParse(request.body);
-        if (!parsed.success) return errorAnswer(400, 'bad_request', '请求格式有误。');
+        if (!parsed.success) return errorAnswer('bad_request');
         return answerOf(ballotSession(core.store, parsed.data.code, parsed.data.submissionKey), request.ip, slowed);
       }),
     ),
@@ -212,7 +214,7 @@ export async function startTabletServer(
     admitted(client, async (slowed) => {
       // The same rules as submitRequestSchema, checked by hand: see shared/api/submit-request.ts.
       const parsed = parseSubmitRequest(body);
-      if (!parsed) return errorAnswer(400, 'bad_request', '选票格式有误。');
+      if (!parsed) return errorAnswer('bad_request', { what: 'ballot' });
       return answerOf(await core.writer.submit(parsed.code, parsed.submissionKey, parsed.ballot), client, slowed);
     });
   app.post(BALLOT_PATH, { bodyLimit: TABLET_BODY_LIMITS.ballot }, async (request, res) => send(res, await answerBallot(request.ip, request.body)));
@@ -221,8 +223,8 @@ export async function startTabletServer(
     allowed: (host, origin) => hostAllowed(host, hostRule()) && originAllowed(origin, host),
     limit: TABLET_BODY_LIMITS.ballot,
     answer: answerBallot,
-    badJson: errorAnswer(badRequest.status, badRequest.code, badRequest.text),
-    internal: errorAnswer(internal.status, internal.code, internal.text),
+    badJson: errorAnswer(badRequest.code),
+    internal: errorAnswer(internal.code),
     onRequest: () => markTabletContact(core),
     closing: () => closing,
   };

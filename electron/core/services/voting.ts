@@ -4,11 +4,12 @@ import { ballotStore, type CodeRecord } from '../store/ballot-store';
 import { meetingKeys, type MeetingKey } from '../store/meeting-keys';
 import { freezeDefinition, frozenDefinition, setAttendanceOverride, setMeetingStatus, votingMeeting, type VotingMeeting } from '../store/meeting-voting';
 import type { EventHub } from '../events';
-import type { BallotDefinition, SubmitResponse, TabletErrorBody, TabletErrorCode, TabletResult } from '../../../shared/api/tablet-schemas';
+import type { BallotDefinition, SubmitResponse, TabletErrorBody, TabletErrorCode, TabletErrorParams, TabletResult } from '../../../shared/api/tablet-schemas';
 import type { MeetingView } from '../../../shared/api/chair-contract';
 import type { BallotContent } from '../../../shared/domain/model';
 import { parseCode, receiptFromRandomBytes } from '../../../shared/codes/code-format';
-import { ballotProblem, type MeetingDefinition } from '../../../shared/domain/ballot-rules';
+import { ballotIssue, type MeetingDefinition } from '../../../shared/domain/ballot-rules';
+import { tabletErrorText } from '../../../shared/i18n/tablet-words';
 import { TRANSITIONS, acceptsBallots, isFirstOpening, isVoting, mayTransition, meetingStatus, votingEnded, type VotingAction } from '../../../shared/domain/lifecycle';
 import { fail, type Result } from '../../../shared/domain/result';
 import { findCode } from './codes';
@@ -21,25 +22,16 @@ import { faultPoint, finishAnonymisation } from './anonymise';
 /** A tablet-facing answer: every failure carries one of the documented tablet error codes. */
 export type { TabletResult };
 
-function tabletError(code: TabletErrorCode, message: string): TabletErrorBody {
-  return { ok: false, error: { code, message } };
+/** A refusal as a code and params; its wire `message` is the shared Chinese wording (shared/i18n/tablet-words.ts). */
+function tabletError(code: TabletErrorCode, params?: TabletErrorParams): TabletErrorBody {
+  const message = tabletErrorText(code, params, 'zh');
+  return { ok: false, error: params === undefined ? { code, message } : { code, params, message } };
 }
 
 function tabletOk<T>(value: T): TabletResult<T> {
   return { ok: true, value };
 }
 
-const MESSAGES = {
-  malformed_code: '评议码有误，请核对纸条上的字符后重新输入。',
-  unknown_code: '没有这个评议码，请核对后重新输入，或向工作人员求助。',
-  voided_code: '这个评议码已作废，请向工作人员领取新的评议码。',
-  code_used: '这个评议码已经投过票了。',
-  voting_not_open: '投票尚未开始，请等待主持人宣布开始。',
-  voting_paused: '投票已暂停，请稍候，主持人恢复后即可提交。',
-  voting_closed: '投票已经结束。',
-  ballot_conflict: '这个评议码已经提交过一张不同的选票，不能再次提交。',
-  storage_failed: '选票未能保存，请不要离开，稍后平板会自动重试；如持续失败请告知工作人员。',
-} as const satisfies Partial<Record<TabletErrorCode, string>>;
 
 interface CodeLookup {
   code: CodeRecord;
@@ -56,15 +48,15 @@ function lookUpCode(
   meetingOf: (meetingId: string) => VotingMeeting | null = (meetingId) => votingMeeting(store, meetingId),
 ): TabletResult<CodeLookup & { plain: string }> {
   const parsed = parseCode(typed);
-  if (!parsed.ok) return tabletError('malformed_code', MESSAGES.malformed_code);
+  if (!parsed.ok) return tabletError('malformed_code');
   const code = findCode(store, parsed.value);
-  if (!code) return tabletError('unknown_code', MESSAGES.unknown_code);
+  if (!code) return tabletError('unknown_code');
   const meeting = meetingOf(code.meetingId);
-  if (!meeting) return tabletError('unknown_code', MESSAGES.unknown_code);
-  if (code.state === 'voided') return tabletError('voided_code', MESSAGES.voided_code);
+  if (!meeting) return tabletError('unknown_code');
+  if (code.state === 'voided') return tabletError('voided_code');
   const status = meeting.status;
-  if (votingEnded(status)) return tabletError('voting_closed', MESSAGES.voting_closed);
-  if (!isVoting(status)) return tabletError('voting_not_open', MESSAGES.voting_not_open);
+  if (votingEnded(status)) return tabletError('voting_closed');
+  if (!isVoting(status)) return tabletError('voting_not_open');
   return tabletOk({ code, meeting, plain: parsed.value });
 }
 
@@ -107,7 +99,7 @@ export function ballotSession(store: Store, typed: string, submissionKey?: strin
   let receipt: string | null = null;
   if (code.state === 'used') {
     receipt = receiptForRetry(store, code, submissionKey);
-    if (receipt === null) return tabletError('code_used', MESSAGES.code_used);
+    if (receipt === null) return tabletError('code_used');
   }
   const definition = votingDefinition(store, meeting.id);
   const value: BallotDefinition = {
@@ -225,10 +217,10 @@ export class BallotWriter {
       const message = error instanceof Error ? error.message : String(error);
       console.error(`ballot batch of ${batch.length} not stored: ${message}`);
       this.events.emit({ type: 'alarm', kind: 'storage', code: 'storage_write_failed', params: { detail: message } });
-      for (const item of batch) item.resolve(tabletError('storage_failed', MESSAGES.storage_failed));
+      for (const item of batch) item.resolve(tabletError('storage_failed'));
       return;
     }
-    batch.forEach((item, index) => item.resolve(results[index] ?? tabletError('storage_failed', MESSAGES.storage_failed)));
+    batch.forEach((item, index) => item.resolve(results[index] ?? tabletError('storage_failed')));
     for (const meetingId of touched) this.announceTurnout(meetingId);
   }
 
@@ -263,11 +255,11 @@ export class BallotWriter {
     const found = lookUpCode(this.store, item.typed, meetingOf);
     if (!found.ok) return found;
     const { code, meeting } = found.value;
-    if (!acceptsBallots(meeting.status)) return tabletError('voting_paused', MESSAGES.voting_paused);
+    if (!acceptsBallots(meeting.status)) return tabletError('voting_paused');
     if (code.state === 'used') {
       // A retry is recognised by the tablet's submission key alone, never by comparing content.
       const receipt = receiptForRetry(this.store, code, item.submissionKey);
-      return receipt === null ? tabletError('code_used', MESSAGES.code_used) : tabletOk({ receipt });
+      return receipt === null ? tabletError('code_used') : tabletOk({ receipt });
     }
     let context = contexts.get(meeting.id);
     if (!context) {
@@ -279,8 +271,8 @@ export class BallotWriter {
       context = { ...plan, key: meetingKeys(this.store).ensure(meeting.id) };
       contexts.set(meeting.id, context);
     }
-    const problem = ballotProblem(context.definition, item.ballot);
-    if (problem) return tabletError('invalid_ballot', `选票内容不完整或有误：${problem}`);
+    const problem = ballotIssue(context.definition, item.ballot);
+    if (problem) return tabletError('invalid_ballot', { issue: problem.code, ...problem.params });
     const content = context.text(item.ballot);
     const receipt = receiptFromRandomBytes(randomBytes(8));
     const ballots = ballotStore(this.store.db);

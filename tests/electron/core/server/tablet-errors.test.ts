@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fullBallot, openDemoMeeting, startTestHost, type TestHost } from '../../../support/running-host';
 import type { BallotDefinition } from '../../../../shared/api/tablet-schemas';
 import type { ChairEvent } from '../../../../shared/api/chair-contract';
+import { tabletErrorText } from '../../../../shared/i18n/tablet-words';
 
 let t: TestHost;
 beforeEach(async () => {
@@ -89,6 +90,11 @@ describe('tablet API error paths', () => {
 
     const four = await t.tablet('/api/tablet/ballot', { code: a, ballot: { type: 'worst', picks: [0, 1, 2, 3].map((i) => pick(i)) } });
     expect([four.status, four.body.error.code]).toEqual([422, 'invalid_ballot']);
+    // Core sends the problem as params; the wire's message is their shared Chinese wording, and
+    // an English tablet words the same params in English (shared/i18n/tablet-words.ts).
+    expect(four.body.error.params).toEqual({ issue: 'too_many_picks', count: 4, max: 3 });
+    expect(four.body.error.message).toBe('选票内容不完整或有误：选了 4 个评议对象，最多只能选 3 个。');
+    expect(tabletErrorText('invalid_ballot', four.body.error.params, 'en')).toBe('The ballot is incomplete or wrong: 4 objects are named; at most 3 may be.');
     const unknownTag = await t.tablet('/api/tablet/ballot', { code: a, ballot: { type: 'worst', picks: [pick(0, ['bribes'])] } });
     expect(unknownTag.body.error.code).toBe('invalid_ballot');
     const twice = await t.tablet('/api/tablet/ballot', { code: a, ballot: { type: 'worst', picks: [pick(0), pick(0)] } });
