@@ -61,11 +61,11 @@ export function installElectronPrinting(core: Core, options: {
       try {
         await load(win, query);
         const error = await waitForSheet(win);
-        if (error !== null) return { error };
+        if (error !== null) return { error: { rule: 'render', detail: error } };
         const pdf = await withTimeout(win.webContents.printToPDF(PRINT_TO_PDF_OPTIONS), PRINT_TIMEOUT_MS, 'PDF 生成超时，请重试。');
         return { pdf };
       } catch (error) {
-        return { error: error instanceof Error ? error.message : String(error) };
+        return { error: { rule: 'render', detail: error instanceof Error ? error.message : String(error) } };
       } finally {
         if (!win.isDestroyed()) win.destroy();
       }

@@ -482,7 +482,14 @@ const ZH: Record<ErrorCode, Words> = {
     p.kind === 'worst' ? '这是一场评差会议，请打印“评差结果公布表”。' : p.kind === 'graded' ? '这是一场每项打分的会议，请打印“评议结果排序表”。' : '这张表不属于这类会议。',
   handoff_missing: '请在“投票”页面生成评议码后，点击“打印评议码条”。',
   handoff_gone: '评议码已经用于一次打印，或已超过 10 分钟。请回到“投票”页面，再点一次“打印评议码条”。',
-  pdf_failed: (p) => (p.detail === undefined ? 'PDF 生成失败。' : s(p.detail)),
+  pdf_failed: (p) =>
+    p.rule === 'closed'
+      ? '程序正在关闭，无法生成 PDF。'
+      : p.rule === 'no_browser'
+        ? '找不到可用于生成 PDF 的浏览器（Chrome、Edge 或 Chromium）。请安装其中之一后重试；也可以在打印预览页面中用浏览器的“打印 → 另存为 PDF”。'
+        : p.rule === 'no_assets'
+          ? '找不到打印页面文件（dist/console），请重新构建或重新安装程序。'
+          : p.detail === undefined ? 'PDF 生成失败。' : s(p.detail),
   not_available: '浏览器模式下请在打开的打印页面上点击“打印”。',
   unknown_address: (p) => (p.value === undefined ? '这个地址不是本机的地址。' : `这台电脑没有地址 ${s(p.value)}。请从列表中选择，或先连接会场网络后刷新。`),
   bind_failed: (p) =>
@@ -779,7 +786,14 @@ const EN: Record<ErrorCode, Words> = {
         : 'This sheet does not belong to this kind of meeting.',
   handoff_missing: 'Generate codes on the Voting tab, then use "Print code slips".',
   handoff_gone: 'These codes were already printed once or more than 10 minutes ago. Print them again from the Voting tab.',
-  pdf_failed: (p) => `The PDF could not be rendered${p.detail === undefined ? '' : ` (${s(p.detail)})`}.`,
+  pdf_failed: (p) =>
+    p.rule === 'closed'
+      ? 'The app is closing: no PDF can be made.'
+      : p.rule === 'no_browser'
+        ? 'No browser to make PDFs with (Chrome, Edge or Chromium). Install one and try again, or use the print preview\'s "Print → Save as PDF".'
+        : p.rule === 'no_assets'
+          ? 'The print page\'s files (dist/console) are missing: build again or reinstall the app.'
+          : `The PDF could not be rendered${p.detail === undefined ? '' : ` (${s(p.detail)})`}.`,
   not_available: 'Not available here: use the print page\'s own Print button.',
   unknown_address: (p) =>
     p.value === undefined ? 'This address is not one of this computer\'s.' : `This computer has no address ${s(p.value)}. Choose one from the list, or join the room's network and refresh.`,

@@ -11,10 +11,10 @@ import { printingInputs } from '../../../shared/api/chair/printing';
 import { parsePrintQuery } from '../../../shared/print/sheets';
 import type { Result } from '../../../shared/domain/result';
 import type { Core } from '../core';
-import { CHROMIUM_ARGS, findBrowser, loadPlaywright, NO_BROWSER_MESSAGE } from './find-browser';
+import { CHROMIUM_ARGS, findBrowser, loadPlaywright } from './find-browser';
 import { findConsoleAssets } from './console-assets';
 import { MARGIN_FONT_STACK } from '../../../shared/print/margin-boxes';
-import type { PrintDriver } from './print-driver';
+import type { PdfOutcome, PdfProblem, PrintDriver } from './print-driver';
 import { printData, slipsSheet } from './sheet-service';
 
 /** The made-up origin the print page is served on inside the renderer's Chromium. */
@@ -80,13 +80,13 @@ const PDF_OPTIONS = { format: 'A4', preferCSSPageSize: true, printBackground: tr
  * the print route already (empty), which shows the sheet without loading again (App.vue's
  * pingyiShowSheet): no navigation, no asset fetched, no script compiled again.
  */
-async function renderInPage(page: Page, query: string, inPlace: boolean): Promise<{ pdf: Uint8Array } | { error: string }> {
+async function renderInPage(page: Page, query: string, inPlace: boolean): Promise<PdfOutcome> {
   if (inPlace) await page.evaluate(`window.pingyiShowSheet(${JSON.stringify(query)})`);
   else await page.goto(`${PRINT_ORIGIN}/print/index.html?${query}`, { waitUntil: 'load', timeout: TIMEOUT_MS });
   await page.waitForSelector('body[data-ready], body[data-error]', { state: 'attached', timeout: TIMEOUT_MS });
   const body = page.locator('body');
   const error = await body.getAttribute('data-error');
-  if (error !== null) return { error };
+  if (error !== null) return { error: { rule: 'render', detail: error } };
   // The page runs in Chromium, not here: a string keeps DOM types out of the Node build.
   await page.evaluate('document.fonts.ready.then(() => true)');
   // Running header and page numbers are the page's own @page margin boxes (shared/print/margin-boxes.ts).
@@ -134,7 +134,7 @@ export class KeptChromium {
   }
 
   /** Renders the print route at `query`; waits for the renders asked for before it. */
-  render(query: string): Promise<{ pdf: Uint8Array } | { error: string }> {
+  render(query: string): Promise<PdfOutcome> {
     return this.inTurn(() => this.renderNow(query));
   }
 
@@ -172,9 +172,9 @@ export class KeptChromium {
     return next;
   }
 
-  private async renderNow(query: string): Promise<{ pdf: Uint8Array } | { error: string }> {
+  private async renderNow(query: string): Promise<PdfOutcome> {
     for (let attempt = 1; ; attempt += 1) {
-      if (this.closed) return { error: CLOSED_MESSAGE };
+      if (this.closed) return { error: { rule: 'closed' } };
       const page = await this.openPage();
       const slips = parsePrintQuery(query)?.sheet === 'slips';
       try {
@@ -228,7 +228,7 @@ export class KeptChromium {
       this.launchCount += 1;
       if (this.closed) {
         await browser.close();
-        throw new Error(CLOSED_MESSAGE);
+        throw new Error('the app is closing: no PDF is made');
       }
       browser.on('disconnected', () => {
         if (this.browser === browser) {
@@ -258,32 +258,30 @@ const WARM_UP_PAGE = [MARGIN_FONT_STACK, "'Noto Sans CJK SC', 'Source Han Sans S
   .flatMap((family) => [400, 700].map((weight) => `<p style="font-family:${family.replace(/"/g, '&quot;')};font-weight:${weight}">评议结果排序表 0123456789</p>`))
   .join('');
 
-const CLOSED_MESSAGE = '程序正在关闭，无法生成 PDF。';
 
 const kept = new WeakMap<Core, KeptChromium>();
 
 /** The core's kept Chromium, made on first use; closing the core closes it. */
-export function keptChromium(core: Core, options: { browser?: string; assetsDir?: string } = {}): KeptChromium | { error: string } {
+export function keptChromium(core: Core, options: { browser?: string; assetsDir?: string } = {}): KeptChromium | { error: PdfProblem } {
   const existing = kept.get(core);
   if (existing) return existing;
   const executablePath = options.browser ?? findBrowser();
-  if (!executablePath) return { error: NO_BROWSER_MESSAGE };
+  if (!executablePath) return { error: { rule: 'no_browser' } };
   const assetsDir = options.assetsDir ?? findConsoleAssets();
-  if (!assetsDir) return { error: NO_ASSETS_MESSAGE };
+  if (!assetsDir) return { error: { rule: 'no_assets' } };
   const chromium = new KeptChromium(core, executablePath, resolve(assetsDir));
   kept.set(core, chromium);
   core.onClose(() => void chromium.close());
   return chromium;
 }
 
-const NO_ASSETS_MESSAGE = '找不到打印页面文件（dist/console），请重新构建或重新安装程序。';
 
 /** Renders the print route at `query` to a PDF with the core's kept Chromium (see KeptChromium). */
 export async function renderWithChromium(
   core: Core,
   query: string,
   options: { browser?: string; assetsDir?: string } = {},
-): Promise<{ pdf: Uint8Array } | { error: string }> {
+): Promise<PdfOutcome> {
   const chromium = keptChromium(core, options);
   if ('error' in chromium) return chromium;
   return chromium.render(query);

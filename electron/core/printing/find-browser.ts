@@ -64,6 +64,3 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): string | null
   return playwrightOwn() ?? systemCandidates(process.platform, env).find((path) => existsSync(path)) ?? null;
 }
 
-/** What to tell the chair when no browser is found. */
-export const NO_BROWSER_MESSAGE =
-  '找不到可用于生成 PDF 的浏览器（Chrome、Edge 或 Chromium）。请安装其中之一后重试；也可以在打印预览页面中用浏览器的“打印 → 另存为 PDF”。';

@@ -37,7 +37,7 @@ export async function renderSheetPdf(core: Core, target: SheetTarget, now = new 
   if (target.sheet === 'slips' && target.handoff === undefined) return fail('handoff_missing');
   const driver = registeredPrintDriver(core) ?? chromiumDriver(core);
   const rendered = await driver.renderPdf(printQuery({ ...target, pdf: true }));
-  if ('error' in rendered) return fail('pdf_failed', { detail: rendered.error });
+  if ('error' in rendered) return fail('pdf_failed', rendered.error);
   const pages = countPdfPages(rendered.pdf);
   // Result sheets say draft or official in the file name as in their title; the round's totals
   // (本轮综合排序表) are named by campaign and round, as the sheet is titled; so are the sheets

@@ -18,6 +18,7 @@ import { canonicalJson } from '../../../../shared/domain/canonical-json';
 import type { BallotContent, TallyBallot, VoterGroup } from '../../../../shared/domain/model';
 import { createPrintFixture, type PrintFixture } from './fixture';
 import { closedBallotSetDigest, meetingBallotTexts } from '../../../../electron/core/services/results';
+import { errorWords } from '../../../../shared/i18n/error-words';
 
 /** Chromium's main processes started by this test process. */
 const chromiumPids = (): number[] => chromiumChildren(process.pid);
@@ -47,7 +48,7 @@ describe('the kept Chromium', () => {
 
   function kept(): KeptChromium {
     const chromium = keptChromium(t.host.core);
-    if (!(chromium instanceof KeptChromium)) throw new Error(chromium.error);
+    if (!(chromium instanceof KeptChromium)) throw new Error(JSON.stringify(chromium.error));
     return chromium;
   }
 
@@ -138,7 +139,9 @@ describe('the kept Chromium', () => {
     expect(chromiumPids()).toHaveLength(1);
     await t.stop();
     expect(await until(() => chromiumPids().length === 0)).toBe(true);
-    expect(await chromium.render('sheet=zero&meeting=x&pdf=1')).toEqual({ error: expect.stringContaining('程序正在关闭') });
+    const refused = await chromium.render('sheet=zero&meeting=x&pdf=1');
+    expect(refused).toEqual({ error: { rule: 'closed' } });
+    expect(errorWords({ code: 'pdf_failed', params: { rule: 'closed' } }, 'zh')).toContain('程序正在关闭');
     expect(chromiumPids()).toEqual([]);
   }, 60_000);
 });
