@@ -60,6 +60,14 @@ export async function addRoster(t: TestHost, meetingId: string, plan: RosterPlan
   }
 }
 
+/** A social meeting whose officials' group (3) is below the small-group threshold, beside 21 recipients. */
+export const THREE_OFFICIALS_ROSTER: RosterPlan = [
+  ['npc', '区人大常委会', 1],
+  ['cppcc', '区政协', 1],
+  ['leader', '区人民政府', 1],
+  ['recipient', '辖区企业', 21],
+];
+
 /**
  * Creates campaign, round, objects, two meetings and their rosters through the chair API (the
  * same calls the 准备 and 签到 tabs make); returns their ids. `socialRoster` lets a test make a

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost, tempDir, type TestHost } from '../../../support/running-host';
 import type { DetailSheet, RankingSheet } from '../../../../shared/api/chair/printing';
 import type { MeetingResults } from '../../../../shared/api/chair/results';
-import { createRound, fixtureObjects, voteMeeting, type FixtureObject } from './fixture';
+import { createRound, fixtureObjects, THREE_OFFICIALS_ROSTER, voteMeeting, type FixtureObject } from './fixture';
 import { pagesText, pngsForLooking, savePdf, squash } from './pdf-tools';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, findBrowser, loadPlaywright } from '../../../../electron/core/printing/find-browser';
@@ -23,14 +23,7 @@ let objects: FixtureObject[];
 
 beforeAll(async () => {
   t = await startTestHost({ demo: false });
-  const round = await createRound(t, fixtureObjects().slice(0, 4), {
-    socialRoster: [
-      ['npc', '区人大常委会', 1],
-      ['cppcc', '区政协', 1],
-      ['leader', '区人民政府', 1],
-      ['recipient', '辖区企业', 21],
-    ],
-  });
+  const round = await createRound(t, fixtureObjects().slice(0, 4), { socialRoster: THREE_OFFICIALS_ROSTER });
   socialId = round.socialId;
   objects = round.objects;
   await t.chair('setCompositionOverride', { meetingId: socialId, reason: '人大政协及领导组仅到三人，经研究照常召开' });

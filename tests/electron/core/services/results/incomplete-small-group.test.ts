@@ -13,7 +13,7 @@ import type { MeetingResults } from '../../../../../shared/api/chair/results';
 import type { RankingSheet } from '../../../../../shared/api/chair/printing';
 import { INCOMPLETE_UNNAMED } from '../../../../../shared/rules/rule-text';
 import { answersArePublishable, publishedAnswersOf } from '../../../../../shared/tally';
-import { createRound, fixtureObjects, voteMeeting, type FixtureObject } from '../../printing/fixture';
+import { createRound, fixtureObjects, THREE_OFFICIALS_ROSTER, voteMeeting, type FixtureObject } from '../../printing/fixture';
 
 let t: TestHost;
 let socialId: string;
@@ -72,14 +72,7 @@ let oneOfficialId: string;
 
 beforeAll(async () => {
   t = await startTestHost({ demo: false });
-  const round = await createRound(t, fixtureObjects().slice(0, 4), {
-    socialRoster: [
-      ['npc', '区人大常委会', 1],
-      ['cppcc', '区政协', 1],
-      ['leader', '区人民政府', 1],
-      ['recipient', '辖区企业', 21],
-    ],
-  });
+  const round = await createRound(t, fixtureObjects().slice(0, 4), { socialRoster: THREE_OFFICIALS_ROSTER });
   socialId = round.socialId;
   objects = round.objects;
   await voteMeeting(t, round.selfId, false);
