@@ -82,6 +82,8 @@ export const ERROR_CODES = [
   'not_ready',
   'bad_input',
   'unknown_method',
+  // The chair server without its token (a stale or hand-typed address).
+  'unauthorized',
   'internal',
   // i17r (issue 17): rehearsals (演练) and the audit trail
   // A rehearsal's results never become official.

@@ -9,7 +9,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import type { Browser, Page, Route } from 'playwright-core';
 import { printingInputs } from '../../../shared/api/chair/printing';
 import { parsePrintQuery } from '../../../shared/print/sheets';
-import type { Result } from '../../../shared/domain/result';
+import { fail, type Result } from '../../../shared/domain/result';
 import type { Core } from '../core';
 import { CHROMIUM_ARGS, findBrowser, loadPlaywright } from './find-browser';
 import { findConsoleAssets } from './console-assets';
@@ -56,7 +56,7 @@ async function serve(core: Core, assetsDir: string, route: Route): Promise<void>
       body = null;
     }
     const answer = answerApi(core, api[1], body);
-    if (!answer) return route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'bad_request', message: '请求格式有误。' } }) });
+    if (!answer) return route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify(fail('bad_input', { rule: 'print_api' })) });
     return route.fulfill({ status: 200, contentType: 'application/json', headers: { 'cache-control': 'no-store' }, body: JSON.stringify(answer) });
   }
   if (request.method() !== 'GET') return route.abort('blockedbyclient');

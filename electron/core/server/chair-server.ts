@@ -5,6 +5,7 @@ import type { Core } from '../core';
 import { callChair } from '../chair-api';
 import { installGuards, listeningPort, sendError } from './http-common';
 import { serveBuiltFiles } from './static-files';
+import { errorWords } from '../../../shared/i18n/error-words';
 
 export interface ChairServer {
   readonly app: FastifyInstance;
@@ -34,7 +35,7 @@ export async function startChairServer(core: Core, options: { port: number; asse
   await app.register(fastifyWebsocket, { options: { maxPayload: 1024 } });
 
   app.post<{ Params: { method: string } }>('/api/chair/:method', async (request, reply) => {
-    if (!tokenMatches(request.headers['x-pingyi-token'], token)) return sendError(reply, 401, 'unauthorized', '缺少或错误的访问令牌，请使用启动时显示的完整地址打开。');
+    if (!tokenMatches(request.headers['x-pingyi-token'], token)) return sendError(reply, 401, 'unauthorized', errorWords({ code: 'unauthorized' }, 'zh'));
     const result = await callChair(core, request.params.method, request.body);
     return reply.header('cache-control', 'no-store').send(result);
   });

@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import { databaseSnapshot } from '../../../support/database-snapshot';
 import { fullBallot, httpPost, openDemoMeeting, startTestHost, type TestHost } from '../../../support/running-host';
 import type { ChairEvent } from '../../../../shared/api/chair-contract';
+import { errorWords } from '../../../../shared/i18n/error-words';
 
 let t: TestHost;
 beforeEach(async () => {
@@ -24,7 +25,8 @@ describe('chair API', () => {
   });
 
   it('refuses calls without the run\'s token, or from another Host or Origin', async () => {
-    expect((await rawChair('listMeetings', {}, {})).status).toBe(401);
+    const missing = await rawChair('listMeetings', {}, {});
+    expect([missing.status, missing.body]).toEqual([401, { ok: false, error: { code: 'unauthorized', message: errorWords({ code: 'unauthorized' }, 'zh') } }]);
     expect((await rawChair('listMeetings', {}, { 'x-pingyi-token': 'wrong' })).status).toBe(401);
     const token = { 'x-pingyi-token': t.host.chair.token };
     expect((await rawChair('listMeetings', {}, { ...token, host: `attacker.example:${t.host.chair.port}` })).status).toBe(403);
