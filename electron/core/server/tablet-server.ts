@@ -137,20 +137,16 @@ export async function startTabletServer(
     logger: false,
     bodyLimit: TABLET_BODY_LIMITS.ballot,
     trustProxy: false,
-    requestTimeout: limits.requestTimeoutMs,
-    connectionTimeout: limits.connectionTimeoutMs,
-    keepAliveTimeout: limits.keepAliveTimeoutMs,
-    // Node checks the header and request timeouts on this interval (default 30 s): check each
-    // second, so that a slow socket is dropped within about a second of its deadline.
-    http: { headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: 1000 },
     // Our own server, so that an ordinary ballot is answered before fastify's machinery
-    // (ballot-route.ts); every other request goes to fastify's handler unchanged.
+    // (ballot-route.ts); every other request goes to fastify's handler unchanged. With a
+    // serverFactory fastify applies none of its timeout options, so the limits are set here only.
     serverFactory: (handler) => {
+      // Node checks the header and request timeouts on this interval (default 30 s): check each
+      // second, so that a slow socket is dropped within about a second of its deadline.
       const server = createServer({ headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: 1000 }, (req, res) => {
         if (ballotRoute && takesRequest(ballotRoute, req)) serveBallot(ballotRoute, req, res);
         else handler(req, res);
       });
-      // What fastify does to a server it creates itself (fastify/lib/server.js).
       server.keepAliveTimeout = limits.keepAliveTimeoutMs;
       server.requestTimeout = limits.requestTimeoutMs;
       server.setTimeout(limits.connectionTimeoutMs);
