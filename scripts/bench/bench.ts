@@ -171,7 +171,7 @@ async function main(): Promise<void> {
   // 1,000 tablets at once, each on its own TCP connection; latency = send to acknowledgement.
   const latencies: number[] = [];
   const cpuBefore = cpuMs(host.child.pid);
-  // The client's own CPU: it shares the two cores with the host (docs/performance.md, change 19).
+  // The client's own CPU: it shares the two cores with the host (docs/performance.md, change 20).
   const clientBefore = process.cpuUsage();
   const t0 = performance.now();
   const answers = await Promise.all(

@@ -76,7 +76,7 @@ function isPlainGradeRow(row: unknown): boolean {
  * The answers as JSON.parse made them, when they are already exactly what parseAnswers would
  * copy: every key an own id other than `__proto__`, every row a record of grades. A valid
  * ballot's 500 answers are then checked without building 101 new objects (copying took ≈ 50 µs
- * of the host's CPU per ballot, docs/performance.md change 19). Anything else, valid or not,
+ * of the host's CPU per ballot, docs/performance.md change 20). Anything else, valid or not,
  * goes through parseAnswers, so the verdict and the output stay those of the zod schema.
  */
 function answersAsParsed(value: unknown): Record<string, Record<string, number | null>> | null {

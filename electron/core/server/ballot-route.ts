@@ -2,7 +2,7 @@
  * The ballot endpoint on Node's own request handler, in front of fastify. Under a room's burst
  * the host's main thread is the limit, and fastify's request machinery (content-type parser,
  * router, hooks as promises, Request/Reply objects, async resources) cost ≈ 0.19 ms per request
- * on top of Node's HTTP, of ≈ 1 ms per ballot in all (docs/performance.md, change 19).
+ * on top of Node's HTTP, of ≈ 1 ms per ballot in all (docs/performance.md, change 20).
  *
  * Only the ordinary request takes this path: `POST /api/tablet/ballot` with an allowed Host and
  * Origin, `application/json`, and a Content-Length between 1 byte and the limit. Everything else

@@ -34,7 +34,7 @@ export class MeetingKey {
    * AES-256-GCM; the plaintext is padded with zeros to `bucket` bytes so the length says nothing.
    * A string is sealed as UTF-8, written straight into the padded buffer: a ballot's text is
    * ≈ 10 KB, and encoding it to a Buffer first, then copying it, then concatenating the sealed
-   * parts twice cost the ballot path ≈ 8 µs more per ballot (docs/performance.md, change 19).
+   * parts twice cost the ballot path ≈ 8 µs more per ballot (docs/performance.md, change 20).
    */
   seal(plain: Buffer | string, bucket: number, aad: string): Buffer {
     const length = typeof plain === 'string' ? Buffer.byteLength(plain, 'utf8') : plain.length;
