@@ -22,7 +22,7 @@ async function mounted<C>(component: C) {
   await setup.load();
   if (!setup.setup) throw new Error('no setup loaded');
   // The section re-renders with the store's setup, as SetupTab passes it.
-  const wrapper = mount(component as never, { props: { setup: setup.setup } });
+  const wrapper = mount(component as never, { props: { setup: setup.setup } } as never);
   const reload = async () => {
     await setup.load();
     await wrapper.setProps({ setup: setup.setup } as never);
