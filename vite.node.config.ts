@@ -38,6 +38,8 @@ export default defineConfig(({ mode }) => ({
             retally: here('./electron/host/retally.ts'),
             // `npm run verify-audit -- --data DIR`: check the audit trail's hash chain (issue 17).
             'verify-audit': here('./electron/host/verify-audit.ts'),
+            // The ballot writer's own thread (electron/core/services/ballot-writer.ts).
+            'ballot-writer-thread': here('./electron/core/services/ballot-writer-thread.ts'),
           }) as Record<string, string>,
       external,
       output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },

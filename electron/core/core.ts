@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore, type Store, type StoreOptions } from './store/database';
 import { EventHub } from './events';
-import { BallotWriter } from './services/voting';
+import { BallotWriter } from './services/ballot-writer';
 import { ensureBuiltins } from './services/builtins';
 import { createDemoMeeting } from './services/demo';
 import { finishPendingAnonymisations } from './services/anonymise';
@@ -30,7 +30,20 @@ export const DATABASE_FILE = 'pingyi.sqlite';
  * Opens the data folder (creating it), verifies the durability settings, migrates, and on a
  * fresh database creates the demo meeting so a newcomer sees the whole flow at once.
  */
-export function createCore(options: { dataDir: string; demo?: boolean; mode?: 'electron' | 'browser'; store?: StoreOptions }): Core {
+export interface CoreOptions {
+  dataDir: string;
+  demo?: boolean;
+  mode?: 'electron' | 'browser';
+  store?: StoreOptions;
+  /**
+   * The built ballot writer thread (dist/electron/ballot-writer-thread.cjs): the shells pass it,
+   * so ballots are committed off the main thread (services/ballot-writer.ts). Tests running the
+   * sources leave it out and commit on their own thread.
+   */
+  writerThread?: string | undefined;
+}
+
+export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
   const store = openStore(join(options.dataDir, DATABASE_FILE), options.store);
   ensureBuiltins(store);
@@ -46,7 +59,7 @@ export function createCore(options: { dataDir: string; demo?: boolean; mode?: 'e
   return {
     store,
     events,
-    writer: new BallotWriter(store, events),
+    writer: new BallotWriter(store, events, { threadFile: options.writerThread, storeOptions: options.store ?? {} }),
     dataDir: options.dataDir,
     tabletUrl: '',
     lanAddresses: [],

@@ -21,6 +21,8 @@ export interface HostOptions {
   demo?: boolean;
   /** The failed-code throttle's settings (tests that are not about throttling widen them). */
   throttle?: ThrottleOptions;
+  /** The built ballot writer thread (core.ts's CoreOptions.writerThread). */
+  writerThread?: string;
 }
 
 export interface RunningHost {
@@ -33,7 +35,7 @@ export interface RunningHost {
 
 /** Browser mode: the core, the LAN tablet server and the loopback chair server, all in Node. */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
-  const core = createCore({ dataDir: options.dataDir, demo: options.demo, mode: 'browser' });
+  const core = createCore({ dataDir: options.dataDir, demo: options.demo, mode: 'browser', writerThread: options.writerThread });
   try {
     const lanHost = options.lanHost ?? lanAddresses()[0] ?? '127.0.0.1';
     const binding = await bindTabletServer(core, {
@@ -58,6 +60,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       chair,
       async stop() {
         await Promise.allSettled([binding.close(), chair.close()]);
+        // Ballots already handed to the writer are committed and answered before the file closes.
+        await core.writer.stop();
         core.close();
       },
     };

@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     demo: args.demo,
     tabletAssets: join(dist, 'tablet'),
     consoleAssets: join(dist, 'console'),
+    writerThread: join(__dirname, 'ballot-writer-thread.cjs'),
   });
   console.log(`Pingyi 评议 — browser mode`);
   console.log(`data folder:   ${resolve(args.dataDir)}`);

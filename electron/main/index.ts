@@ -85,7 +85,7 @@ async function boot(): Promise<void> {
   // In development npm start hands over an Electron-ABI build of better-sqlite3 (node_modules'
   // own is Node's); the packaged app carries its own, rebuilt for Electron at packaging.
   const nativeBinding = app.isPackaged ? undefined : process.env['PINGYI_SQLITE_BINDING'] || undefined;
-  core = createCore({ dataDir: dataDirectory(), mode: 'electron', store: { nativeBinding } });
+  core = createCore({ dataDir: dataDirectory(), mode: 'electron', store: { nativeBinding }, writerThread: join(__dirname, 'ballot-writer-thread.cjs') });
   // Bound through tablet-binding so the chair can move the tablet server to another address; the
   // URL the console, the QR and the slips show is the port really bound.
   tablet = await bindTabletServer(core, {
@@ -128,6 +128,7 @@ function cleanUp(): Promise<void> {
   cleanup ??= (async () => {
     unsubscribeEvents?.();
     await tablet?.close().catch(() => undefined);
+    await core?.writer.stop().catch(() => undefined);
     core?.close();
     cleanedUp = true;
   })();

@@ -1,34 +1,33 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { Store } from '../store/database';
 import { ballotStore, type CodeRecord } from '../store/ballot-store';
-import { meetingKeys, type MeetingKey } from '../store/meeting-keys';
+import { meetingKeys } from '../store/meeting-keys';
 import { freezeDefinition, frozenDefinition, setAttendanceOverride, setMeetingStatus, votingMeeting, type VotingMeeting } from '../store/meeting-voting';
 import type { EventHub } from '../events';
-import type { BallotDefinition, SubmitResponse, TabletErrorBody, TabletErrorCode, TabletErrorParams, TabletResult } from '../../../shared/api/tablet-schemas';
+import type { BallotDefinition, TabletErrorBody, TabletErrorCode, TabletErrorParams, TabletResult } from '../../../shared/api/tablet-schemas';
 import type { MeetingView } from '../../../shared/api/chair-contract';
-import type { BallotContent } from '../../../shared/domain/model';
-import { parseCode, receiptFromRandomBytes } from '../../../shared/codes/code-format';
-import { ballotIssue, type MeetingDefinition } from '../../../shared/domain/ballot-rules';
+import { parseCode } from '../../../shared/codes/code-format';
+import type { MeetingDefinition } from '../../../shared/domain/ballot-rules';
 import { tabletErrorText } from '../../../shared/i18n/tablet-words';
-import { TRANSITIONS, acceptsBallots, isFirstOpening, isVoting, mayTransition, meetingStatus, votingEnded, type VotingAction } from '../../../shared/domain/lifecycle';
+import { TRANSITIONS, isFirstOpening, isVoting, mayTransition, meetingStatus, votingEnded, type VotingAction } from '../../../shared/domain/lifecycle';
 import { fail, type Result } from '../../../shared/domain/result';
 import { findCode } from './codes';
-import { findMeeting, meetingDefinition, meetingView, turnout } from './meetings';
+import { findMeeting, meetingDefinition, meetingView } from './meetings';
 import { recordAudit } from './audit';
 import { attendanceCheck } from './checkin';
-import { ballotAad, ballotBucket, ballotTextWriter, LINK_BUCKET, linkAad, submissionKeyHash, type BallotTextWriter, type LinkContent } from './ballot-sealing';
+import { linkAad, submissionKeyHash, type LinkContent } from './ballot-sealing';
 import { faultPoint, finishAnonymisation } from './anonymise';
 
 /** A tablet-facing answer: every failure carries one of the documented tablet error codes. */
 export type { TabletResult };
 
 /** A refusal as a code and params; its wire `message` is the shared Chinese wording (shared/i18n/tablet-words.ts). */
-function tabletError(code: TabletErrorCode, params?: TabletErrorParams): TabletErrorBody {
+export function tabletError(code: TabletErrorCode, params?: TabletErrorParams): TabletErrorBody {
   const message = tabletErrorText(code, params, 'zh');
   return { ok: false, error: params === undefined ? { code, message } : { code, params, message } };
 }
 
-function tabletOk<T>(value: T): TabletResult<T> {
+export function tabletOk<T>(value: T): TabletResult<T> {
   return { ok: true, value };
 }
 
@@ -40,9 +39,9 @@ interface CodeLookup {
 
 /**
  * Finds the code's row and meeting and checks that voting accepts it now. `meetingOf` reads the
- * meeting's row (the writer reads it once per batch: see BallotWriter.flush).
+ * meeting's row (the writer reads it once per batch: see BatchCommitter.commit in ballot-batch.ts).
  */
-function lookUpCode(
+export function lookUpCode(
   store: Store,
   typed: string,
   meetingOf: (meetingId: string) => VotingMeeting | null = (meetingId) => votingMeeting(store, meetingId),
@@ -65,7 +64,7 @@ function lookUpCode(
  * parsed once per connection (store/meeting-voting.ts). The live definition only for a meeting
  * that somehow has none frozen.
  */
-function votingDefinition(store: Store, meetingId: string): MeetingDefinition {
+export function votingDefinition(store: Store, meetingId: string): MeetingDefinition {
   const frozen = frozenDefinition(store, meetingId);
   if (frozen) return frozen;
   const meeting = findMeeting(store, meetingId);
@@ -77,7 +76,7 @@ function votingDefinition(store: Store, meetingId: string): MeetingDefinition {
  * The receipt of a used code when `submissionKey` is the key its ballot was sent with, else
  * null. Nothing about the ballot's content takes part: a wrong key learns only 已使用.
  */
-function receiptForRetry(store: Store, code: CodeRecord, submissionKey: string | undefined): string | null {
+export function receiptForRetry(store: Store, code: CodeRecord, submissionKey: string | undefined): string | null {
   if (submissionKey === undefined) return null;
   const link = ballotStore(store.db).findLink(code.hash);
   const key = meetingKeys(store).get(code.meetingId);
@@ -118,185 +117,6 @@ export function ballotSession(store: Store, typed: string, submissionKey?: strin
     rehearsal: meeting.rehearsalOf !== null,
   };
   return tabletOk(receipt === null ? value : { ...value, receipt });
-}
-
-interface PendingSubmission {
-  typed: string;
-  submissionKey: string;
-  ballot: BallotContent;
-  resolve: (result: TabletResult<SubmitResponse>) => void;
-}
-
-/**
- * A batch is committed at once when it reaches this size, without waiting for the event loop to
- * go idle: under a burst, the loop may read hundreds of requests before it is idle, and the
- * first of them would all wait for the last (profiled in docs/performance.md).
- */
-const MAX_BATCH = 64;
-
-/** When the writer waits for company before a commit (commit_delay in other databases). */
-export interface CommitDelay {
-  /** A commit slower than this means a slow disk flush: wait for company before the next one. */
-  readonly slowFlushMs: number;
-  /** The longest a ballot waits for company before its batch is committed. */
-  readonly maxDelayMs: number;
-}
-
-const COMMIT_DELAY: CommitDelay = { slowFlushMs: 3, maxDelayMs: 10 };
-
-/** Turnout events of one meeting are sent at most this often; the last one always follows. */
-const TURNOUT_EVERY_MS = 100;
-
-/**
- * Accepts ballots with group commit: submissions that arrive while the event loop is busy are
- * written in one transaction, and each is acknowledged only after that transaction committed.
- * One fsync then covers many ballots, which is what keeps slow laptop disks fast enough.
- */
-export class BallotWriter {
-  private queue: PendingSubmission[] = [];
-  private scheduled = false;
-  /** How long the last batch took to commit: on a slow disk, mostly its flush. */
-  private lastFlushMs = 0;
-  /** Per meeting: when turnout was last sent, and whether a trailing send is pending. */
-  private readonly turnoutSent = new Map<string, { at: number; timer: NodeJS.Timeout | null }>();
-  /**
-   * Per meeting: what depends only on its frozen definition (which never changes once voting
-   * opened), worked out on its first ballot instead of once per batch or per ballot.
-   */
-  private readonly meetings = new Map<string, MeetingPlan>();
-
-  constructor(
-    private readonly store: Store,
-    private readonly events: EventHub,
-    private readonly delay: CommitDelay = COMMIT_DELAY,
-  ) {}
-
-  /** Resolves once the ballot is durably stored (or with the reason it was not). */
-  submit(typed: string, submissionKey: string, ballot: BallotContent): Promise<TabletResult<SubmitResponse>> {
-    return new Promise((resolve) => {
-      this.queue.push({ typed, submissionKey, ballot, resolve });
-      if (this.queue.length >= MAX_BATCH) this.flush();
-      else if (!this.scheduled) {
-        this.scheduled = true;
-        const run = () => {
-          this.scheduled = false;
-          this.flush();
-        };
-        // On a slow disk, wait about one flush before committing, so that the ballots arriving
-        // meanwhile share that flush instead of each paying its own (commit_delay in other
-        // databases). On a fast disk, commit as soon as the event loop is idle.
-        if (this.lastFlushMs >= this.delay.slowFlushMs) setTimeout(run, Math.min(this.lastFlushMs, this.delay.maxDelayMs));
-        else setImmediate(run);
-      }
-    });
-  }
-
-  private flush(): void {
-    const batch = this.queue;
-    this.queue = [];
-    if (batch.length === 0) return;
-    const started = performance.now();
-    const results: TabletResult<SubmitResponse>[] = [];
-    const touched = new Set<string>();
-    // The meeting key is looked up once per batch and meeting.
-    const contexts = new Map<string, SealingContext>();
-    // So is the meeting's row: nothing else runs while the batch's transaction does (it is one
-    // synchronous call), so its status cannot change between two ballots of the batch.
-    const rows = new Map<string, VotingMeeting | null>();
-    const meetingOf = (meetingId: string): VotingMeeting | null => {
-      let row = rows.get(meetingId);
-      if (row === undefined) rows.set(meetingId, (row = votingMeeting(this.store, meetingId)));
-      return row;
-    };
-    try {
-      this.store.transaction(() => {
-        for (const item of batch) results.push(this.accept(item, touched, contexts, meetingOf));
-      });
-      this.lastFlushMs = performance.now() - started;
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      console.error(`ballot batch of ${batch.length} not stored: ${message}`);
-      this.events.emit({ type: 'alarm', kind: 'storage', code: 'storage_write_failed', params: { detail: message } });
-      for (const item of batch) item.resolve(tabletError('storage_failed'));
-      return;
-    }
-    batch.forEach((item, index) => item.resolve(results[index] ?? tabletError('storage_failed')));
-    for (const meetingId of touched) this.announceTurnout(meetingId);
-  }
-
-  /**
-   * Sends the meeting's turnout now, or once the current window has passed. Counting the whole
-   * roster after every small batch cost more than writing the ballots when 1,000 tablets sent
-   * at once; the chair's screen needs no more than a few updates a second, and the last state.
-   */
-  private announceTurnout(meetingId: string): void {
-    const last = this.turnoutSent.get(meetingId);
-    const wait = last ? last.at + TURNOUT_EVERY_MS - Date.now() : 0;
-    if (last?.timer) return;
-    const send = () => {
-      this.turnoutSent.set(meetingId, { at: Date.now(), timer: null });
-      if (!this.store.db.open) return;
-      const meeting = findMeeting(this.store, meetingId);
-      if (meeting.ok) this.events.emit({ type: 'turnout', meetingId, turnout: turnout(this.store, meeting.value) });
-    };
-    if (wait <= 0) return send();
-    const timer = setTimeout(send, wait);
-    timer.unref();
-    this.turnoutSent.set(meetingId, { at: last?.at ?? 0, timer });
-  }
-
-  /** One submission inside the batch transaction. Writes nothing unless the ballot is accepted. */
-  private accept(
-    item: PendingSubmission,
-    touched: Set<string>,
-    contexts: Map<string, SealingContext>,
-    meetingOf: (meetingId: string) => VotingMeeting | null,
-  ): TabletResult<SubmitResponse> {
-    const found = lookUpCode(this.store, item.typed, meetingOf);
-    if (!found.ok) return found;
-    const { code, meeting } = found.value;
-    if (!acceptsBallots(meeting.status)) return tabletError('voting_paused');
-    if (code.state === 'used') {
-      // A retry is recognised by the tablet's submission key alone, never by comparing content.
-      const receipt = receiptForRetry(this.store, code, item.submissionKey);
-      return receipt === null ? tabletError('code_used') : tabletOk({ receipt });
-    }
-    let context = contexts.get(meeting.id);
-    if (!context) {
-      let plan = this.meetings.get(meeting.id);
-      if (!plan) {
-        const definition = votingDefinition(this.store, meeting.id);
-        this.meetings.set(meeting.id, (plan = { definition, bucket: ballotBucket(definition), text: ballotTextWriter(definition) }));
-      }
-      context = { ...plan, key: meetingKeys(this.store).ensure(meeting.id) };
-      contexts.set(meeting.id, context);
-    }
-    const problem = ballotIssue(context.definition, item.ballot);
-    if (problem) return tabletError('invalid_ballot', { issue: problem.code, ...problem.params });
-    const content = context.text(item.ballot);
-    const receipt = receiptFromRandomBytes(randomBytes(8));
-    const ballots = ballotStore(this.store.db);
-    ballots.insertSealedBallot(meeting.id, code.group, context.key.seal(content, context.bucket, ballotAad(meeting.id)));
-    if (!ballots.setCodeState(code.hash, 'issued', 'used')) throw new Error('code changed state inside the batch transaction');
-    const link: LinkContent = { receipt, keyHash: submissionKeyHash(item.submissionKey) };
-    ballots.insertLink(code.hash, meeting.id, context.key.seal(JSON.stringify(link), LINK_BUCKET, linkAad(meeting.id, code.hash)));
-    touched.add(meeting.id);
-    return tabletOk({ receipt });
-  }
-}
-
-/** What the writer derives once per meeting from its frozen definition. */
-interface MeetingPlan {
-  readonly definition: MeetingDefinition;
-  /** The padded size of its sealed ballots (services/ballot-sealing.ts). */
-  readonly bucket: number;
-  /** Its ballots' stored text, canonical (services/ballot-sealing.ts). */
-  readonly text: BallotTextWriter;
-}
-
-/** A meeting's plan and its key, looked up once per batch. */
-interface SealingContext extends MeetingPlan {
-  readonly key: MeetingKey;
 }
 
 /**

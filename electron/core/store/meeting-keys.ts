@@ -128,6 +128,14 @@ export class MeetingKeys {
     return key;
   }
 
+  /**
+   * Drops the copy in memory, leaving the file alone: another connection (the ballot writer's
+   * thread) forgets a key that close destroyed through the main connection.
+   */
+  forget(meetingId: string): void {
+    this.loaded.delete(meetingId);
+  }
+
   /** Meetings that have a key file now. */
   meetingsWithKeys(): string[] {
     if (!existsSync(this.folder)) return [];

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, DATABASE_FILE, type Core } from '../../../../electron/core/core';
 import { codeHash, generateCodes } from '../../../../electron/core/services/codes';
-import { BallotWriter, ballotSession, changeVoting } from '../../../../electron/core/services/voting';
+import { ballotSession, changeVoting } from '../../../../electron/core/services/voting';
+import { BallotWriter } from '../../../../electron/core/services/ballot-writer';
 import { fullBallot, tempDir } from '../../../support/running-host';
 import { submissionKeyFor } from '../../../../scripts/bench/submission-key';
 import { parseCode } from '../../../../shared/codes/code-format';
@@ -35,7 +36,7 @@ describe('BallotWriter with the commit delay engaged', () => {
     const definition = session.value;
 
     // Every commit counts as slow, so every batch waits for company (up to 5 ms) before it commits.
-    const writer = new BallotWriter(core.store, core.events, { slowFlushMs: 0, maxDelayMs: 5 });
+    const writer = new BallotWriter(core.store, core.events, { delay: { slowFlushMs: 0, maxDelayMs: 5 } });
     // A second connection, as anyone opening the file would see it.
     const reader = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
     // The receipt is sealed while voting is open: what a reader sees is the code used and a sealed ballot.
