@@ -19,8 +19,8 @@ export type ThreadReply = { readonly id: number; readonly ok: true; readonly out
 
 type BatchRequest = Extract<ThreadRequest, { type: 'batch' }>;
 
-/** The most ballots committed in one transaction when several hand-overs wait (PINGYI_EXP_TOGETHER for the experiment). */
-const MAX_TOGETHER = Number(process.env['PINGYI_EXP_TOGETHER'] ?? 256);
+/** The most ballots committed in one transaction when several hand-overs wait. */
+const MAX_TOGETHER = 256;
 
 function run(port: NonNullable<typeof parentPort>, data: { databaseFile: string; storeOptions: StoreOptions }): void {
   const store = openStore(data.databaseFile, data.storeOptions);
