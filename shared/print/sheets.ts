@@ -134,7 +134,7 @@ export const SHEET_REGISTRY = [
     title: '评议结果排序表及得分明细表',
     fileName: '排序表及明细表',
     console: {
-      zh: { name: '排序表及明细表（一个文件，供签字）', when: '投票结束后可打印：评议结果排序表在前，每个对象的得分明细表在后，页码连续；与分别打印的两张表内容相同。' },
+      zh: { name: '排序表及明细表（一个文件，供签字）', when: '投票结束后可打印：排序表在前，每个对象的明细表在后，页码连续；内容与分别打印的两张表相同。' },
       en: { name: 'Ranking and details (one file, for signing)', when: 'After voting closes: the ranking sheet first, then every object\'s detail page, numbered through; the same content as the two sheets printed apart.' },
     },
     ballotType: 'graded',
