@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { execFileSync } from 'node:child_process';
-import type { BallotDefinition } from '../../shared/domain/model';
+import type { BallotDefinition } from '../../shared/api/tablet-schemas';
 import { chairCall, gradedBallot, tabletPost } from './support/clients';
 import { startHostProcess, type HostProcess } from './support/host-process';
 
