@@ -98,6 +98,15 @@ test('排序表及明细表 downloads from the 打印 tab as one PDF: the rankin
   await row.scrollIntoViewIfNeeded();
   await shot(chair, 'printing-tab-signing-set');
 
+  // The preview: the ranking, then the detail pages, in one print page.
+  const [preview] = await Promise.all([context.waitForEvent('page'), row.getByRole('button', { name: '预览 / 打印' }).click()]);
+  await expect(preview.locator('body')).toHaveAttribute('data-ready', 'true');
+  await expect(preview.locator('article.sheet')).toHaveCount(1 + objects);
+  await expect(preview.locator('article.sheet').first().getByRole('heading', { name: '评议结果排序表' })).toBeVisible();
+  await expect(preview.getByTestId('set-detail').locator('article.sheet.detail')).toHaveCount(objects);
+  await shot(preview, 'signing-set-preview');
+  await preview.close();
+
   const [download] = await Promise.all([chair.waitForEvent('download'), row.getByRole('button', { name: '下载 PDF' }).click()]);
   expect(download.suggestedFilename()).toMatch(/-排序表及明细表-初步结果（未确认）-\d{8}-\d{6}\.pdf$/u);
   const file = await download.path();
