@@ -271,6 +271,7 @@ async function main(): Promise<void> {
       pdf_cold_ms: round1(pdf.coldMs),
       pdf_after_close_ms: round1(pdf.afterCloseMs),
       pdf_sheet_data_ms: round1(pdf.dataMs),
+      pdf_set_ms: round1(pdf.setMs),
       chromium_launch_ms: round1(pdf.launchMs),
       history_setup_ms: round1(history.setupMs),
       kill_wave: { sent: waveCodes.length, acked_before_kill: waveAcked, lost, stored_after_restart: storedAfter },
