@@ -41,6 +41,7 @@ function printPdfTimes(pdf: Awaited<ReturnType<typeof pdfTimes>>, loadBefore: re
   console.log(`load before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(`PDF ranking + detail, warm: median ${round1(pdf.warmMs)} ms wall (ranking ${round1(pdf.warmRankingMs)}, detail ${round1(pdf.warmDetailMs)}), median CPU ${pdf.warmCpuMs} ms`);
   console.log(`warm runs (wall/CPU ms): ${pdf.warmRuns.map((r) => `${r.wallMs}/${r.cpuMs}`).join(' ')}`);
+  console.log(`PDF 排序表及明细表 (both sheets in one PDF, alternating with the pairs): median ${round1(pdf.setMs)} ms wall, median CPU ${pdf.setCpuMs} ms, ${pdf.setPages} pages, ${pdf.setBytes} bytes; runs ${pdf.setRuns.map((r) => `${r.wallMs}/${r.cpuMs}`).join(' ')}`);
   console.log(`cold ${round1(pdf.coldMs)} ms, after close ${round1(pdf.afterCloseMs)} ms, sheet data ${round1(pdf.dataMs)} ms, launch ${round1(pdf.launchMs)} ms`);
 }
 
@@ -276,6 +277,7 @@ async function main(): Promise<void> {
       pdf_cold_ms: round1(pdf.coldMs),
       pdf_after_close_ms: round1(pdf.afterCloseMs),
       pdf_sheet_data_ms: round1(pdf.dataMs),
+      pdf_set_ms: round1(pdf.setMs),
       chromium_launch_ms: round1(pdf.launchMs),
       history_setup_ms: round1(history.setupMs),
       kill_wave: { sent: waveCodes.length, acked_before_kill: waveAcked, lost, stored_after_restart: storedAfter },

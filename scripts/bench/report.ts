@@ -27,6 +27,8 @@ export interface BenchSummary {
     pdf_cold_ms: number;
     pdf_after_close_ms: number;
     pdf_sheet_data_ms: number;
+    /** Change 22: the same two sheets as one PDF (排序表及明细表, the console's one click), median of the warm runs. */
+    pdf_set_ms: number;
     chromium_launch_ms: number;
     kill_wave: { sent: number; acked_before_kill: number; lost: number; stored_after_restart: number };
     machine: { cpus: number; cpu: string; memory_gib: number; node: string; load_before: number[] };
@@ -89,7 +91,8 @@ export function printTable(s: BenchSummary): void {
     ['floor: one transaction per ballot', `${b.floor_per_s}`, '', ''],
     ['host CPU per ballot under load', d.host_cpu_ms_per_ballot === null ? 'n/a' : `${d.host_cpu_ms_per_ballot} ms`, '', ''],
     ['tally, 1000 ballots × 100 objects', `${s.tally_ms} ms (warm ${d.tally_warm_ms})`, '≤ 200 ms', verdict(s.tally_ms <= 200)],
-    ['PDF ranking + details, Chromium kept', `${s.pdf_ms} ms (${d.pdf_ranking_ms} + ${d.pdf_detail_ms})`, '≤ 2000 ms', verdict(s.pdf_ms <= 2000)],
+    ['PDF ranking + details, two files, Chromium kept', `${s.pdf_ms} ms (${d.pdf_ranking_ms} + ${d.pdf_detail_ms})`, '≤ 2000 ms', verdict(s.pdf_ms <= 2000)],
+    ['PDF 排序表及明细表 (both in one file), Chromium kept', `${d.pdf_set_ms} ms`, '≤ 2000 ms', verdict(d.pdf_set_ms <= 2000)],
     ['  of which sheet data in Node', `${d.pdf_sheet_data_ms} ms`, '', ''],
     ['PDF, first after close (warmed up)', `${d.pdf_after_close_ms} ms`, '≤ 2000 ms', verdict(d.pdf_after_close_ms <= 2000)],
     ['PDF, first after start, no warm-up', `${d.pdf_cold_ms} ms (launch ${d.chromium_launch_ms})`, '(reported)', ''],

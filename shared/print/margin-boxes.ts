@@ -14,11 +14,20 @@ export function cssString(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\n\r]/g, ' ')}"`;
 }
 
-/** The @page rule with the sheet's running header on top and the page numbers below. */
-export function marginBoxCss(runningHeader: string): string {
+/**
+ * The detail part of the signing set (排序表及明细表) prints on this named page (print.css), so
+ * its pages carry the detail sheet's running header while the ranking's pages keep theirs.
+ */
+export const SET_DETAIL_PAGE = 'set-detail';
+
+/**
+ * The @page rule with the sheet's running header on top and the page numbers below; with `page`,
+ * the rule of that named page only (it overrides the unnamed rule's boxes on those pages).
+ */
+export function marginBoxCss(runningHeader: string, page?: string): string {
   const box = `font-family: ${MARGIN_FONT_STACK}; color: #333;`;
   return (
-    `@page { @top-center { content: ${cssString(runningHeader)}; font-size: 8pt; ${box} } ` +
+    `@page${page === undefined ? '' : ` ${page}`} { @top-center { content: ${cssString(runningHeader)}; font-size: 8pt; ${box} } ` +
     `@bottom-center { content: "第 " counter(page) " 页 共 " counter(pages) " 页"; font-size: 9pt; ${box} } }`
   );
 }

@@ -126,6 +126,21 @@ export const SHEET_REGISTRY = [
     availability: 'results',
     fromData: true,
   },
+  // i13 (issue 13): the ranking and the detail sheets in one PDF, for the secretary's signing
+  // set: one render instead of two (docs/performance.md, change 22).
+  {
+    id: 'rankingAndDetail',
+    layout: 'RankingAndDetailSheet',
+    title: '评议结果排序表及得分明细表',
+    fileName: '排序表及明细表',
+    console: {
+      zh: { name: '排序表及明细表（一个文件，供签字）', when: '投票结束后可打印：排序表在前，每个对象的明细表在后，页码连续；内容与分别打印的两张表相同。' },
+      en: { name: 'Ranking and details (one file, for signing)', when: 'After voting closes: the ranking sheet first, then every object\'s detail page, numbered through; the same content as the two sheets printed apart.' },
+    },
+    ballotType: 'graded',
+    availability: 'results',
+    fromData: true,
+  },
   {
     id: 'worst',
     layout: 'WorstSheet',
@@ -355,6 +370,15 @@ export interface DetailSheet {
   readonly fingerprint: string;
 }
 
+/** i13: the ranking and the detail sheets as one document (the signing set), each part as printed alone. */
+export interface RankingAndDetailSheet {
+  readonly sheet: 'rankingAndDetail';
+  /** The ranking's title block (the document's title and its draft or official state). */
+  readonly header: SheetHeader;
+  readonly ranking: RankingSheet;
+  readonly detail: DetailSheet;
+}
+
 export interface WorstLine {
   readonly rank: number;
   readonly name: string;
@@ -526,6 +550,7 @@ export type SheetDataBySheet = EveryDataSheet<{
   zero: ZeroReportSheet;
   ranking: RankingSheet;
   detail: DetailSheet;
+  rankingAndDetail: RankingAndDetailSheet;
   worst: WorstSheet;
   receipts: ReceiptsSheet;
   paperReconciliation: PaperReconciliationSheet;

@@ -8,6 +8,9 @@ import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
+import { execFileSync } from 'node:child_process';
+import type { BallotDefinition } from '../../shared/api/tablet-schemas';
+import { chairCall, gradedBallot, tabletPost } from './support/clients';
 import { startHostProcess, type HostProcess } from './support/host-process';
 
 let host: HostProcess;
@@ -64,6 +67,57 @@ test('the sign-in sheet previews from the 打印 tab and downloads as the host-r
   const pdf = readFileSync(await download.path());
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   await expect(list.getByRole('status')).toContainText('PDF 已保存');
+  await context.close();
+});
+
+test('排序表及明细表 downloads from the 打印 tab as one PDF: the ranking, then every object\'s detail page', async ({ browser }) => {
+  // The demo meeting, a few ballots through the tablet API, voting closed.
+  const [meeting] = await chairCall(host, 'listMeetings', {});
+  if (!meeting) throw new Error('no demo meeting');
+  const codes = await chairCall(host, 'generateCodes', { meetingId: meeting.id, spares: 0 });
+  await chairCall(host, 'openVoting', { meetingId: meeting.id });
+  for (const [n, code] of codes.slice(0, 6).entries()) {
+    const definition = (await tabletPost(host.tabletUrl, '/api/tablet/session', { code: code.code })).body.value as BallotDefinition;
+    const answer = await tabletPost(host.tabletUrl, '/api/tablet/ballot', { code: code.code, ballot: gradedBallot(definition, (o) => (o + n) % 4) });
+    expect(answer.status).toBe(200);
+  }
+  await chairCall(host, 'closeVoting', { meetingId: meeting.id });
+  const objects = (await chairCall(host, 'meetingSetup', { meetingId: meeting.id })).objects.length;
+  // The two sheets printed apart, for their page counts.
+  const rankingPages = (await chairCall(host, 'renderPdf', { meetingId: meeting.id, sheet: 'ranking' })).pages;
+  const detailPages = (await chairCall(host, 'renderPdf', { meetingId: meeting.id, sheet: 'detail' })).pages;
+  expect(detailPages).toBe(objects);
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const chair = await context.newPage();
+  await chair.goto(host.chairUrl);
+  await chair.getByRole('tab', { name: '打印' }).click();
+  const row = chair.getByTestId('printing').locator('li[data-sheet=rankingAndDetail]');
+  await expect(row).toContainText('排序表及明细表（一个文件，供签字）');
+  await expect(row.getByRole('button', { name: '下载 PDF' })).toBeEnabled();
+  await row.scrollIntoViewIfNeeded();
+  await shot(chair, 'printing-tab-signing-set');
+
+  // The preview: the ranking, then the detail pages, in one print page.
+  const [preview] = await Promise.all([context.waitForEvent('page'), row.getByRole('button', { name: '预览 / 打印' }).click()]);
+  await expect(preview.locator('body')).toHaveAttribute('data-ready', 'true');
+  await expect(preview.locator('article.sheet')).toHaveCount(1 + objects);
+  await expect(preview.locator('article.sheet').first().getByRole('heading', { name: '评议结果排序表' })).toBeVisible();
+  await expect(preview.getByTestId('set-detail').locator('article.sheet.detail')).toHaveCount(objects);
+  await shot(preview, 'signing-set-preview');
+  await preview.close();
+
+  const [download] = await Promise.all([chair.waitForEvent('download'), row.getByRole('button', { name: '下载 PDF' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/-排序表及明细表-初步结果（未确认）-\d{8}-\d{6}\.pdf$/u);
+  const file = await download.path();
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  const pages = Number(/Pages:\s+(\d+)/u.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+  // The ranking's pages, then one detail page per object.
+  expect(pages).toBe(rankingPages + detailPages);
+  expect(text.indexOf('评议结果排序表')).toBeGreaterThanOrEqual(0);
+  expect(text.indexOf('评议得分明细表')).toBeGreaterThan(text.indexOf('单位主要负责人'));
+  expect(text).toMatch(new RegExp(`第\\s*${pages}\\s*页\\s*共\\s*${pages}\\s*页`, 'u'));
+  await expect(row.getByRole('status')).toContainText('PDF 已保存');
   await context.close();
 });
 

@@ -13,7 +13,7 @@ import { resultSheetState, type ResultSheetNaming } from './result-sheets';
 import { resultStateFileTag } from '../../../shared/rules/result-state';
 import { roundNames } from '../services/results/round';
 
-const RESULT_SHEETS: ReadonlySet<Sheet> = new Set<Sheet>(['ranking', 'detail', 'worst', 'receipts']);
+const RESULT_SHEETS: ReadonlySet<Sheet> = new Set<Sheet>(['ranking', 'detail', 'rankingAndDetail', 'worst', 'receipts']);
 
 function stamp(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');

@@ -6,7 +6,7 @@
  */
 import type { Store } from '../store/database';
 import type { MeetingRow } from '../store/rows';
-import type { DetailGroup, DetailMeeting, DetailObject, DetailSheet, GroupCount, RankingLine, RankingSheet, ReceiptsSheet, SheetHeader, WorstSheet } from '../../../shared/api/chair/printing';
+import type { DetailGroup, DetailMeeting, DetailObject, DetailSheet, GroupCount, RankingAndDetailSheet, RankingLine, RankingSheet, ReceiptsSheet, SheetHeader, WorstSheet } from '../../../shared/api/chair/printing';
 import type { MeetingResults, ResultRow, RoundResultRow, RoundResults } from '../../../shared/api/chair/results';
 import type { ComponentPoints, MeetingKind, TallyBallot } from '../../../shared/domain/model';
 import { DEFAULT_ROUND_SETTINGS } from '../../../shared/domain/defaults';
@@ -316,6 +316,19 @@ export function detailSheet(store: Store, meetingId: string, objectId?: string):
     footnote: roundingFootnote(roundingMode),
     fingerprint: fingerprintOf(store, meetings),
   });
+}
+
+/**
+ * i13: the signing set, the ranking sheet then every object's detail page in one document: each
+ * part exactly as printed alone (the same producers), so one PDF replaces the two without a
+ * figure of its own. Either part's failure is the whole set's: no half set is printed.
+ */
+export function rankingAndDetailSheet(store: Store, meetingId: string): Result<RankingAndDetailSheet> {
+  const ranking = rankingSheet(store, meetingId);
+  if (!ranking.ok) return ranking;
+  const detail = detailSheet(store, meetingId);
+  if (!detail.ok) return detail;
+  return ok({ sheet: 'rankingAndDetail', header: ranking.value.header, ranking: ranking.value, detail: detail.value });
 }
 
 /** 评差结果公布表: the published top N (default 10) with their main problems; vetoed objects first. */

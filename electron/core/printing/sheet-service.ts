@@ -7,7 +7,7 @@ import type { DataSheet, SheetData, SheetDataOf, SlipsSheet } from '../../../sha
 import { fail, ok, type Result } from '../../../shared/domain/result';
 import type { Core } from '../core';
 import type { Store } from '../store/database';
-import { detailSheet, rankingSheet, receiptsSheet, worstSheet } from './result-sheets';
+import { detailSheet, rankingAndDetailSheet, rankingSheet, receiptsSheet, worstSheet } from './result-sheets';
 import { signInSheet, zeroReport } from './roster-sheets';
 import { sheetHeader } from './sheet-header';
 import { takeSlips } from './handoff';
@@ -30,6 +30,8 @@ const PRODUCERS: { readonly [S in DataSheet]: SheetProducer<S> } = {
   zero: zeroReport,
   ranking: rankingSheet,
   detail: detailSheet,
+  // i13 (issue 13)
+  rankingAndDetail: (store, meetingId) => rankingAndDetailSheet(store, meetingId),
   worst: worstSheet,
   receipts: receiptsSheet,
   // i17p (issue 17 part 1)

@@ -5,16 +5,17 @@ import { DATA_SHEETS, SHEETS, SHEET_FILE_NAMES, SHEET_TITLES, parsePrintQuery, p
 describe('sheet registry', () => {
   it('lists every sheet once, in the printing tab order, with titles and file names', () => {
     // i17p: the blank paper ballot after the code slips, the paper reconciliation after the receipts;
-    // i16 adds the three sheets of rounds over time, i17r the audit appendix, at the end.
+    // i16 adds the three sheets of rounds over time, i17r the audit appendix, at the end; i13 the
+    // signing set (ranking and details in one PDF) after the detail sheet.
     const rounds = ['history', 'consequences', 'rectification', 'audit'];
-    expect(SHEETS).toEqual(['signin', 'slips', 'paperBallot', 'zero', 'ranking', 'detail', 'worst', 'receipts', 'paperReconciliation', ...rounds]);
-    expect(DATA_SHEETS).toEqual(['signin', 'paperBallot', 'zero', 'ranking', 'detail', 'worst', 'receipts', 'paperReconciliation', ...rounds]);
+    expect(SHEETS).toEqual(['signin', 'slips', 'paperBallot', 'zero', 'ranking', 'detail', 'rankingAndDetail', 'worst', 'receipts', 'paperReconciliation', ...rounds]);
+    expect(DATA_SHEETS).toEqual(['signin', 'paperBallot', 'zero', 'ranking', 'detail', 'rankingAndDetail', 'worst', 'receipts', 'paperReconciliation', ...rounds]);
     expect(SHEET_TITLES.history).toBe('历次评议汇总表');
     expect(SHEET_TITLES.consequences).toBe('评议结果运用建议表');
     expect(SHEET_TITLES.rectification).toBe('整改反馈表');
     expect(SHEET_TITLES.ranking).toBe('评议结果排序表');
     expect(SHEET_FILE_NAMES.slips).toBe('评议码条');
-    expect(sheetsFor('graded').map((s) => s.id)).toEqual(['signin', 'slips', 'paperBallot', 'zero', 'ranking', 'detail', 'receipts', 'paperReconciliation', ...rounds]);
+    expect(sheetsFor('graded').map((s) => s.id)).toEqual(['signin', 'slips', 'paperBallot', 'zero', 'ranking', 'detail', 'rankingAndDetail', 'receipts', 'paperReconciliation', ...rounds]);
     expect(sheetsFor('worst').map((s) => s.id)).toEqual(['signin', 'slips', 'paperBallot', 'zero', 'worst', 'receipts', 'paperReconciliation', ...rounds]);
   });
 
