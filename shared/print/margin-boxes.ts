@@ -7,7 +7,7 @@
  */
 
 /** The faces the margin boxes print in: the sheets' serif (renderer/print/print.css). */
-export const MARGIN_FONT_STACK = "'Noto Serif CJK SC', 'Source Han Serif SC', 'SimSun', '宋体', 'Songti SC', serif";
+export const MARGIN_FONT_STACK = "'Pingyi Sheet Serif', 'Noto Serif CJK SC', 'Source Han Serif SC', 'SimSun', '宋体', 'Songti SC', serif";
 
 /** A CSS string literal: quotes and backslashes escaped, line breaks as spaces. */
 export function cssString(text: string): string {

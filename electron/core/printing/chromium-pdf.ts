@@ -13,7 +13,6 @@ import { fail, type Result } from '../../../shared/domain/result';
 import type { Core } from '../core';
 import { CHROMIUM_ARGS, findBrowser, loadPlaywright } from './find-browser';
 import { findConsoleAssets } from './console-assets';
-import { MARGIN_FONT_STACK } from '../../../shared/print/margin-boxes';
 import type { PdfOutcome, PdfProblem, PrintDriver } from './print-driver';
 import { printData, slipsSheet } from './sheet-service';
 
@@ -144,13 +143,14 @@ export class KeptChromium {
       if (this.closed) return;
       const page = await this.openPage();
       // Chromium compiles the print route's script, loads fonts and its PDF machinery on first
-      // use: the route once (a meeting that does not exist: it only shows its error), then one
-      // tiny PDF in the sheets' faces.
+      // use: the route once (a meeting that does not exist: it only shows its error), the
+      // sheets' four faces (print.css), then one tiny PDF in them.
       try {
-        await page.setContent(WARM_UP_PAGE);
-        await page.pdf(PDF_OPTIONS);
         await page.goto(`${PRINT_ORIGIN}/print/index.html?sheet=zero&meeting=-&pdf=1`, { waitUntil: 'load', timeout: TIMEOUT_MS });
         await page.waitForSelector('body[data-ready], body[data-error]', { state: 'attached', timeout: TIMEOUT_MS });
+        await page.evaluate(WARM_UP_FACES);
+        await page.pdf(PDF_OPTIONS);
+        await page.evaluate(WARM_UP_CLEAR);
       } finally {
         await this.leave(page, false);
       }
@@ -253,10 +253,27 @@ export class KeptChromium {
   }
 }
 
-/** The faces the sheets print in (renderer/print/print.css), regular and bold, a few glyphs each. */
-const WARM_UP_PAGE = [MARGIN_FONT_STACK, "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', sans-serif"]
-  .flatMap((family) => [400, 700].map((weight) => `<p style="font-family:${family.replace(/"/g, '&quot;')};font-weight:${weight}">评议结果排序表 0123456789</p>`))
-  .join('');
+/** The faces the sheets print in (renderer/print/print.css), regular and bold, as CSS fonts. */
+const SHEET_FACES = ['Pingyi Sheet Serif', 'Pingyi Sheet Sans'].flatMap((family) => [400, 700].map((weight) => `${weight} 12pt "${family}"`));
+
+/**
+ * Loads the sheets' faces and writes a line in each, in a box of its own, so the tiny warm-up PDF
+ * uses them all; the box is removed after it (WARM_UP_CLEAR) so the next sheet never holds it.
+ * Runs in the page, as a string.
+ */
+const WARM_UP_FACES = `Promise.all(${JSON.stringify(SHEET_FACES)}.map((font) => document.fonts.load(font, '评议'))).then(() => {
+  const box = document.createElement('div');
+  box.id = 'pingyi-warm-up';
+  for (const font of ${JSON.stringify(SHEET_FACES)}) {
+    const line = document.createElement('p');
+    line.style.font = font;
+    line.textContent = '评议结果排序表 0123456789';
+    box.append(line);
+  }
+  document.body.append(box);
+  return true;
+})`;
+const WARM_UP_CLEAR = "document.getElementById('pingyi-warm-up')?.remove()";
 
 
 const kept = new WeakMap<Core, KeptChromium>();
