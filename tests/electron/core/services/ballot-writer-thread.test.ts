@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, DATABASE_FILE, type Core } from '../../../../electron/core/core';
-import { generateCodes } from '../../../../electron/core/services/codes';
+import { codeHash, generateCodes } from '../../../../electron/core/services/codes';
+import { parseCode } from '../../../../shared/codes/code-format';
 import { ballotSession, changeVoting } from '../../../../electron/core/services/voting';
 import { BallotWriter } from '../../../../electron/core/services/ballot-writer';
 import type { ChairEvent } from '../../../../shared/api/chair-contract';
@@ -47,9 +48,15 @@ function votingCore(spares = 0): { core: Core; dataDir: string; meetingId: strin
 
 describe('the ballot writer on its own thread', () => {
   it('answers each submission with its own result, acknowledges only what another connection sees, and keeps retries idempotent', async () => {
-    const { core: c, dataDir, codes, definition } = votingCore();
+    const { core: c, dataDir, meetingId, codes, definition } = votingCore();
     const reader = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
     const usedNow = reader.prepare("SELECT COUNT(*) AS n FROM codes WHERE state = 'used'");
+    const stateOf = reader.prepare('SELECT state FROM codes WHERE hash = ?');
+    const hashOf = (code: string) => {
+      const parsed = parseCode(code);
+      if (!parsed.ok) throw new Error('code does not parse');
+      return codeHash(c.store, meetingId, parsed.value);
+    };
     try {
       // Valid ballots, an invalid one (an object missing) and a malformed code, all at once: many
       // hand-overs wait while one commits, and are committed together.
@@ -62,15 +69,15 @@ describe('the ballot writer on its own thread', () => {
       const answers = await Promise.all([
         ...valid.map(async (code, n) => {
           const answer = await c.writer.submit(code, submissionKeyFor(code), fullBallot(definition, (o, i) => (n + o + i) % 4));
-          // At the acknowledgement the ballot is committed: at least this many codes are used.
-          return { answer, usedAtAck: (usedNow.get() as { n: number }).n };
+          // At the acknowledgement this ballot's own code is used in the file, seen by another connection.
+          return { answer, stateAtAck: stateOf.get(hashOf(code)) };
         }),
-        c.writer.submit(invalidCode, submissionKeyFor(invalidCode), { type: 'graded', answers: rest }).then((answer) => ({ answer, usedAtAck: -1 })),
-        c.writer.submit('NOT-A-CODE', submissionKeyFor('x'), broken).then((answer) => ({ answer, usedAtAck: -1 })),
+        c.writer.submit(invalidCode, submissionKeyFor(invalidCode), { type: 'graded', answers: rest }).then((answer) => ({ answer, stateAtAck: null })),
+        c.writer.submit('NOT-A-CODE', submissionKeyFor('x'), broken).then((answer) => ({ answer, stateAtAck: null })),
       ]);
       const oks = answers.slice(0, valid.length);
       expect(oks.every((a) => a.answer.ok)).toBe(true);
-      for (const a of oks) expect(a.usedAtAck).toBeGreaterThan(0);
+      for (const a of oks) expect(a.stateAtAck).toEqual({ state: 'used' });
       const receipts = oks.map((a) => (a.answer.ok ? a.answer.value.receipt : ''));
       expect(new Set(receipts).size).toBe(valid.length);
       expect(answers.slice(valid.length).map((a) => (a.answer.ok ? 'ok' : a.answer.error.code))).toEqual(['invalid_ballot', 'malformed_code']);
